@@ -1,0 +1,3 @@
+from go2rs.cli import main
+
+main()

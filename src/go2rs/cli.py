@@ -1,0 +1,94 @@
+"""The command line: typer app only; the work happens in go2rs.api."""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="go2rs",
+    help="Turn Go code into an idiomatic Rust first draft.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+class Comments(enum.StrEnum):
+    full = "full"
+    brief = "brief"
+    none = "none"
+
+
+@app.callback()
+def _root() -> None:
+    """go2rs: Go in, idiomatic Rust out."""
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"go2rs: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _read_source(source: str | None) -> tuple[bytes, str]:
+    if source in (None, "-"):
+        if source is None and sys.stdin.isatty():
+            raise _fail("give a Go file, or pipe Go code on stdin (go2rs convert -)", 2)
+        return sys.stdin.buffer.read(), "stdin.go"
+    path = Path(source)
+    try:
+        return path.read_bytes(), path.name
+    except OSError as exc:
+        raise _fail(f"cannot read {source}: {exc.strerror or exc}", 2) from None
+
+
+@app.command()
+def convert(
+    source: Annotated[str | None, typer.Argument(
+        help="A Go file, or - for stdin (the default when stdin is piped).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the Rust here instead of stdout.")] = None,
+    comments: Annotated[Comments, typer.Option(
+        help="Explanatory comments: full, brief (codes only) or none.")] = Comments.full,
+    no_format: Annotated[bool, typer.Option(
+        "--no-format", help="Skip rustfmt.")] = False,
+    no_placeholders: Annotated[bool, typer.Option(
+        "--no-placeholders", help="Leave out placeholder types for names defined elsewhere.")
+    ] = False,
+) -> None:
+    """Translate Go code into a Rust draft (skeleton: signatures, types, todo!() bodies)."""
+    from go2rs.api import Options, translate
+
+    data, name = _read_source(source)
+    result = translate(data, Options(comments=comments.value, format=not no_format,
+                                     placeholders=not no_placeholders, filename=name))
+    for diagnostic in result.diagnostics:
+        typer.echo(str(diagnostic), err=True)
+    if output is not None:
+        if source not in (None, "-") and output.resolve() == Path(source).resolve():
+            raise _fail(f"refusing to overwrite the input file {source}", 2)
+        _write_atomically(output, result.rust)
+    else:
+        sys.stdout.write(result.rust)
+        sys.stdout.flush()
+    if not result.translated_anything:
+        raise typer.Exit(1)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.go2rs-tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _fail(f"cannot write {path}: {exc.strerror or exc}", 2) from None
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,133 @@
+"""Translation state, passed explicitly: options, the decisions passes made, and what the
+emitted items ask for (uses, crates, placeholders, report entries)."""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from dataclasses import dataclass, field
+
+from go2rs.gomodel import Span
+from go2rs.program import Program
+from go2rs.rustmodel import Item, Note, RustType
+
+
+class CommentMode(enum.Enum):
+    FULL = "full"
+    BRIEF = "brief"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    comments: str = "full"  # "full" | "brief" | "none"
+    format: bool = True
+    placeholders: bool = True
+    filename: str = "input.go"
+
+    @property
+    def comment_mode(self) -> CommentMode:
+        return CommentMode(self.comments)
+
+
+# ---------------------------------------------------------------------------------- decisions
+
+
+@dataclass(frozen=True, slots=True)
+class EnumPlan:
+    type_name: str
+    variants: tuple[tuple[str, str, int, str], ...]  # (go name, rust name, value, Go value text)
+    explicit: bool  # discriminants differ from 0..n-1
+    string_valued: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorPlan:
+    enum_name: str
+    sentinels: tuple[tuple[str, str, str], ...]  # (go var, variant, message)
+    custom: tuple[tuple[str, str], ...]  # (go type, variant)
+    foreign: tuple[tuple[str, str, str], ...]  # (variant, rust error type, go import)
+    catch_all: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MutexPlan:
+    mutex_field: str  # Go field name of the mutex
+    guarded: tuple[str, ...]  # Go field names moved inside the lock
+    rw: bool
+    arc: bool
+
+
+@dataclass
+class Decisions:
+    """Filled by the idiom passes in registry order; each pass owns its fields."""
+
+    enums: dict[str, EnumPlan] = field(default_factory=dict)
+    enum_consts: set[str] = field(default_factory=set)
+    errors: ErrorPlan | None = None
+    error_types: set[str] = field(default_factory=set)  # types with Error() string
+    display_types: set[str] = field(default_factory=set)  # types with String() string
+    trait_impls: dict[str, list[str]] = field(default_factory=dict)  # type -> interfaces
+    implementers: dict[str, list[str]] = field(default_factory=dict)  # interface -> types
+    mutexes: dict[str, MutexPlan] = field(default_factory=dict)
+    async_fns: set[str] = field(default_factory=set)  # FuncDecl.key / "Iface.Method"
+    mut_receivers: set[str] = field(default_factory=set)
+    option_results: dict[str, frozenset[int]] = field(default_factory=dict)
+    nilable_fields: set[str] = field(default_factory=set)  # Go field names
+    nil_checked_params: dict[str, frozenset[str]] = field(default_factory=dict)
+    mutated_params: dict[str, frozenset[str]] = field(default_factory=dict)
+    received_params: dict[str, frozenset[str]] = field(default_factory=dict)
+    serde_types: set[str] = field(default_factory=set)
+    recv_fields: set[str] = field(default_factory=set)  # bidirectional chan fields received from
+    derives: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo of structs.derives
+
+
+# ------------------------------------------------------------------------------------ the sink
+
+
+@dataclass(frozen=True, slots=True)
+class Todo:
+    span: Span
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    name: str
+    arity: int
+    go_name: str
+    note: str
+
+
+@dataclass
+class Sink:
+    """What emitted items ask for; one per output file."""
+
+    uses: set[str] = field(default_factory=set)
+    crates: set[str] = field(default_factory=set)
+    placeholders: dict[str, Placeholder] = field(default_factory=dict)
+    idioms: Counter[str] = field(default_factory=Counter)
+    todos: list[Todo] = field(default_factory=list)
+    extra_items: list[Item] = field(default_factory=list)  # items passes add (error enum ...)
+
+
+@dataclass
+class Ctx:
+    program: Program
+    options: Options
+    decisions: Decisions = field(default_factory=Decisions)
+    sink: Sink = field(default_factory=Sink)
+    type_params: frozenset[str] = frozenset()
+
+    def need(self, rtype: RustType) -> str:
+        """Record what a type needs; return its text."""
+        self.sink.uses.update(rtype.uses)
+        self.sink.crates.update(rtype.crates)
+        return rtype.text
+
+    def note(self, code: str, text: str) -> Note:
+        self.sink.idioms[code] += 1
+        return Note(code, text)
+
+    def placeholder(self, name: str, arity: int, go_name: str, note: str) -> None:
+        self.sink.placeholders.setdefault(name, Placeholder(name, arity, go_name, note))

@@ -1,0 +1,82 @@
+"""Concurrency signatures (C01–C05): async colouring, channels, CancellationToken.
+
+A function that spawns, uses channels or select, takes a context.Context, or sleeps in a
+program with goroutines is `async`; so is every caller in the input (async colouring), and a
+trait method whenever one implementation is.
+"""
+
+from __future__ import annotations
+
+from go2rs.context import Ctx
+from go2rs.gomodel import ChanDir, FuncDecl, GoType, TChan, TName, TPointer
+from go2rs.idioms.interfaces import own_methods, unify_set
+
+
+def is_context(t: GoType, ctx: Ctx) -> bool:
+    return isinstance(t, TName) and t.pkg is not None and t.name == "Context" and \
+        ctx.program.import_path(t.pkg) == "context"
+
+
+def chan_names(fn: FuncDecl, ctx: Ctx) -> frozenset[str]:
+    """Names that hold channels in `fn`: channel params and the receiver's channel fields."""
+    names = {p.name for p in fn.params if p.name and isinstance(p.type, TChan)}
+    if fn.receiver is not None:
+        struct = ctx.program.struct(fn.receiver.type_name)
+        names.update(f.name for f in (struct.fields if struct else ())
+                     if f.name and isinstance(f.type, TChan))
+    return frozenset(names)
+
+
+def _directly_async(fn: FuncDecl, ctx: Ctx, program_spawns: bool) -> bool:
+    if any(is_context(p.type, ctx) for p in fn.params):
+        return True
+    if fn.body is None:
+        return False
+    facts = fn.body.facts
+    return facts.has_go or facts.has_select or facts.uses_channels(chan_names(fn, ctx)) or (
+        facts.sleeps and program_spawns)
+
+
+def analyze(ctx: Ctx) -> None:
+    program, decisions = ctx.program, ctx.decisions
+    funcs = list(program.all_funcs())
+    spawns = any(f.body is not None and f.body.facts.has_go for f in funcs)
+    colored = decisions.async_fns
+    colored.update(f.key for f in funcs if _directly_async(f, ctx, spawns))
+    for iface in program.types:
+        decl = program.interface(iface)
+        for method in own_methods(decl) if decl else ():
+            if any(is_context(p.type, ctx) for p in method.params):
+                colored.add(f"{iface}.{method.name}")
+    changed = True
+    while changed:
+        changed = unify_set(colored, ctx)
+        async_funcs = {k for k in colored if "." not in k}
+        async_methods = {k.rsplit(".", 1)[1] for k in colored if "." in k}
+        for fn in funcs:
+            if fn.key in colored or fn.body is None:
+                continue
+            facts = fn.body.facts
+            if facts.calls & async_funcs or facts.called_methods & async_methods:
+                colored.add(fn.key)
+                changed = True
+    _receive_only_fields(ctx)
+
+
+def _receive_only_fields(ctx: Ctx) -> None:
+    """Bidirectional channel fields that methods only receive from become Receivers."""
+    received: set[str] = set()
+    sent: set[str] = set()
+    for fn in ctx.program.all_funcs():
+        if fn.body is not None:
+            facts = fn.body.facts
+            received.update(p[-1] for p in facts.received_from | facts.ranged if len(p) > 1)
+            sent.update(p[-1] for p in facts.sent_on if len(p) > 1)
+    ctx.decisions.recv_fields = received - sent
+
+
+def chan_side(t: TChan, receives: bool) -> ChanDir:
+    if t.dir is not ChanDir.BOTH:
+        return t.dir
+    return ChanDir.RECV if receives else ChanDir.SEND
+

@@ -1,0 +1,151 @@
+"""Errors (E01–E06): `(T, error)` -> `Result`, sentinels and custom errors -> one thiserror enum.
+
+Libraries get `pub enum Error` with a variant per sentinel (`var ErrX = errors.New(..)`), per
+custom error type (`Error() string`) and per foreign error the package wraps (io, json, ...);
+`package main` uses `anyhow::Result`.
+"""
+
+from __future__ import annotations
+
+from go2rs.context import Ctx, ErrorPlan
+from go2rs.gomodel import ECall, EIdent, ELit, ESelector, Param, TName, TPointer
+from go2rs.idioms import naming
+from go2rs.idioms.literals import go_string_value
+from go2rs.idioms.types import Pos, map_type
+from go2rs.rustmodel import Enum, Meta, RustType, Variant
+
+ERROR = TName("error")
+
+# Go import -> the foreign error a `#[from]` variant wraps, when the package returns errors.
+FOREIGN_ERRORS: dict[str, tuple[str, str]] = {
+    "os": ("Io", "std::io::Error"),
+    "io": ("Io", "std::io::Error"),
+    "io/ioutil": ("Io", "std::io::Error"),
+    "bufio": ("Io", "std::io::Error"),
+    "net": ("Io", "std::io::Error"),
+    "encoding/json": ("Json", "serde_json::Error"),
+    "strconv": ("ParseInt", "std::num::ParseIntError"),
+}
+
+
+def returns_error(results: tuple[Param, ...]) -> bool:
+    return bool(results) and results[-1].type == ERROR
+
+
+def has_method(ctx: Ctx, type_name: str, name: str, results: int) -> bool:
+    method = ctx.program.method_names(type_name).get(name)
+    return method is not None and not method.params and len(method.results) == results and \
+        method.results[0].type == TName("string")
+
+
+def analyze(ctx: Ctx) -> None:
+    program, decisions = ctx.program, ctx.decisions
+    for type_name in program.methods:
+        if has_method(ctx, type_name, "Error", 1):
+            decisions.error_types.add(type_name)
+        elif has_method(ctx, type_name, "String", 1):
+            decisions.display_types.add(type_name)
+    if program.is_main:
+        return
+    sentinels = tuple(_sentinels(ctx))
+    any_errors = any(returns_error(f.results) for f in program.all_funcs())
+    if not (sentinels or decisions.error_types or any_errors):
+        return
+    used = {naming.camel(v) for _, v, _ in sentinels}
+    custom = []
+    for type_name in sorted(decisions.error_types):
+        variant = naming.camel(naming.strip_prefix(type_name.removesuffix("Error"), "Err")
+                               or type_name)
+        while variant in used:
+            variant += "Error"
+        used.add(variant)
+        custom.append((type_name, variant))
+    foreign: dict[str, tuple[str, str, str]] = {}
+    if any_errors:
+        for path in sorted(set(program.imports.values())):
+            if path in FOREIGN_ERRORS and FOREIGN_ERRORS[path][0] not in used:
+                variant, rust = FOREIGN_ERRORS[path]
+                foreign.setdefault(variant, (variant, rust, path))
+    enum_name = "Error" if "Error" not in program.types else naming.camel(
+        (program.package or "pkg") + "Error")
+    catch_all = any_errors and "Other" not in used
+    decisions.errors = ErrorPlan(enum_name, sentinels, tuple(custom), tuple(foreign.values()),
+                                 catch_all)
+
+
+def _sentinels(ctx: Ctx) -> list[tuple[str, str, str]]:
+    out = []
+    for spec in ctx.program.values("var"):
+        message = sentinel_message(spec.value)
+        if message is not None and spec.name != "_":
+            variant = naming.camel(naming.strip_prefix(spec.name, "Err")
+                                   if spec.name.startswith("Err") else spec.name)
+            out.append((spec.name, variant, message))
+    return out
+
+
+def sentinel_message(value: object) -> str | None:
+    """`errors.New("x")` or `fmt.Errorf("x")` without %w -> "x"."""
+    match value:
+        case ECall(ESelector(EIdent("errors"), "New"), (ELit("string", text),)):
+            return go_string_value(text)
+        case ECall(ESelector(EIdent("fmt"), "Errorf"), (ELit("string", text),)) \
+                if "%" not in text:
+            return go_string_value(text)
+    return None
+
+
+def result_type(results: tuple[Param, ...], ctx: Ctx, options: frozenset[int]) -> RustType:
+    """Go results -> one Rust return type: tuples, Option for nil-able pointers, Result."""
+    values = results[:-1] if returns_error(results) else results
+    parts: list[RustType] = []
+    for i, param in enumerate(values):
+        rtype = map_type(param.type, Pos.RESULT, ctx)
+        if isinstance(param.type, TPointer) and i in options:
+            rtype = rtype.wrap("Option<{}>")
+        parts.append(rtype)
+    if len(parts) == 1:
+        inner = parts[0]
+    else:
+        inner = RustType(f"({', '.join(p.text for p in parts)})",
+                         frozenset().union(*(p.uses for p in parts)),
+                         frozenset().union(*(p.crates for p in parts)))
+    if not returns_error(results):
+        return inner
+    if ctx.program.is_main:
+        ctx.sink.crates.add("anyhow")
+        return inner.wrap("anyhow::Result<{}>")
+    plan = ctx.decisions.errors
+    error = plan.enum_name if plan is not None else "Box<dyn std::error::Error + Send + Sync>"
+    return inner.wrap(f"Result<{{}}, {error}>")
+
+
+def build_error_enum(plan: ErrorPlan, ctx: Ctx) -> Enum:
+    ctx.sink.crates.add("thiserror")
+    variants: list[Variant] = []
+    for go_name, variant, message in plan.sentinels:
+        escaped = message.replace("\\", "\\\\").replace('"', '\\"').replace("{", "{{") \
+            .replace("}", "}}").replace("\n", "\\n")
+        variants.append(Variant(variant, attrs=(f'#[error("{escaped}")]',),
+                                meta=Meta(notes=(ctx.note("E02", f"sentinel {go_name}"),))))
+    for go_type, variant in plan.custom:
+        variants.append(Variant(variant, payload=f"#[from] {naming.camel(go_type)}",
+                                attrs=("#[error(transparent)]",),
+                                meta=Meta(notes=(ctx.note("E03", f"custom error {go_type}"),))))
+    for variant, rust, path in plan.foreign:
+        crate = rust.split("::")[0]
+        if crate != "std":
+            ctx.sink.crates.add(crate.replace("_", "-"))
+        variants.append(Variant(variant, payload=f"#[from] {rust}",
+                                attrs=("#[error(transparent)]",),
+                                meta=Meta(notes=(ctx.note("E04", f"errors from Go's {path}"),))))
+    if plan.catch_all:
+        variants.append(Variant("Other", payload="String", attrs=('#[error("{0}")]',),
+                                meta=Meta(notes=(ctx.note(
+                                    "E06", "errors.New/fmt.Errorf without a sentinel; "
+                                    "replace with specific variants"),))))
+    return Enum(plan.enum_name, True, tuple(variants), derives=("Debug", "thiserror::Error"),
+                meta=Meta(
+                    docs=(f"Errors of package {ctx.program.package or 'input'}.",),
+                    notes=(ctx.note("E02", "one thiserror enum lists every failure of the "
+                                    "package; callers match on variants"),)))

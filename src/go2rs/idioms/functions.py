@@ -1,0 +1,174 @@
+"""Functions and methods (F01–F05, M01–M03, N04, C01, C02, E01, E05): Rust signatures.
+
+One builder for free functions, inherent methods, trait declarations and trait impls, so a
+trait and its implementations cannot disagree: every decision is read by key, and the idiom
+passes unified the keys of a trait method with those of its implementations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from go2rs.context import Ctx
+from go2rs.gomodel import Body, FuncDecl, Param, Span, TChan, TName, TPointer, TSlice, TypeParam
+from go2rs.idioms import naming
+from go2rs.idioms.comments import doc_lines, go_source_lines
+from go2rs.idioms.concurrency import chan_side, is_context
+from go2rs.idioms.errors import returns_error, result_type
+from go2rs.idioms.generics import generics
+from go2rs.idioms.types import Pos, map_type
+from go2rs.rustmodel import Body as RustBody
+from go2rs.rustmodel import Fn, Meta, Note, RustType
+from go2rs.rustmodel import Param as RustParam
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What a Go function or interface method says, independent of where it is emitted."""
+
+    key: str
+    name: str
+    params: tuple[Param, ...]
+    results: tuple[Param, ...]
+    type_params: tuple[TypeParam, ...] = ()
+    receiver_pointer: bool | None = None  # None: no receiver; trait methods use decisions
+    receiver_name: str | None = None
+
+    @classmethod
+    def of(cls, fn: FuncDecl) -> Signature:
+        receiver = fn.receiver
+        return cls(fn.key, fn.name, fn.params, fn.results, fn.type_params,
+                   receiver.pointer if receiver else None, receiver.name if receiver else None)
+
+
+def build_fn(sig: Signature, ctx: Ctx, *, pub: bool, body: Body | None, span: Span | None,
+             doc: tuple[str, ...] = (), in_trait: bool = False) -> Fn:
+    notes: list[Note] = []
+    generic_text, generic_notes = generics(sig.type_params, ctx)
+    notes += generic_notes
+    self_param = _self_param(sig, ctx, notes, in_trait)
+    params = tuple(_param(sig, i, ctx, notes) for i in range(len(sig.params)))
+    options = ctx.decisions.option_results.get(sig.key, frozenset())
+    ret = result_type(sig.results, ctx, options)
+    _result_notes(sig, ret, options, ctx, notes)
+    is_async = sig.key in ctx.decisions.async_fns
+    attrs: tuple[str, ...] = ()
+    if is_async:
+        if sig.key == "main":
+            attrs = ("#[tokio::main]",)
+            ctx.sink.crates.add("tokio")
+            notes.append(ctx.note("C05", "main drives goroutines → #[tokio::main] async fn"))
+        else:
+            notes.append(ctx.note("C01", "spawns, uses channels/select/context, or calls "
+                                         "such a function → async fn"))
+    name = "main" if sig.key == "main" else naming.snake(sig.name)
+    if name.startswith("r#") or name.endswith("_") and not sig.name.endswith("_"):
+        notes.append(ctx.note("R01", f"`{sig.name}` is a Rust keyword"))
+    rust_body = _body(sig, body, ctx) if body is not None or not in_trait else None
+    origin = f"go: {span.file}:{span.line}" if span is not None else None
+    return Fn(name, pub, params, ctx.need(ret), rust_body, self_param, is_async, generic_text,
+              attrs, Meta(docs=doc_lines(doc), notes=tuple(notes), origin=origin))
+
+
+def _self_param(sig: Signature, ctx: Ctx, notes: list[Note], in_trait: bool) -> str | None:
+    if sig.receiver_pointer is None and not in_trait:
+        return None
+    if sig.key in ctx.decisions.mut_receivers:
+        notes.append(ctx.note("M02", "the body mutates the receiver → &mut self"))
+        return "&mut self"
+    if sig.receiver_pointer:
+        notes.append(ctx.note("M03", "pointer receiver, but the body never mutates it → &self"))
+    elif sig.receiver_pointer is False:
+        notes.append(ctx.note("M01", "value receiver → &self"))
+    return "&self"
+
+
+def _param(sig: Signature, index: int, ctx: Ctx, notes: list[Note]) -> RustParam:
+    param = sig.params[index]
+    name = naming.snake(param.name) if param.name else "_"
+    t = param.type
+    mutated = index in ctx.decisions.mutated_params.get(sig.key, frozenset())
+    if is_context(t, ctx):
+        notes.append(ctx.note("C02", f"`{param.name}` context.Context → CancellationToken; "
+                                     "select on token.cancelled()"))
+        name = "token" if param.name in ("ctx", None) else name
+        return RustParam(name, ctx.need(map_type(t, Pos.FIELD, ctx)))
+    if param.variadic:
+        notes.append(ctx.note("F03", f"variadic `{param.name}` → slice"))
+        return RustParam(name, ctx.need(map_type(TSlice(t), Pos.PARAM, ctx)))
+    if isinstance(t, TPointer):
+        return RustParam(name, ctx.need(_pointer_param(sig, index, mutated, ctx, notes)))
+    if isinstance(t, TChan):
+        receives = index in ctx.decisions.received_params.get(sig.key, frozenset()) or (
+            param.name is not None and _receives(sig, param.name, ctx))
+        side = chan_side(t, receives)
+        if side is not t.dir:
+            notes.append(ctx.note("C04", f"bidirectional `{param.name}`: this function "
+                                         f"{'receives' if receives else 'sends'}; split with "
+                                         "mpsc::channel and pass that half"))
+        return RustParam(name, ctx.need(map_type(TChan(side, t.elem), Pos.PARAM, ctx)))
+    rtype = map_type(t, Pos.PARAM, ctx)
+    if mutated and rtype.text.startswith("&") and not rtype.text.startswith("&mut"):
+        rtype = RustType("&mut " + rtype.text[1:], rtype.uses, rtype.crates)
+    if rtype.text.startswith("&") and not any(n.code == "F04" for n in notes):
+        notes.append(ctx.note("F04", "string/slice/map parameters are borrowed"))
+    return RustParam(name, ctx.need(rtype))
+
+
+def _receives(sig: Signature, name: str, ctx: Ctx) -> bool:
+    fn = ctx.program.funcs.get(sig.key) if "." not in sig.key else next(
+        (m for m in ctx.program.methods.get(sig.key.split(".")[0], []) if m.key == sig.key),
+        None)
+    if fn is None or fn.body is None:
+        return False
+    facts = fn.body.facts
+    return ((name,) in facts.received_from or (name,) in facts.ranged) and \
+        (name,) not in facts.sent_on
+
+
+def _pointer_param(sig: Signature, index: int, mutated: bool, ctx: Ctx,
+                   notes: list[Note]) -> RustType:
+    param = sig.params[index]
+    assert isinstance(param.type, TPointer)
+    inner = map_type(param.type.elem, Pos.FIELD, ctx)
+    if inner.text.startswith("Box<dyn "):
+        inner = RustType("dyn " + inner.text[8:-1], inner.uses, inner.crates)
+    checked = index in ctx.decisions.nil_checked_params.get(sig.key, frozenset())
+    ref = "&mut " if mutated else "&"
+    if checked:
+        notes.append(ctx.note("N04", f"`{param.name}` is nil-checked → Option<{ref.strip()}T>"))
+        return inner.wrap(f"Option<{ref}{{}}>")
+    notes.append(ctx.note("N04", f"*T parameter `{param.name}` → {ref.strip()}T"
+                                 f"{' (the body mutates it)' if mutated else ''}"))
+    return inner.wrap(ref + "{}")
+
+
+def _result_notes(sig: Signature, ret: RustType, options: frozenset[int], ctx: Ctx,
+                  notes: list[Note]) -> None:
+    if returns_error(sig.results):
+        if ctx.program.is_main:
+            notes.append(ctx.note("E05", "package main → anyhow::Result"))
+        else:
+            notes.append(ctx.note("E01", "(T, error) → Result; `?` replaces `if err != nil`"))
+    values = sig.results[:-1] if returns_error(sig.results) else sig.results
+    if len(values) > 1:
+        notes.append(ctx.note("F01", "multiple results → tuple"))
+    if any(r.name for r in sig.results):
+        names = ", ".join(r.name or "_" for r in sig.results)
+        notes.append(ctx.note("F02", f"named results ({names}) are returned explicitly"))
+    if options:
+        notes.append(ctx.note("N01", "returns nil for a pointer → Option"))
+    elif any(isinstance(r.type, TPointer) for r in values):
+        notes.append(ctx.note("N01", "*T result never nil → owned T"))
+
+
+def _body(sig: Signature, body: Body | None, ctx: Ctx) -> RustBody:
+    if body is None:
+        return RustBody(f"go2rs: {sig.key} has no Go body", ())
+    ctx.sink.idioms["F05"] += 1
+    text = body.text.strip()
+    if text.startswith("{") and text.endswith("}"):
+        text = text[1:-1]
+    lines = go_source_lines(text)
+    return RustBody(f"go2rs: translate the Go body of {sig.key}", lines)
+

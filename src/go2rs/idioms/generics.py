@@ -1,0 +1,76 @@
+"""Generics (G01, G02): type parameters and their constraints -> Rust bounds and traits.
+
+`any` -> no bound, `comparable` -> `Eq + Hash`, `cmp.Ordered` -> `Ord` (floats would need
+`PartialOrd`), an interface in the input -> that trait; a constraint interface with a type set
+(`~int | ~float64`) -> a marker trait implemented for each member type.
+"""
+
+from __future__ import annotations
+
+from go2rs.context import Ctx
+from go2rs.gomodel import GoType, TInterface, TName, TypeDecl, TypeParam
+from go2rs.idioms import naming
+from go2rs.idioms.types import Pos, map_type
+from go2rs.rustmodel import Impl, Meta, Note, Trait
+
+_NAMED_BOUNDS = {
+    "comparable": "Eq + Hash",
+    "cmp.Ordered": "Ord",
+    "constraints.Ordered": "Ord",
+    "constraints.Integer": "Copy + Ord",
+    "constraints.Signed": "Copy + Ord",
+    "constraints.Unsigned": "Copy + Ord",
+    "constraints.Float": "Copy + PartialOrd",
+    "fmt.Stringer": "std::fmt::Display",
+}
+
+
+def bound(constraint: GoType, ctx: Ctx) -> tuple[str, Note | None]:
+    """The Rust bound for a Go constraint (may be empty), and a note when it needs a look."""
+    if isinstance(constraint, TName):
+        key = f"{constraint.pkg}.{constraint.name}" if constraint.pkg else constraint.name
+        if key == "any":
+            return "", None
+        if key == "comparable":
+            ctx.sink.uses.add("std::hash::Hash")
+            return "Eq + Hash", None
+        if key in _NAMED_BOUNDS:
+            note = ctx.note("G01", "Ord rejects floats; use PartialOrd for float types") \
+                if "Ord" in _NAMED_BOUNDS[key] else None
+            return _NAMED_BOUNDS[key], note
+        if constraint.pkg is None and constraint.name in ctx.program.types:
+            return naming.camel(constraint.name), None
+    if isinstance(constraint, TInterface) and constraint.terms:
+        return "Copy + PartialOrd", ctx.note(
+            "G02", "inline type set → Copy + PartialOrd; add the operator bounds the body needs")
+    return "", ctx.note("G01", "constraint not mapped; add the bounds the body needs")
+
+
+def generics(params: tuple[TypeParam, ...], ctx: Ctx, bounds: bool = True) -> tuple[str, list[Note]]:
+    """`[K comparable, V any]` -> ("<K: Eq + Hash, V>", notes)."""
+    if not params:
+        return "", []
+    parts, notes = [], []
+    for param in params:
+        text, note = bound(param.constraint, ctx) if bounds else ("", None)
+        parts.append(f"{param.name}: {text}" if text else param.name)
+        if note is not None:
+            notes.append(note)
+    notes.append(ctx.note("G01", "Go type parameters → Rust generics with trait bounds"))
+    return f"<{', '.join(parts)}>", notes
+
+
+def constraint_trait(decl: TypeDecl, iface: TInterface, ctx: Ctx) -> list[Trait | Impl]:
+    """`type Number interface { ~int | ~float64 }` -> a marker trait and one impl per type."""
+    name = naming.camel(decl.name)
+    note = ctx.note("G02", "Go type set → marker trait implemented for each member type")
+    items: list[Trait | Impl] = [Trait(name, naming.is_exported(decl.name), (),
+                                       meta=Meta(notes=(note,),
+                                                 origin=f"go: {decl.span.file}:{decl.span.line}"))]
+    seen: set[str] = set()
+    for term in iface.terms:
+        rust = ctx.need(map_type(term, Pos.FIELD, ctx))
+        if rust not in seen and isinstance(term, TName):
+            seen.add(rust)
+            items.append(Impl(rust, (), trait=name))
+    return items

@@ -1,0 +1,126 @@
+"""Interfaces (I01–I03, G02): traits, supertraits, and explicit `impl Trait for T`.
+
+Go satisfies interfaces implicitly; Rust wants `impl Trait for Type`. Every type whose method
+set covers an interface in the input gets one. A trait and its implementations must agree on
+`&mut self`, `async` and Option results, so those decisions are unified per trait method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from go2rs.context import Ctx
+from go2rs.gomodel import FuncDecl, GoType, MethodSpec, TInterface, TName
+from go2rs.idioms import naming
+
+# Std interfaces an interface may embed, by the methods they require.
+STD_METHODS: dict[str, frozenset[str]] = {
+    "error": frozenset({"Error"}),
+    "fmt.Stringer": frozenset({"String"}),
+    "io.Reader": frozenset({"Read"}),
+    "io.Writer": frozenset({"Write"}),
+    "io.Closer": frozenset({"Close"}),
+}
+# Std interfaces that become supertraits (their methods become trait impls go2rs writes).
+STD_SUPERTRAITS = {"error": "std::error::Error", "fmt.Stringer": "std::fmt::Display"}
+SPECIAL_METHODS = {"Error": "std::error::Error", "String": "std::fmt::Display"}
+
+
+def embed_key(t: GoType) -> str:
+    if isinstance(t, TName):
+        return f"{t.pkg}.{t.name}" if t.pkg else t.name
+    return ""
+
+
+def is_constraint(iface: TInterface) -> bool:
+    return bool(iface.terms)
+
+
+def own_methods(iface: TInterface) -> tuple[MethodSpec, ...]:
+    """Methods the trait declares itself (Error/String become supertraits instead)."""
+    return tuple(m for m in iface.methods if not _special(m))
+
+
+def _special(m: MethodSpec) -> bool:
+    return m.name in SPECIAL_METHODS and not m.params and len(m.results) == 1 and \
+        m.results[0].type == TName("string")
+
+
+def method_set(name: str, ctx: Ctx,
+               seen: frozenset[str] = frozenset()) -> dict[str, MethodSpec | None]:
+    """All methods an implementer of `name` needs, through embedded interfaces
+    (None for a std interface's method, of which only the name matters here)."""
+    iface = ctx.program.interface(name)
+    if iface is None or name in seen:
+        return {}
+    out: dict[str, MethodSpec | None] = {m.name: m for m in iface.methods}
+    for embed in iface.embeds:
+        key = embed_key(embed)
+        if key in STD_METHODS:
+            out.update(dict.fromkeys(STD_METHODS[key]))
+        else:
+            out.update(method_set(key, ctx, seen | {name}))
+    return out
+
+
+def supertraits(iface: TInterface, ctx: Ctx) -> list[str]:
+    out: list[str] = []
+    for embed in iface.embeds:
+        key = embed_key(embed)
+        if key in STD_SUPERTRAITS:
+            out.append(STD_SUPERTRAITS[key])
+        elif ctx.program.interface(key) is not None:
+            out.append(naming.camel(key))
+    out.extend(SPECIAL_METHODS[m.name] for m in iface.methods if _special(m))
+    return list(dict.fromkeys(out))
+
+
+def analyze(ctx: Ctx) -> None:
+    program = ctx.program
+    interfaces = [n for n, d in program.types.items()
+                  if isinstance(d.type, TInterface) and not is_constraint(d.type)]
+    for type_name in sorted(program.methods):
+        if program.interface(type_name) is not None:
+            continue
+        methods = program.method_names(type_name)
+        for iface in interfaces:
+            required = method_set(iface, ctx)
+            if required and all(_matches(required[m], methods.get(m)) for m in required):
+                ctx.decisions.trait_impls.setdefault(type_name, []).append(iface)
+                ctx.decisions.implementers.setdefault(iface, []).append(type_name)
+
+
+def _matches(spec: MethodSpec | None, method: FuncDecl | None) -> bool:
+    if method is None:
+        return False
+    if spec is None:
+        return True
+    return len(spec.params) == len(method.params) and len(spec.results) == len(method.results)
+
+
+def trait_groups(ctx: Ctx) -> Iterator[list[str]]:
+    """[`Iface.M`, `T1.M`, `T2.M`, ...] for every trait method: keys that must agree."""
+    for iface, types in ctx.decisions.implementers.items():
+        decl = ctx.program.interface(iface)
+        if decl is None:
+            continue
+        for method in own_methods(decl):
+            yield [f"{iface}.{method.name}"] + [f"{t}.{method.name}" for t in types]
+
+
+def unify_set(keys: set[str], ctx: Ctx) -> bool:
+    """Spread membership across each trait group; True when anything changed."""
+    changed = False
+    for group in trait_groups(ctx):
+        if any(k in keys for k in group) and not all(k in keys for k in group):
+            keys.update(group)
+            changed = True
+    return changed
+
+
+def unify_map(table: dict[str, frozenset[int]], ctx: Ctx) -> None:
+    for group in trait_groups(ctx):
+        merged = frozenset().union(*(table.get(k, frozenset()) for k in group))
+        if merged:
+            table.update(dict.fromkeys(group, merged))
+

@@ -1,0 +1,153 @@
+"""Go constant expressions -> Rust: literal syntax, escapes, and integer evaluation (iota).
+
+Go and Rust string escapes differ (`\a`, `\v`, octal `\101`, `\x80` in strings); every Go
+literal is decoded to its value and re-encoded the Rust way, never copied as text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import assert_never
+
+from go2rs.gomodel import EBinary, ECall, EIdent, ELit, EOther, ESelector, EUnary, Expr
+
+_GO_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v",
+               "\\": "\\", "'": "'", '"': '"'}
+_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)", re.S)
+
+
+def go_string_value(literal: str) -> str | None:
+    """The value of a Go string or rune literal; None if it is malformed."""
+    if len(literal) < 2:
+        return None
+    quote, body = literal[0], literal[1:-1]
+    if quote == "`":
+        return body.replace("\r", "")
+    if literal[-1] != quote:
+        return None
+    raw = bytearray()
+    pos = 0
+    for match in _ESCAPE.finditer(body):
+        raw += body[pos:match.start()].encode()
+        pos = match.end()
+        esc = match.group(1)
+        if esc[0] in "xX" and len(esc) == 3:
+            raw.append(int(esc[1:], 16))  # a byte, maybe not valid UTF-8 on its own
+        elif esc[0] in "uU":
+            raw += chr(int(esc[1:], 16)).encode("utf-8", errors="replace")
+        elif esc[0] in "01234567" and len(esc) == 3:
+            raw.append(int(esc, 8) & 0xFF)
+        elif esc in _GO_ESCAPES:
+            raw += _GO_ESCAPES[esc].encode()
+        else:
+            return None
+    raw += body[pos:].encode()
+    return raw.decode("utf-8", errors="replace")
+
+
+def rust_string(value: str) -> str:
+    """A Rust string literal for `value`, escaping what Rust requires and nothing exotic."""
+    out = []
+    for ch in value:
+        code = ord(ch)
+        if ch in ('"', "\\"):
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\r":
+            out.append("\\r")
+        elif ch == "\t":
+            out.append("\\t")
+        elif code < 0x20 or code == 0x7F or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+            out.append(f"\\u{{{code:x}}}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def rust_char(value: str) -> str:
+    inner = rust_string(value)[1:-1].replace('\\"', '"')
+    return "'" + ("\\'" if inner == "'" else inner) + "'"
+
+
+def go_int_value(text: str) -> int | None:
+    """Go integer literal syntax (0x, 0o, 0b, legacy octal 0755, underscores) -> int."""
+    clean = text.replace("_", "").lower()
+    try:
+        if clean.startswith(("0x", "0o", "0b")):
+            return int(clean, 0)
+        if len(clean) > 1 and clean.startswith("0"):
+            return int(clean, 8)
+        return int(clean)
+    except ValueError:
+        return None
+
+
+def rust_int(text: str) -> str:
+    value = go_int_value(text)
+    if value is None:
+        return text
+    clean = text.replace("_", "").lower()
+    if clean.startswith(("0x", "0b", "0o")):
+        return text.replace("0X", "0x").replace("0B", "0b").replace("0O", "0o")
+    if len(clean) > 1 and clean.startswith("0"):
+        return f"0o{value:o}"
+    return text
+
+
+_INT_OPS = {
+    "+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,
+    "/": lambda a, b: int(a / b) if b else None, "%": lambda a, b: a % b if b else None,
+    "<<": lambda a, b: a << b if 0 <= b < 128 else None,
+    ">>": lambda a, b: a >> b if 0 <= b < 128 else None,
+    "|": lambda a, b: a | b, "&": lambda a, b: a & b, "^": lambda a, b: a ^ b,
+    "&^": lambda a, b: a & ~b,
+}
+
+
+def eval_int(expr: Expr | None, iota: int, env: Mapping[str, int]) -> int | None:
+    """Evaluate an integer constant expression; None when it is not one."""
+    match expr:
+        case None:
+            return None
+        case ELit("int", text):
+            return go_int_value(text)
+        case ELit("rune", text):
+            value = go_string_value(text)
+            return ord(value) if value is not None and len(value) == 1 else None
+        case ELit():
+            return None
+        case EIdent("iota"):
+            return iota
+        case EIdent(name):
+            return env.get(name)
+        case EBinary(op, left, right):
+            a, b = eval_int(left, iota, env), eval_int(right, iota, env)
+            fn = _INT_OPS.get(op)
+            return fn(a, b) if a is not None and b is not None and fn is not None else None
+        case EUnary(op, operand):
+            value = eval_int(operand, iota, env)
+            if value is None:
+                return None
+            return {"-": -value, "+": value, "^": ~value}.get(op)
+        case ECall(EIdent(_), (arg,)):
+            return eval_int(arg, iota, env)  # a conversion like `Color(3)`
+        case ECall() | ESelector() | EOther():
+            return None
+        case _:
+            assert_never(expr)
+
+
+def uses_iota(expr: Expr | None) -> bool:
+    match expr:
+        case EIdent("iota"):
+            return True
+        case EBinary(_, left, right):
+            return uses_iota(left) or uses_iota(right)
+        case EUnary(_, operand):
+            return uses_iota(operand)
+        case ECall(_, args):
+            return any(uses_iota(a) for a in args)
+        case _:
+            return False

@@ -1,0 +1,101 @@
+"""nil (N01–N04): Option only where Go code shows nil is a real value.
+
+- a pointer result becomes `Option<T>` when some `return` gives nil with a nil error;
+- a pointer field becomes `Option<Box<T>>` when it is nil-checked or nil-assigned anywhere
+  (or the type is recursive and must be boxed), otherwise an owned `T`;
+- a pointer parameter becomes `Option<&T>` when nil-checked, `&mut T` when mutated, else `&T`.
+"""
+
+from __future__ import annotations
+
+from go2rs.context import Ctx
+from go2rs.gomodel import BodyFacts, Field, FuncDecl, TArray, TName, TPointer
+from go2rs.idioms.interfaces import unify_map
+
+
+def analyze(ctx: Ctx) -> None:
+    decisions = ctx.decisions
+    for fn in ctx.program.all_funcs():
+        if fn.body is None:
+            continue
+        facts = fn.body.facts
+        _collect_fields(facts, decisions.nilable_fields)
+        pointers = {i for i, r in enumerate(fn.results) if isinstance(r.type, TPointer)}
+        if options := frozenset(facts.returns_nil_with_nil_error & pointers):
+            decisions.option_results[fn.key] = options
+        checked, mutated = param_usage(fn, ctx)
+        if checked:
+            decisions.nil_checked_params[fn.key] = checked
+        if mutated:
+            decisions.mutated_params[fn.key] = mutated
+    for gofile in ctx.program.files:
+        for decl in gofile.decls:
+            facts = getattr(decl, "facts", None)
+            if isinstance(facts, BodyFacts):
+                _collect_fields(facts, decisions.nilable_fields)
+    for table in (decisions.option_results, decisions.nil_checked_params,
+                  decisions.mutated_params):
+        unify_map(table, ctx)
+
+
+def _collect_fields(facts: BodyFacts, fields: set[str]) -> None:
+    fields.update(p[-1] for p in facts.nil_compared | facts.nil_assigned if len(p) > 1)
+    fields.update(facts.nil_keyed_fields)
+
+
+def param_usage(fn: FuncDecl, ctx: Ctx) -> tuple[frozenset[int], frozenset[int]]:
+    """Indexes of parameters the body nil-checks, and of those it mutates through."""
+    if fn.body is None:
+        return frozenset(), frozenset()
+    facts = fn.body.facts
+    checked, mutated = set(), set()
+    for i, param in enumerate(fn.params):
+        if not param.name:
+            continue
+        if isinstance(param.type, TPointer) and (param.name,) in facts.nil_compared:
+            checked.add(i)
+        assigned = any(p[0] == param.name and (len(p) > 1 or isinstance(param.type, TPointer))
+                       for p in facts.assigned)
+        if assigned or _calls_mutating(param.name, param.type, facts, ctx):
+            mutated.add(i)
+    return frozenset(checked), frozenset(mutated)
+
+
+def _calls_mutating(name: str, ptype: object, facts: BodyFacts, ctx: Ctx) -> bool:
+    t = ptype.elem if isinstance(ptype, TPointer) else ptype
+    if not isinstance(t, TName) or t.pkg is not None:
+        return False
+    return any(path == (name,) and f"{t.name}.{method}" in ctx.decisions.mut_receivers
+               for path, method in facts.method_calls)
+
+
+def field_is_optional(owner: str, field: Field, ctx: Ctx) -> tuple[bool, str]:
+    """Whether a pointer field is `Option<Box<T>>`, and why."""
+    assert isinstance(field.type, TPointer)
+    name = field.name or (field.type.elem.name if isinstance(field.type.elem, TName) else "")
+    if name in ctx.decisions.nilable_fields:
+        return True, "nil-checked or set to nil in the input"
+    pointee = field.type.elem
+    if isinstance(pointee, TName) and pointee.pkg is None and _reaches(pointee.name, owner, ctx):
+        return True, "the type is recursive, so it needs a Box"
+    return False, "never nil-checked, so the value is owned"
+
+
+def _reaches(start: str, target: str, ctx: Ctx) -> bool:
+    """Whether struct `start` contains `target` inline (without a heap container)."""
+    stack, seen = [start], set()
+    while stack:
+        name = stack.pop()
+        if name == target:
+            return True
+        if name in seen:
+            continue
+        seen.add(name)
+        struct = ctx.program.struct(name)
+        for field in struct.fields if struct else ():
+            t = field.type
+            while isinstance(t, TPointer | TArray):
+                t = t.elem
+            if isinstance(t, TName) and t.pkg is None:
+                stack.append(t.name)
+    return False

@@ -1,0 +1,301 @@
+"""Structs (S01–S04, N02, N03, Y01–Y03): fields, derives, serde, embedding, locks.
+
+Derives are what every field supports (Go zero values map to `Default`); json tags bring
+serde, and structs reachable from a serialized struct derive it too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from go2rs.context import Ctx, MutexPlan, Sink
+from go2rs.gomodel import Field, TChan, TName, TPointer, TStruct, TypeDecl
+from go2rs.idioms import enums, naming
+from go2rs.idioms.comments import doc_lines
+from go2rs.idioms.concurrency import chan_side
+from go2rs.idioms.nil import field_is_optional
+from go2rs.idioms.types import Pos, map_type
+from go2rs.rustmodel import Item, Meta, Note, RustType, Struct, StructField
+
+_JSON_TAG = re.compile(r'json:"([^"]*)"')
+_DERIVE_ORDER = ("Debug", "Clone", "Copy", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord",
+                 "Default", "Serialize", "Deserialize")
+_OMIT_EMPTY = {"Option<": "Option::is_none", "Vec<": "Vec::is_empty",
+               "String": "String::is_empty", "HashMap<": "HashMap::is_empty",
+               "HashSet<": "HashSet::is_empty"}
+
+
+def analyze(ctx: Ctx) -> None:
+    """Serde spreads from json-tagged structs to the structs their fields hold."""
+    program = ctx.program
+    todo = [n for n in program.types if any(
+        f.tag and _JSON_TAG.search(f.tag) for f in _fields(program.struct(n)))]
+    serde = ctx.decisions.serde_types
+    while todo:
+        name = todo.pop()
+        if name in serde:
+            continue
+        serde.add(name)
+        struct = program.struct(name)
+        for field in struct.fields if struct else ():
+            todo.extend(_local_names(field.type, ctx))
+
+
+def _fields(struct: TStruct | None) -> tuple[Field, ...]:
+    return struct.fields if struct is not None else ()
+
+
+def _local_names(t: object, ctx: Ctx) -> list[str]:
+    out: list[str] = []
+    stack = [t]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, TName):
+            if current.pkg is None and current.name in ctx.program.types:
+                out.append(current.name)
+            stack.extend(current.args)
+        elif hasattr(current, "elem"):
+            stack.append(current.elem)
+        elif hasattr(current, "key"):
+            stack.extend([current.key, current.value])
+    return out
+
+
+# ---------------------------------------------------------------------------------- derives
+
+
+def derives_for(name: str, ctx: Ctx) -> tuple[str, ...]:
+    """The derive list of local type `name` (memoized; cycles assume the optimistic set)."""
+    memo = ctx.decisions.derives
+    if name in memo:
+        return memo[name]
+    decl = ctx.program.types.get(name)
+    if decl is None:
+        return ("Debug", "Clone", "Default")  # placeholders derive these
+    if name in ctx.decisions.enums:
+        memo[name] = enums.enum_derives(ctx.decisions.enums[name])
+        return memo[name]
+    memo[name] = ("Debug", "Clone", "Default")
+    saved, ctx.sink = ctx.sink, Sink()  # a capability query must not count as emitted output
+    try:
+        memo[name] = _derives(decl, ctx)
+    finally:
+        ctx.sink = saved
+    return memo[name]
+
+
+def _derives(decl: TypeDecl, ctx: Ctx) -> tuple[str, ...]:
+    basic = enums.underlying_basic(decl)
+    if basic is not None:
+        out = {"Debug", "Clone", "PartialEq", "PartialOrd", "Default"}
+        if basic != "string":
+            out.add("Copy")
+        if basic not in enums.FLOAT_KINDS:
+            out.update({"Eq", "Hash", "Ord"})
+        return _ordered(out)
+    if isinstance(decl.type, TStruct):
+        types = [t for _, t, _ in _field_types(decl, ctx)]
+    else:
+        types = [map_type(decl.type, Pos.FIELD, ctx)]
+    out = {d for d, ok in (("Debug", all(t.debug for t in types)),
+                           ("Clone", all(t.clone for t in types)),
+                           ("Default", all(t.default for t in types))) if ok}
+    if decl.name in ctx.decisions.serde_types and all(t.serde or t.default for t in types):
+        out.update({"Serialize", "Deserialize"})
+    return _ordered(out)
+
+
+def _ordered(derives: set[str]) -> tuple[str, ...]:
+    return tuple(d for d in _DERIVE_ORDER if d in derives)
+
+
+# ----------------------------------------------------------------------------------- fields
+
+
+def _field_types(decl: TypeDecl, ctx: Ctx) -> list[tuple[Field, RustType, list[Note]]]:
+    """Every kept field with its Rust type (locks folded in), in Go order."""
+    assert isinstance(decl.type, TStruct)
+    plan = ctx.decisions.mutexes.get(decl.name)
+    out = []
+    for field in decl.type.fields:
+        if plan is not None and _field_key(field) == plan.mutex_field:
+            continue
+        rtype, notes = field_type(decl.name, field, ctx)
+        if plan is not None and field.name in plan.guarded:
+            if field.name != plan.guarded[0]:
+                continue
+            rtype, notes = _locked(decl, plan, rtype, ctx)
+        out.append((field, rtype, notes))
+    return out
+
+
+def _field_key(field: Field) -> str:
+    if field.name is not None:
+        return field.name
+    t = field.type.elem if isinstance(field.type, TPointer) else field.type
+    return t.name if isinstance(t, TName) else ""
+
+
+def field_type(owner: str, field: Field, ctx: Ctx) -> tuple[RustType, list[Note]]:
+    notes: list[Note] = []
+    t = field.type
+    if isinstance(t, TPointer):
+        rtype = map_type(t.elem, Pos.FIELD, ctx)
+        optional, why = field_is_optional(owner, field, ctx)
+        if optional:
+            boxed = rtype.text.startswith("Box<")
+            rtype = rtype.wrap("Option<{}>" if boxed else "Option<Box<{}>>", default=True)
+            notes.append(ctx.note("N02", f"*T field → {rtype.text}: {why}"))
+        else:
+            notes.append(ctx.note("N03", f"*T field → owned: {why}"))
+        return rtype, notes
+    if isinstance(t, TChan):
+        receives = field.name in ctx.decisions.recv_fields
+        side = chan_side(t, receives)
+        rtype = map_type(TChan(side, t.elem), Pos.FIELD, ctx)
+        if t.dir is not side:
+            notes.append(ctx.note("C04", f"bidirectional chan field: this owner "
+                                         f"{'receives' if receives else 'sends'}; keep the "
+                                         "other half where Go used it"))
+        return rtype, notes
+    return map_type(t, Pos.FIELD, ctx), notes
+
+
+def _locked(decl: TypeDecl, plan: MutexPlan, first: RustType,
+            ctx: Ctx) -> tuple[RustType, list[Note]]:
+    """The guarded field(s) inside the lock: `Mutex<T>`, or `Mutex<StructState>` for several."""
+    inner = first if len(plan.guarded) == 1 else RustType(state_name(decl.name, plan))
+    is_async = any(m.key in ctx.decisions.async_fns
+                   for m in ctx.program.methods.get(decl.name, []))
+    lock = "RwLock" if plan.rw else "Mutex"
+    if is_async:
+        wrapper = f"tokio::sync::{lock}<{{}}>"
+        crates = {"tokio"}
+        uses: set[str] = set()
+    else:
+        wrapper, crates, uses = f"{lock}<{{}}>", set(), {f"std::sync::{lock}"}
+    if plan.arc:
+        wrapper = f"Arc<{wrapper}>"
+        uses.add("std::sync::Arc")
+    rtype = RustType(wrapper.format(inner.text), inner.uses | uses, inner.crates | crates,
+                     debug=inner.debug, clone=plan.arc, default=inner.default, serde=False)
+    guarded = ", ".join(plan.guarded)
+    notes = [ctx.note("Y01", f"`{plan.mutex_field}` guarded {guarded}: the lock now owns "
+                             f"{'them' if len(plan.guarded) > 1 else 'it'}")]
+    if plan.arc:
+        notes.append(ctx.note("Y02", "goroutines share this struct, so the lock is in an Arc"))
+    return rtype, notes
+
+
+def state_name(struct_name: str, plan: MutexPlan) -> str:
+    return naming.camel(struct_name) + "State"
+
+
+def _rust_field_name(field: Field, plan: MutexPlan | None) -> str:
+    if plan is not None and len(plan.guarded) > 1 and field.name == plan.guarded[0]:
+        return "state"
+    return naming.snake(_field_key(field))
+
+
+def _serde_attrs(field: Field, rust_name: str, rtype: RustType, ctx: Ctx) -> tuple[
+        tuple[str, ...], list[Note]]:
+    match = _JSON_TAG.search(field.tag or "")
+    if match is None:
+        return (), []
+    name, *options = match.group(1).split(",")
+    if name == "-" and not options:
+        return ("#[serde(skip)]",), []
+    args = []
+    if name and name != rust_name.removeprefix("r#"):
+        args.append(f'rename = "{name}"')
+    notes = []
+    if "omitempty" in options:
+        check = next((fn for prefix, fn in _OMIT_EMPTY.items() if rtype.text.startswith(prefix)),
+                     None)
+        if check is not None:
+            args += ["default", f'skip_serializing_if = "{check}"']
+        else:
+            notes.append(ctx.note("S03", f"omitempty on {rtype.text} has no serde one-liner"))
+    return ((f"#[serde({', '.join(args)})]",) if args else ()), notes
+
+
+def build_struct(decl: TypeDecl, ctx: Ctx) -> list[Item]:
+    assert isinstance(decl.type, TStruct)
+    plan = ctx.decisions.mutexes.get(decl.name)
+    derives = derives_for(decl.name, ctx)
+    serde = "Serialize" in derives
+    fields: list[StructField] = []
+    state_fields: list[StructField] = []
+    for field, rtype, notes in _field_types(decl, ctx):
+        state_fields.extend(_state_fields(decl, plan, field, ctx))
+        rust_name = _rust_field_name(field, plan)
+        attrs: tuple[str, ...] = ()
+        if serde and not rtype.serde:
+            attrs = ("#[serde(skip)]",)
+            notes.append(ctx.note("S03", f"{rtype.text} is not serializable → skipped"))
+        elif serde:
+            attrs, serde_notes = _serde_attrs(field, rust_name, rtype, ctx)
+            notes = notes + serde_notes
+        if field.name is None:
+            notes.insert(0, ctx.note("S02", f"embedded {_field_key(field)} → named field; "
+                                            "promoted fields and methods need the extra hop"))
+        if rust_name.startswith("r#") or rust_name.endswith("_") and not \
+                _field_key(field).endswith("_"):
+            notes.append(ctx.note("R01", f"`{_field_key(field)}` is a Rust keyword"))
+        exported = naming.is_exported(_field_key(field))
+        fields.append(StructField(rust_name, ctx.need(rtype), exported, attrs,
+                                  Meta(docs=doc_lines(field.doc), notes=tuple(notes))))
+    if decl.name in ctx.decisions.serde_types and not serde:
+        ctx.sink.idioms["S03"] += 1
+    if serde:
+        ctx.sink.uses.update({"serde::Deserialize", "serde::Serialize"})
+        ctx.sink.crates.add("serde")
+    items: list[Item] = []
+    if plan is not None and len(plan.guarded) > 1:
+        items.append(Struct(state_name(decl.name, plan), False, tuple(state_fields),
+                            derives=_ordered({d for d in derives if d in ("Debug", "Default")}),
+                            meta=Meta(notes=(ctx.note("Y01", f"the fields `{plan.mutex_field}` "
+                                                             "guarded, owned by the lock"),))))
+    from go2rs.idioms.generics import generics
+
+    generic_text, generic_notes = generics(decl.type_params, ctx, bounds=False)
+    notes = [ctx.note("S01", "Go struct → struct; exported fields are pub")] + generic_notes
+    items.append(Struct(naming.camel(decl.name), naming.is_exported(decl.name), tuple(fields),
+                        derives=derives, generics=generic_text,
+                        meta=Meta(docs=doc_lines(decl.doc), notes=tuple(notes),
+                                  origin=f"go: {decl.span.file}:{decl.span.line}")))
+    return items
+
+
+def _state_fields(decl: TypeDecl, plan: MutexPlan | None, first: Field,
+                  ctx: Ctx) -> list[StructField]:
+    """When `first` opens a multi-field lock, the fields of the inner state struct."""
+    if plan is None or len(plan.guarded) < 2 or first.name != plan.guarded[0]:
+        return []
+    assert isinstance(decl.type, TStruct)
+    out = []
+    for field in decl.type.fields:
+        if field.name in plan.guarded:
+            rtype, notes = field_type(decl.name, field, ctx)
+            out.append(StructField(naming.snake(field.name), ctx.need(rtype), True,
+                                   meta=Meta(docs=doc_lines(field.doc), notes=tuple(notes))))
+    return out
+
+
+def build_newtype(decl: TypeDecl, ctx: Ctx) -> Struct:
+    """`type UserID int64` -> `pub struct UserId(pub i64);` (and `type Users []User` with
+    methods -> `pub struct Users(pub Vec<User>);`)."""
+    from go2rs.idioms.generics import generics
+
+    inner = ctx.need(map_type(decl.type, Pos.FIELD, ctx))
+    derives = derives_for(decl.name, ctx)
+    if "Serialize" in derives:
+        ctx.sink.uses.update({"serde::Deserialize", "serde::Serialize"})
+        ctx.sink.crates.add("serde")
+    generic_text, notes = generics(decl.type_params, ctx, bounds=False)
+    return Struct(naming.camel(decl.name), naming.is_exported(decl.name), (),
+                  derives=derives, generics=generic_text, tuple_type=f"pub {inner}",
+                  meta=Meta(docs=doc_lines(decl.doc),
+                            notes=(ctx.note("S04", f"named type over {inner} → newtype"),
+                                   *notes),
+                            origin=f"go: {decl.span.file}:{decl.span.line}"))

@@ -1,0 +1,52 @@
+"""The tree-sitter front end: one parser per process, source decoding, error-node collection."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+import tree_sitter_go
+from tree_sitter import Language, Node, Parser, Tree
+
+
+@functools.cache
+def go_parser() -> Parser:
+    """Built once: creating a Language and Parser costs more than parsing a paste."""
+    return Parser(Language(tree_sitter_go.language()))
+
+
+def decode(source: str | bytes) -> tuple[bytes, bool]:
+    """UTF-8 bytes for tree-sitter, and whether the input had to be repaired to get them."""
+    if isinstance(source, str):
+        return source.encode("utf-8", errors="replace"), False
+    try:
+        source.decode("utf-8")
+    except UnicodeDecodeError:
+        return source.decode("utf-8", errors="replace").encode("utf-8"), True
+    return source, False
+
+
+def parse_go(data: bytes) -> Tree:
+    return go_parser().parse(data)
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """Every descendant, pre-order, without recursion (inputs may nest 10,000 deep)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
+
+
+def error_nodes(node: Node) -> Iterator[Node]:
+    """ERROR and MISSING nodes, outermost only: one diagnostic per broken region."""
+    if not node.has_error:
+        return
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.is_error or current.is_missing:
+            yield current
+            continue
+        stack.extend(reversed([c for c in current.children if c.has_error or c.is_missing]))

@@ -1,0 +1,115 @@
+"""Rust model -> text: Jinja templates (environment built once), rustfmt, tree-sitter-rust check.
+
+rustfmt is the normaliser; when it fails on go2rs output that is a go2rs bug, reported as a
+diagnostic rather than hidden.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import subprocess
+from pathlib import Path
+
+import jinja2
+import tree_sitter_rust
+from tree_sitter import Language, Parser
+
+from go2rs.idioms.literals import rust_string
+from go2rs.parse.parser import error_nodes
+from go2rs.rustmodel import (
+    CommentBlock,
+    Const,
+    Enum,
+    Fn,
+    Impl,
+    Item,
+    Note,
+    RustFile,
+    Struct,
+    Trait,
+    TypeAlias,
+)
+
+_TEMPLATES: dict[type, str] = {
+    Fn: "items/fn.rs.j2", Struct: "items/struct.rs.j2", Enum: "items/enum.rs.j2",
+    Trait: "items/trait.rs.j2", Impl: "items/impl.rs.j2", Const: "items/const.rs.j2",
+    TypeAlias: "items/alias.rs.j2", CommentBlock: "items/comment.rs.j2",
+}
+
+
+def templates_dir() -> Path:
+    """Templates ship inside the wheel (go2rs/templates); a source checkout keeps them at the
+    top level."""
+    packaged = Path(__file__).parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def _brief_codes(notes: tuple[Note, ...]) -> str:
+    return " ".join(f"go2rs[{code}]" for code in dict.fromkeys(n.code for n in notes))
+
+
+def _todo_literal(text: str) -> str:
+    """A todo!() argument: a Rust string literal whose braces are not format holes."""
+    return rust_string(text.replace("{", "{{").replace("}", "}}"))
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir()),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["brief_codes"] = _brief_codes
+    env.filters["rust_str"] = _todo_literal
+    env.globals["render_item"] = render_item
+    return env
+
+
+def render_item(item: Item, mode: str) -> str:
+    template = environment().get_template(_TEMPLATES[type(item)])
+    return template.render(item=item, mode=mode)
+
+
+def render_file(rust: RustFile, mode: str) -> str:
+    env = environment()
+    items = [render_item(i, mode).strip("\n") for i in rust.items]
+    placeholders = [render_item(i, mode).strip("\n") for i in rust.placeholders]
+    if placeholders:  # the section's heading comment sits right above its first item
+        placeholders[:2] = ["\n".join(placeholders[:2])]
+    text = env.get_template("file.rs.j2").render(file=rust, items=items,
+                                                 placeholders=placeholders)
+    return "\n".join(line.rstrip() for line in text.strip("\n").splitlines()) + "\n"
+
+
+def rustfmt(text: str) -> tuple[str, str | None]:
+    """Formatted text, or the input and why it could not be formatted."""
+    exe = shutil.which("rustfmt")
+    if exe is None:
+        return text, "rustfmt not found on PATH; output is not formatted"
+    try:
+        done = subprocess.run([exe, "--edition", "2021", "--emit", "stdout"], input=text,
+                              capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return text, f"rustfmt did not run: {exc}"
+    if done.returncode != 0:
+        first = (done.stderr.strip().splitlines() or ["unknown error"])[0]
+        return text, f"rustfmt rejected the output (a go2rs bug, please report): {first}"
+    return done.stdout, None
+
+
+@functools.cache
+def _rust_parser() -> Parser:
+    return Parser(Language(tree_sitter_rust.language()))
+
+
+def rust_syntax_errors(text: str) -> list[tuple[int, int]]:
+    """Positions (1-based) where tree-sitter-rust finds the text is not Rust."""
+    tree = _rust_parser().parse(text.encode("utf-8"))
+    return [(n.start_point[0] + 1, n.start_point[1] + 1) for n in error_nodes(tree.root_node)]

@@ -1,0 +1,7 @@
+package broken
+
+type = struct {
+	X int
+}
+
+func ok() {}

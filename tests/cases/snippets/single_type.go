@@ -1,0 +1,7 @@
+// Invoice is a billing document.
+type Invoice struct {
+	Number string
+	Amount int64
+	Paid   bool
+	Lines  []string
+}
