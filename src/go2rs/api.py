@@ -9,7 +9,7 @@ from go2rs.build import build_file
 from go2rs.context import Ctx, Options, Todo
 from go2rs.diagnostics import Diagnostic, Severity
 from go2rs.gomodel import Comment, Unparsed
-from go2rs.idioms import run_passes
+from go2rs.passes import run_passes
 from go2rs.parse.lower import lower
 from go2rs.program import Program
 from go2rs.render import render_file, rust_syntax_errors, rustfmt

@@ -96,10 +96,8 @@ class FileBuilder:
                                      body=decl.body, span=decl.span, doc=decl.doc)]
             case FuncDecl():
                 return self.foreign_receiver(decl)
-            case ValueGroup(kind="const"):
-                return consts.build_consts(decl.specs, self.ctx, self.const_env)
             case ValueGroup():
-                return self.var_group(decl)
+                return self.value_group(decl)
             case Statements():
                 return [self.statements(decl)]
             case Unparsed():
@@ -128,7 +126,7 @@ class FileBuilder:
             return [structs.build_newtype(decl, ctx), *self.type_impls(decl)]
         generic_text, notes = generics(decl.type_params, ctx, bounds=False)
         rust = ctx.need(map_type(decl.type, Pos.FIELD, ctx))
-        return [TypeAlias(naming.camel(decl.name), naming.is_exported(decl.name), rust,
+        return [TypeAlias(ctx.type_name(decl.name), naming.is_exported(decl.name), rust,
                           generic_text, Meta(docs=doc_lines(decl.doc), notes=tuple(notes),
                                              origin=origin))]
 
@@ -143,7 +141,7 @@ class FileBuilder:
         supers = supertraits(iface, ctx)
         if iface.embeds:
             notes.append(ctx.note("I03", "embedded interfaces → supertraits"))
-        return Trait(naming.camel(decl.name), naming.is_exported(decl.name), methods,
+        return Trait(ctx.type_name(decl.name), naming.is_exported(decl.name), methods,
                      tuple(supers), generic_text, self._async_attr(methods),
                      Meta(docs=doc_lines(decl.doc), notes=tuple(notes),
                           origin=f"go: {decl.span.file}:{decl.span.line}"))
@@ -162,7 +160,7 @@ class FileBuilder:
             return []
         param_names = tuple(p.name for p in decl.type_params)
         generic_text, _ = generics(decl.type_params, ctx)
-        self_type = naming.camel(decl.name) + (f"<{', '.join(param_names)}>" if param_names
+        self_type = ctx.type_name(decl.name) + (f"<{', '.join(param_names)}>" if param_names
                                                else "")
         return self.impls(decl.name, self_type, generic_text, methods, param_names)
 
@@ -178,6 +176,7 @@ class FileBuilder:
             inherent = tuple(self.method(m) for m in methods
                              if m.name not in in_traits and m.name not in special)
             if inherent:
+                inherent += _is_empty_beside_len(inherent, ctx)
                 note = ctx.note("M04", "methods → one impl block")
                 items.append(Impl(self_type, inherent, generics=generic_text,
                                   meta=Meta(notes=(note,))))
@@ -187,9 +186,9 @@ class FileBuilder:
                 iface = ctx.program.interface(trait_name)
                 names = {m.name for m in own_methods(iface)} if iface else set()
                 fns = tuple(self.method(m, in_trait=True) for m in methods if m.name in names)
-                note = ctx.note("I02", f"{naming.camel(type_name)} has every method of "
+                note = ctx.note("I02", f"{ctx.type_name(type_name)} has every method of "
                                        f"{trait_name}; Go satisfied it implicitly")
-                items.append(Impl(self_type, fns, trait=naming.camel(trait_name),
+                items.append(Impl(self_type, fns, trait=ctx.type_name(trait_name),
                                   generics=generic_text, attrs=self._async_attr(fns),
                                   meta=Meta(notes=(note,))))
         return items
@@ -234,7 +233,7 @@ class FileBuilder:
             return []
         self.foreign_receivers_done.add(type_name)
         args = decl.receiver.type_args
-        rust = naming.camel(type_name)
+        rust = self.ctx.type_name(type_name)
         self.ctx.placeholder(rust, len(args), type_name,
                              f"receiver type `{type_name}` is defined outside this input")
         self_type = rust + (f"<{', '.join(args)}>" if args else "")
@@ -243,6 +242,15 @@ class FileBuilder:
                           self.ctx.program.methods.get(type_name, []), args)
 
     # --------------------------------------------------------------------- values and rest
+
+    def value_group(self, group: ValueGroup) -> list[Item]:
+        """A const/var block; its own doc comment stays above it as a plain comment."""
+        items: list[Item] = []
+        if group.doc:
+            items.append(CommentBlock(doc_lines(group.doc)))
+        if group.kind == "const":
+            return items + consts.build_consts(group.specs, self.ctx, self.const_env)
+        return items + self.var_group(group)
 
     def var_group(self, group: ValueGroup) -> list[Item]:
         items: list[Item] = []
@@ -276,6 +284,21 @@ class FileBuilder:
         lines = ("TODO(go2rs): not translated:",) + tuple(
             "    " + line for line in go_source_lines(bad.text))
         return CommentBlock(lines, Meta(notes=(note,), origin=f"go: {bad.span}"))
+
+
+_INTEGERS = frozenset({"i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "usize"})
+
+
+def _is_empty_beside_len(fns: tuple[Fn, ...], ctx: Ctx) -> tuple[Fn, ...]:
+    """Rust convention (clippy's len_without_is_empty): a public len() comes with is_empty()."""
+    by_name = {f.name: f for f in fns}
+    length = by_name.get("len")
+    if length is None or "is_empty" in by_name or not length.pub or length.params or \
+            length.self_param != "&self" or length.ret not in _INTEGERS or length.is_async:
+        return ()
+    note = ctx.note("M04", "Rust convention: is_empty() beside a public len()")
+    return (Fn("is_empty", True, (), "bool", Body("", (), ("self.len() == 0",)), "&self",
+               meta=Meta(notes=(note,))),)
 
 
 def placeholder_items(ctx: Ctx) -> list[Item]:

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from go2rs.gomodel import Span
+from go2rs.idioms import naming
 from go2rs.program import Program
 from go2rs.rustmodel import Item, Note, RustType
 
@@ -80,6 +81,7 @@ class Decisions:
     serde_types: set[str] = field(default_factory=set)
     recv_fields: set[str] = field(default_factory=set)  # bidirectional chan fields received from
     derives: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo of structs.derives
+    renames: dict[str, str] = field(default_factory=dict)  # "ns:GoName" -> Rust name on clashes
 
 
 # ------------------------------------------------------------------------------------ the sink
@@ -128,6 +130,18 @@ class Ctx:
     def note(self, code: str, text: str) -> Note:
         self.sink.idioms[code] += 1
         return Note(code, text)
+
+    def type_name(self, go_name: str) -> str:
+        return self.decisions.renames.get(f"type:{go_name}") or naming.camel(go_name)
+
+    def fn_name(self, key: str) -> str:
+        """`Name` or `Type.Method` (a FuncDecl key) -> its snake_case Rust name."""
+        go_name = key.rsplit(".", 1)[-1]
+        namespace = f"method:{key.rsplit('.', 1)[0]}" if "." in key else "fn"
+        return self.decisions.renames.get(f"{namespace}:{go_name}") or naming.snake(go_name)
+
+    def const_name(self, go_name: str) -> str:
+        return self.decisions.renames.get(f"const:{go_name}") or naming.screaming(go_name)
 
     def placeholder(self, name: str, arity: int, go_name: str, note: str) -> None:
         self.sink.placeholders.setdefault(name, Placeholder(name, arity, go_name, note))

@@ -58,10 +58,12 @@ class Param:
 
 @dataclass(frozen=True, slots=True)
 class Body:
-    """A skeleton body: todo!() with the Go original as comment lines."""
+    """A skeleton body: todo!() with the Go original as comment lines, or real Rust lines
+    where go2rs writes the body itself."""
 
     todo: str
     go_lines: tuple[str, ...]
+    rust: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,14 @@ from go2rs.gomodel import EBinary, ECall, EIdent, ELit, EOther, ESelector, EUnar
 from go2rs.gomodel import ValueSpec
 from go2rs.idioms import enums, naming
 from go2rs.idioms.comments import doc_lines, go_source_lines
-from go2rs.idioms.literals import go_string_value, rust_char, rust_int, rust_string
+from go2rs.idioms.literals import (
+    eval_int,
+    go_string_value,
+    rust_char,
+    rust_int,
+    rust_string,
+    uses_iota,
+)
 from go2rs.idioms.types import BASIC, Pos, map_type
 from go2rs.rustmodel import CommentBlock, Const, Item, Meta, Note
 
@@ -44,6 +51,8 @@ _CASTS = {"int": "i64", "int64": "i64", "int32": "i32", "float64": "f64", "float
 
 def const_value(expr: Expr | None, ctx: Ctx, env: dict[str, str], iota: int) -> Value | None:
     """A Rust constant expression for a Go one, or None when go2rs cannot be sure."""
+    if uses_iota(expr) and (number := eval_int(expr, iota, {})) is not None:
+        return Value(str(number), "i64")  # fold `1 << (10 * iota)` to its value
     match expr:
         case None:
             return None
@@ -55,7 +64,7 @@ def const_value(expr: Expr | None, ctx: Ctx, env: dict[str, str], iota: int) -> 
             if (path := enums.variant_path(name, ctx)) is not None:
                 return Value(path, path.split("::")[0])
             if name in env:
-                return Value(naming.screaming(name), env[name])
+                return Value(ctx.const_name(name), env[name])
             return None
         case ESelector(EIdent("math"), name) if name in _MATH:
             return Value(*_MATH[name])
@@ -114,6 +123,12 @@ def _binary(op: str, left: Expr, right: Expr, ctx: Ctx, env: dict[str, str],
     if lhs is None or rhs is None or "&str" in (lhs.type, rhs.type):
         return None  # string concatenation is not a Rust const expression
     rust_op = "& !" if op == "&^" else op
+    if "Duration" in (lhs.type, rhs.type):
+        return _duration(op, lhs, rhs)
+    newtype = lhs.type if lhs.type == rhs.type and lhs.type in {
+        ctx.type_name(t) for t in ctx.program.types} else None
+    if newtype is not None and op in ("|", "&", "^", "&^", "+", "-"):
+        return Value(f"{newtype}({lhs.text}.0 {rust_op} {rhs.text}.0)", newtype)
     if op in ("==", "!=", "<", ">", "<=", ">=", "&&", "||"):
         return Value(f"{lhs.text} {rust_op} {rhs.text}", "bool")
     kind = lhs.type if lhs.type == rhs.type else "f64" if "f64" in (lhs.type, rhs.type) else \
@@ -121,6 +136,18 @@ def _binary(op: str, left: Expr, right: Expr, ctx: Ctx, env: dict[str, str],
     if op in ("<<", ">>"):
         kind = lhs.type
     return Value(f"({lhs.text} {rust_op} {rhs.text})", kind)
+
+
+def _duration(op: str, lhs: Value, rhs: Value) -> Value | None:
+    """Duration arithmetic through its const methods (`*`, `+`, `-`)."""
+    if op == "*" and lhs.type == "Duration" and rhs.text.isdigit():
+        return Value(f"{lhs.text}.saturating_mul({rhs.text})", "Duration")
+    if op == "*" and rhs.type == "Duration" and lhs.text.isdigit():
+        return Value(f"{rhs.text}.saturating_mul({lhs.text})", "Duration")
+    if op in ("+", "-") and lhs.type == rhs.type == "Duration":
+        method = "saturating_add" if op == "+" else "saturating_sub"
+        return Value(f"{lhs.text}.{method}({rhs.text})", "Duration")
+    return None
 
 
 def build_consts(specs: tuple[ValueSpec, ...], ctx: Ctx, env: dict[str, str]) -> list[Item]:
@@ -137,7 +164,7 @@ def build_consts(specs: tuple[ValueSpec, ...], ctx: Ctx, env: dict[str, str]) ->
         rust_type = declared or value.type
         env[spec.name] = rust_type
         notes = (ctx.note("K02", "Go constant → typed Rust const"),)
-        items.append(Const(naming.screaming(spec.name), naming.is_exported(spec.name), rust_type,
+        items.append(Const(ctx.const_name(spec.name), naming.is_exported(spec.name), rust_type,
                            _coerce(value, declared, spec, ctx), meta=_meta(spec, notes)))
     return items
 
@@ -151,6 +178,8 @@ def _coerce(value: Value, declared: str | None, spec: ValueSpec, ctx: Ctx) -> st
         return f"{declared}({text})"  # a newtype constant
     if declared in ("f32", "f64") and value.type == "i64" and text.lstrip("-").isdigit():
         return text + ".0"
+    if declared == "u8" and value.type == "char" and text.isascii():
+        return "b" + text
     return text
 
 
@@ -195,7 +224,7 @@ def build_vars(specs: tuple[ValueSpec, ...], ctx: Ctx, sentinels: set[str]) -> l
                 declared is None or declared == value.type):
             notes = (ctx.note("K03", "Go package variable → static; wrap in a Mutex or atomic "
                                      "if Go reassigns it"),)
-            items.append(Const(naming.screaming(spec.name), naming.is_exported(spec.name),
+            items.append(Const(ctx.const_name(spec.name), naming.is_exported(spec.name),
                                value.type, value.text,
                                kind="static", meta=_meta(spec, notes)))
         else:
@@ -209,7 +238,9 @@ def untranslated(spec: ValueSpec, ctx: Ctx, kind: str, why: str) -> CommentBlock
     source = f"{kind} {spec.name} = {spec.value_text}" if spec.value_text else f"{kind} {spec.name}"
     lines = ("TODO(go2rs): not translated:",) + tuple(
         "    " + line for line in go_source_lines(source))
-    return CommentBlock(lines, _meta(spec, (ctx.note("X03", why),)))
+    meta = Meta(comments=doc_lines(spec.doc), notes=(ctx.note("X03", why),),
+                origin=f"go: {spec.span.file}:{spec.span.line}")
+    return CommentBlock(lines, meta)
 
 
 def _meta(spec: ValueSpec, notes: tuple[Note, ...]) -> Meta:

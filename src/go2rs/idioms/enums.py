@@ -7,7 +7,7 @@ Explicit discriminants appear where Go's values are not 0, 1, 2, ...
 from __future__ import annotations
 
 from go2rs.context import Ctx, EnumPlan
-from go2rs.gomodel import ELit, TName, TypeDecl, ValueSpec
+from go2rs.gomodel import EBinary, ELit, TName, TypeDecl, ValueSpec
 from go2rs.idioms import naming
 from go2rs.idioms.comments import doc_lines
 from go2rs.idioms.literals import eval_int, go_string_value, uses_iota
@@ -61,6 +61,8 @@ def _plan(type_name: str, specs: list[ValueSpec], basic: str) -> EnumPlan | None
         return EnumPlan(type_name, variants, False, string_valued=True)
     if basic not in INTEGER_KINDS or not any(uses_iota(s.value) for s in specs):
         return None
+    if any(isinstance(s.value, EBinary) and s.value.op == "<<" for s in specs):
+        return None  # `1 << iota` flags combine with |: consts on a newtype, not an enum
     env: dict[str, int] = {}
     numbers: list[int] = []
     for spec in specs:
@@ -108,7 +110,7 @@ def build_enum(plan: EnumPlan, decl: TypeDecl, ctx: Ctx) -> Enum:
     notes = [ctx.note("K01", f"`type {decl.name}` with {why} → enum")]
     if plan.explicit:
         notes.append(ctx.note("K01", "explicit discriminants keep Go's values"))
-    return Enum(naming.camel(decl.name), naming.is_exported(decl.name), tuple(variants),
+    return Enum(ctx.type_name(decl.name), naming.is_exported(decl.name), tuple(variants),
                 derives=enum_derives(plan),
                 meta=Meta(docs=doc_lines(decl.doc), notes=tuple(notes),
                           origin=f"go: {decl.span.file}:{decl.span.line}"))
@@ -119,5 +121,5 @@ def variant_path(const_name: str, ctx: Ctx) -> str | None:
     for plan in ctx.decisions.enums.values():
         for go_name, rust_name, _, _ in plan.variants:
             if go_name == const_name:
-                return f"{naming.camel(plan.type_name)}::{rust_name}"
+                return f"{ctx.type_name(plan.type_name)}::{rust_name}"
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from go2rs.context import Ctx, ErrorPlan
 from go2rs.gomodel import ECall, EIdent, ELit, ESelector, Param, TName, TPointer
 from go2rs.idioms import naming
+from go2rs.idioms.comments import doc_lines
 from go2rs.idioms.literals import go_string_value
 from go2rs.idioms.types import Pos, map_type
 from go2rs.rustmodel import Enum, Meta, RustType, Variant
@@ -123,13 +124,15 @@ def result_type(results: tuple[Param, ...], ctx: Ctx, options: frozenset[int]) -
 def build_error_enum(plan: ErrorPlan, ctx: Ctx) -> Enum:
     ctx.sink.crates.add("thiserror")
     variants: list[Variant] = []
+    docs = {s.name: doc_lines(s.doc) for s in ctx.program.values("var")}
     for go_name, variant, message in plan.sentinels:
         escaped = message.replace("\\", "\\\\").replace('"', '\\"').replace("{", "{{") \
             .replace("}", "}}").replace("\n", "\\n")
         variants.append(Variant(variant, attrs=(f'#[error("{escaped}")]',),
-                                meta=Meta(notes=(ctx.note("E02", f"sentinel {go_name}"),))))
+                                meta=Meta(docs=docs.get(go_name, ()),
+                                          notes=(ctx.note("E02", f"sentinel {go_name}"),))))
     for go_type, variant in plan.custom:
-        variants.append(Variant(variant, payload=f"#[from] {naming.camel(go_type)}",
+        variants.append(Variant(variant, payload=f"#[from] {ctx.type_name(go_type)}",
                                 attrs=("#[error(transparent)]",),
                                 meta=Meta(notes=(ctx.note("E03", f"custom error {go_type}"),))))
     for variant, rust, path in plan.foreign:

@@ -61,7 +61,7 @@ def build_fn(sig: Signature, ctx: Ctx, *, pub: bool, body: Body | None, span: Sp
         else:
             notes.append(ctx.note("C01", "spawns, uses channels/select/context, or calls "
                                          "such a function → async fn"))
-    name = "main" if sig.key == "main" else naming.snake(sig.name)
+    name = "main" if sig.key == "main" else ctx.fn_name(sig.key)
     if name.startswith("r#") or name.endswith("_") and not sig.name.endswith("_"):
         notes.append(ctx.note("R01", f"`{sig.name}` is a Rust keyword"))
     rust_body = _body(sig, body, ctx) if body is not None or not in_trait else None

@@ -39,7 +39,7 @@ def bound(constraint: GoType, ctx: Ctx) -> tuple[str, Note | None]:
                 if "Ord" in _NAMED_BOUNDS[key] else None
             return _NAMED_BOUNDS[key], note
         if constraint.pkg is None and constraint.name in ctx.program.types:
-            return naming.camel(constraint.name), None
+            return ctx.type_name(constraint.name), None
     if isinstance(constraint, TInterface) and constraint.terms:
         return "Copy + PartialOrd", ctx.note(
             "G02", "inline type set → Copy + PartialOrd; add the operator bounds the body needs")
@@ -62,7 +62,7 @@ def generics(params: tuple[TypeParam, ...], ctx: Ctx, bounds: bool = True) -> tu
 
 def constraint_trait(decl: TypeDecl, iface: TInterface, ctx: Ctx) -> list[Trait | Impl]:
     """`type Number interface { ~int | ~float64 }` -> a marker trait and one impl per type."""
-    name = naming.camel(decl.name)
+    name = ctx.type_name(decl.name)
     note = ctx.note("G02", "Go type set → marker trait implemented for each member type")
     items: list[Trait | Impl] = [Trait(name, naming.is_exported(decl.name), (),
                                        meta=Meta(notes=(note,),

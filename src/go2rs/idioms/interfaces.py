@@ -70,7 +70,7 @@ def supertraits(iface: TInterface, ctx: Ctx) -> list[str]:
         if key in STD_SUPERTRAITS:
             out.append(STD_SUPERTRAITS[key])
         elif ctx.program.interface(key) is not None:
-            out.append(naming.camel(key))
+            out.append(ctx.type_name(key))
     out.extend(SPECIAL_METHODS[m.name] for m in iface.methods if _special(m))
     return list(dict.fromkeys(out))
 

@@ -13,9 +13,10 @@ from go2rs.gomodel import Field, TChan, TName, TPointer, TStruct, TypeDecl
 from go2rs.idioms import enums, naming
 from go2rs.idioms.comments import doc_lines
 from go2rs.idioms.concurrency import chan_side
+from go2rs.idioms.generics import generics
 from go2rs.idioms.nil import field_is_optional
 from go2rs.idioms.types import Pos, map_type
-from go2rs.rustmodel import Item, Meta, Note, RustType, Struct, StructField
+from go2rs.rustmodel import Item, Meta, Note, RustType, Struct, StructField, TypeAlias
 
 _JSON_TAG = re.compile(r'json:"([^"]*)"')
 _DERIVE_ORDER = ("Debug", "Clone", "Copy", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord",
@@ -164,7 +165,7 @@ def field_type(owner: str, field: Field, ctx: Ctx) -> tuple[RustType, list[Note]
 def _locked(decl: TypeDecl, plan: MutexPlan, first: RustType,
             ctx: Ctx) -> tuple[RustType, list[Note]]:
     """The guarded field(s) inside the lock: `Mutex<T>`, or `Mutex<StructState>` for several."""
-    inner = first if len(plan.guarded) == 1 else RustType(state_name(decl.name, plan))
+    inner = first if len(plan.guarded) == 1 else _state_type(decl, plan, ctx)
     is_async = any(m.key in ctx.decisions.async_fns
                    for m in ctx.program.methods.get(decl.name, []))
     lock = "RwLock" if plan.rw else "Mutex"
@@ -187,8 +188,38 @@ def _locked(decl: TypeDecl, plan: MutexPlan, first: RustType,
     return rtype, notes
 
 
-def state_name(struct_name: str, plan: MutexPlan) -> str:
-    return naming.camel(struct_name) + "State"
+def _guarded_fields(decl: TypeDecl, plan: MutexPlan,
+                    ctx: Ctx) -> list[tuple[Field, RustType, list[Note]]]:
+    assert isinstance(decl.type, TStruct)
+    return [(f, *field_type(decl.name, f, ctx)) for f in decl.type.fields
+            if f.name in plan.guarded]
+
+
+def _state_type(decl: TypeDecl, plan: MutexPlan, ctx: Ctx) -> RustType:
+    """`StructState<T..>`, with what all the guarded fields support."""
+    types = [t for _, t, _ in _guarded_fields(decl, plan, ctx)]
+    args = f"<{', '.join(p.name for p in decl.type_params)}>" if decl.type_params else ""
+    return RustType(state_name(decl.name, ctx) + args,
+                    frozenset().union(*(t.uses for t in types)),
+                    frozenset().union(*(t.crates for t in types)),
+                    debug=all(t.debug for t in types), clone=all(t.clone for t in types),
+                    default=all(t.default for t in types), serde=False)
+
+
+def _state_struct(decl: TypeDecl, plan: MutexPlan, generic_text: str, ctx: Ctx) -> Struct:
+    fields = tuple(StructField(naming.snake(f.name or ""), ctx.need(t), True,
+                               meta=Meta(docs=doc_lines(f.doc), notes=tuple(notes)))
+                   for f, t, notes in _guarded_fields(decl, plan, ctx))
+    caps = _state_type(decl, plan, ctx)
+    derives = _ordered({d for d, ok in (("Debug", caps.debug), ("Default", caps.default))
+                        if ok})
+    note = ctx.note("Y01", f"the fields `{plan.mutex_field}` guarded, owned by the lock")
+    return Struct(state_name(decl.name, ctx), False, fields, derives=derives,
+                  generics=generic_text, meta=Meta(notes=(note,)))
+
+
+def state_name(struct_name: str, ctx: Ctx) -> str:
+    return ctx.type_name(struct_name) + "State"
 
 
 def _rust_field_name(field: Field, plan: MutexPlan | None) -> str:
@@ -225,9 +256,8 @@ def build_struct(decl: TypeDecl, ctx: Ctx) -> list[Item]:
     derives = derives_for(decl.name, ctx)
     serde = "Serialize" in derives
     fields: list[StructField] = []
-    state_fields: list[StructField] = []
+    items: list[Item] = []
     for field, rtype, notes in _field_types(decl, ctx):
-        state_fields.extend(_state_fields(decl, plan, field, ctx))
         rust_name = _rust_field_name(field, plan)
         attrs: tuple[str, ...] = ()
         if serde and not rtype.serde:
@@ -243,6 +273,11 @@ def build_struct(decl: TypeDecl, ctx: Ctx) -> list[Item]:
                 _field_key(field).endswith("_"):
             notes.append(ctx.note("R01", f"`{_field_key(field)}` is a Rust keyword"))
         exported = naming.is_exported(_field_key(field))
+        if rtype.text.startswith("Box<dyn Fn"):  # clippy's type_complexity: name the type
+            alias = ctx.type_name(decl.name) + naming.camel(_field_key(field)) + "Fn"
+            items.append(TypeAlias(alias, exported, ctx.need(rtype), meta=Meta(
+                notes=(ctx.note("T03", "stored callback → boxed closure type"),))))
+            rtype = RustType(alias, debug=False, clone=False, default=False, serde=False)
         fields.append(StructField(rust_name, ctx.need(rtype), exported, attrs,
                                   Meta(docs=doc_lines(field.doc), notes=tuple(notes))))
     if decl.name in ctx.decisions.serde_types and not serde:
@@ -250,50 +285,27 @@ def build_struct(decl: TypeDecl, ctx: Ctx) -> list[Item]:
     if serde:
         ctx.sink.uses.update({"serde::Deserialize", "serde::Serialize"})
         ctx.sink.crates.add("serde")
-    items: list[Item] = []
-    if plan is not None and len(plan.guarded) > 1:
-        items.append(Struct(state_name(decl.name, plan), False, tuple(state_fields),
-                            derives=_ordered({d for d in derives if d in ("Debug", "Default")}),
-                            meta=Meta(notes=(ctx.note("Y01", f"the fields `{plan.mutex_field}` "
-                                                             "guarded, owned by the lock"),))))
-    from go2rs.idioms.generics import generics
-
     generic_text, generic_notes = generics(decl.type_params, ctx, bounds=False)
+    if plan is not None and len(plan.guarded) > 1:
+        items.append(_state_struct(decl, plan, generic_text, ctx))
     notes = [ctx.note("S01", "Go struct → struct; exported fields are pub")] + generic_notes
-    items.append(Struct(naming.camel(decl.name), naming.is_exported(decl.name), tuple(fields),
+    items.append(Struct(ctx.type_name(decl.name), naming.is_exported(decl.name), tuple(fields),
                         derives=derives, generics=generic_text,
                         meta=Meta(docs=doc_lines(decl.doc), notes=tuple(notes),
                                   origin=f"go: {decl.span.file}:{decl.span.line}")))
     return items
 
 
-def _state_fields(decl: TypeDecl, plan: MutexPlan | None, first: Field,
-                  ctx: Ctx) -> list[StructField]:
-    """When `first` opens a multi-field lock, the fields of the inner state struct."""
-    if plan is None or len(plan.guarded) < 2 or first.name != plan.guarded[0]:
-        return []
-    assert isinstance(decl.type, TStruct)
-    out = []
-    for field in decl.type.fields:
-        if field.name in plan.guarded:
-            rtype, notes = field_type(decl.name, field, ctx)
-            out.append(StructField(naming.snake(field.name), ctx.need(rtype), True,
-                                   meta=Meta(docs=doc_lines(field.doc), notes=tuple(notes))))
-    return out
-
-
 def build_newtype(decl: TypeDecl, ctx: Ctx) -> Struct:
     """`type UserID int64` -> `pub struct UserId(pub i64);` (and `type Users []User` with
     methods -> `pub struct Users(pub Vec<User>);`)."""
-    from go2rs.idioms.generics import generics
-
     inner = ctx.need(map_type(decl.type, Pos.FIELD, ctx))
     derives = derives_for(decl.name, ctx)
     if "Serialize" in derives:
         ctx.sink.uses.update({"serde::Deserialize", "serde::Serialize"})
         ctx.sink.crates.add("serde")
     generic_text, notes = generics(decl.type_params, ctx, bounds=False)
-    return Struct(naming.camel(decl.name), naming.is_exported(decl.name), (),
+    return Struct(ctx.type_name(decl.name), naming.is_exported(decl.name), (),
                   derives=derives, generics=generic_text, tuple_type=f"pub {inner}",
                   meta=Meta(docs=doc_lines(decl.doc),
                             notes=(ctx.note("S04", f"named type over {inner} → newtype"),

@@ -126,7 +126,7 @@ def _named(t: TName, pos: Pos, ctx: Ctx) -> RustType:
     generic = f"<{', '.join(a.text for a in args)}>" if args else ""
     uses = frozenset().union(*(a.uses for a in args)) if args else frozenset()
     crates = frozenset().union(*(a.crates for a in args)) if args else frozenset()
-    rust_name = naming.camel(name)
+    rust_name = ctx.type_name(name)
     if ctx.program.interface(name) is not None:
         ctx.sink.idioms["I05"] += 1
         text = f"&dyn {rust_name}{generic}" if pos is Pos.PARAM else \

@@ -334,7 +334,9 @@ class _Lowerer:
         kind = "const" if node.type == "const_declaration" else "var"
         specs: list[ValueSpec] = []
         previous: tuple[Node | None, list[Node]] = (None, [])
-        spec_doc: list[str] = []
+        grouped = any(c.type == "(" for c in node.children)
+        spec_doc: list[str] = [] if grouped else list(doc)
+        doc = doc if grouped else ()
         for iota, spec in enumerate(_value_specs(node, spec_doc)):
             type_node = spec.child_by_field_name("type")
             value_node = spec.child_by_field_name("value")
