@@ -9,8 +9,8 @@ from go2rs.build import build_file
 from go2rs.context import Ctx, Options, Todo
 from go2rs.diagnostics import Diagnostic, Severity
 from go2rs.gomodel import Comment, Unparsed
-from go2rs.passes import run_passes
 from go2rs.parse.lower import lower
+from go2rs.passes import run_passes
 from go2rs.program import Program
 from go2rs.render import render_file, rust_syntax_errors, rustfmt
 
@@ -33,12 +33,21 @@ def translate(source: str | bytes, options: Options | None = None) -> Translatio
     options = options or Options()
     try:
         return _translate(source, options)
-    except (RecursionError, MemoryError, ValueError, KeyError, AttributeError, TypeError,
-            AssertionError, IndexError) as exc:  # a go2rs bug must not become a traceback
+    except (
+        RecursionError,
+        MemoryError,
+        ValueError,
+        KeyError,
+        AttributeError,
+        TypeError,
+        AssertionError,
+        IndexError,
+    ) as exc:  # a go2rs bug must not become a traceback
         message = f"internal error ({type(exc).__name__}: {exc}); please report this input"
         diag = Diagnostic(options.filename, 1, 1, Severity.ERROR, message)
-        return Translation(f"// go2rs could not translate {options.filename}: {message}\n",
-                           (diag,), False)
+        return Translation(
+            f"// go2rs could not translate {options.filename}: {message}\n", (diag,), False
+        )
 
 
 def _translate(source: str | bytes, options: Options) -> Translation:
@@ -48,8 +57,11 @@ def _translate(source: str | bytes, options: Options) -> Translation:
     translated = any(not isinstance(d, Comment | Unparsed) for d in gofile.decls)
     if not translated:
         what = "empty" if not gofile.decls else "has no Go declarations or statements"
-        diagnostics.append(Diagnostic(options.filename, 1, 1, Severity.ERROR,
-                                      f"nothing to translate: the input is {what}"))
+        diagnostics.append(
+            Diagnostic(
+                options.filename, 1, 1, Severity.ERROR, f"nothing to translate: the input is {what}"
+            )
+        )
     ctx = Ctx(Program.of((gofile,)), options)
     run_passes(ctx)
     text = render_file(build_file(gofile, ctx, emit_error_enum=True), options.comments)
@@ -58,8 +70,20 @@ def _translate(source: str | bytes, options: Options) -> Translation:
         if problem is not None:
             diagnostics.append(Diagnostic(options.filename, 1, 1, Severity.WARNING, problem))
     for line, col in rust_syntax_errors(text)[:5]:
-        diagnostics.append(Diagnostic(options.filename, line, col, Severity.ERROR,
-                                      f"generated Rust does not parse at output line {line} "
-                                      "(a go2rs bug, please report)"))
-    return Translation(text, tuple(diagnostics), translated, ctx.sink.idioms,
-                       tuple(ctx.sink.todos), gofile.line_count)
+        diagnostics.append(
+            Diagnostic(
+                options.filename,
+                line,
+                col,
+                Severity.ERROR,
+                f"generated Rust does not parse at output line {line} (a go2rs bug, please report)",
+            )
+        )
+    return Translation(
+        text,
+        tuple(diagnostics),
+        translated,
+        ctx.sink.idioms,
+        tuple(ctx.sink.todos),
+        gofile.line_count,
+    )

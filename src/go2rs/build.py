@@ -46,8 +46,9 @@ ASYNC_TRAIT = "#[async_trait::async_trait]"
 
 
 @contextmanager
-def type_params_in_scope(ctx: Ctx, params: tuple[TypeParam, ...] | tuple[str, ...]) -> Iterator[
-        None]:
+def type_params_in_scope(
+    ctx: Ctx, params: tuple[TypeParam, ...] | tuple[str, ...]
+) -> Iterator[None]:
     saved = ctx.type_params
     names = {p if isinstance(p, str) else p.name for p in params}
     ctx.type_params = saved | names
@@ -70,9 +71,12 @@ class FileBuilder:
 
     def build(self) -> list[Item]:
         items: list[Item] = []
-        sentinel_here = any(isinstance(d, ValueGroup) and d.kind == "var" and any(
-            errors.sentinel_message(s.value) is not None for s in d.specs)
-            for d in self.gofile.decls)
+        sentinel_here = any(
+            isinstance(d, ValueGroup)
+            and d.kind == "var"
+            and any(errors.sentinel_message(s.value) is not None for s in d.specs)
+            for d in self.gofile.decls
+        )
         if self.pending_error_enum and not sentinel_here:
             items.append(self._error_enum())
         for decl in self.gofile.decls:
@@ -91,9 +95,16 @@ class FileBuilder:
                     return self.type_decl(decl)
             case FuncDecl(receiver=None):
                 with type_params_in_scope(self.ctx, decl.type_params):
-                    return [build_fn(Signature.of(decl), self.ctx,
-                                     pub=naming.is_exported(decl.name) and decl.name != "main",
-                                     body=decl.body, span=decl.span, doc=decl.doc)]
+                    return [
+                        build_fn(
+                            Signature.of(decl),
+                            self.ctx,
+                            pub=naming.is_exported(decl.name) and decl.name != "main",
+                            body=decl.body,
+                            span=decl.span,
+                            doc=decl.doc,
+                        )
+                    ]
             case FuncDecl():
                 return self.foreign_receiver(decl)
             case ValueGroup():
@@ -112,8 +123,10 @@ class FileBuilder:
         ctx = self.ctx
         origin = f"go: {decl.span.file}:{decl.span.line}"
         if decl.name in ctx.decisions.enums:
-            return [enums.build_enum(ctx.decisions.enums[decl.name], decl, ctx),
-                    *self.type_impls(decl)]
+            return [
+                enums.build_enum(ctx.decisions.enums[decl.name], decl, ctx),
+                *self.type_impls(decl),
+            ]
         match decl.type:
             case TInterface() as iface if is_constraint(iface):
                 return list(constraint_trait(decl, iface, ctx))
@@ -121,30 +134,54 @@ class FileBuilder:
                 return [self.trait(decl, iface)]
             case TStruct():
                 return [*structs.build_struct(decl, ctx), *self.type_impls(decl)]
-        if not decl.alias and (enums.underlying_basic(decl) is not None
-                               or decl.name in ctx.program.methods):
+        if not decl.alias and (
+            enums.underlying_basic(decl) is not None or decl.name in ctx.program.methods
+        ):
             return [structs.build_newtype(decl, ctx), *self.type_impls(decl)]
         generic_text, notes = generics(decl.type_params, ctx, bounds=False)
         rust = ctx.need(map_type(decl.type, Pos.FIELD, ctx))
-        return [TypeAlias(ctx.type_name(decl.name), naming.is_exported(decl.name), rust,
-                          generic_text, Meta(docs=doc_lines(decl.doc), notes=tuple(notes),
-                                             origin=origin))]
+        return [
+            TypeAlias(
+                ctx.type_name(decl.name),
+                naming.is_exported(decl.name),
+                rust,
+                generic_text,
+                Meta(docs=doc_lines(decl.doc), notes=tuple(notes), origin=origin),
+            )
+        ]
 
     def trait(self, decl: TypeDecl, iface: TInterface) -> Trait:
         ctx = self.ctx
         methods = tuple(
-            build_fn(Signature(f"{decl.name}.{m.name}", m.name, m.params, m.results), ctx,
-                     pub=False, body=None, span=None, doc=m.doc, in_trait=True)
-            for m in own_methods(iface))
+            build_fn(
+                Signature(f"{decl.name}.{m.name}", m.name, m.params, m.results),
+                ctx,
+                pub=False,
+                body=None,
+                span=None,
+                doc=m.doc,
+                in_trait=True,
+            )
+            for m in own_methods(iface)
+        )
         generic_text, notes = generics(decl.type_params, ctx)
         notes.insert(0, ctx.note("I01", "Go interface → trait; implementations are explicit"))
         supers = supertraits(iface, ctx)
         if iface.embeds:
             notes.append(ctx.note("I03", "embedded interfaces → supertraits"))
-        return Trait(ctx.type_name(decl.name), naming.is_exported(decl.name), methods,
-                     tuple(supers), generic_text, self._async_attr(methods),
-                     Meta(docs=doc_lines(decl.doc), notes=tuple(notes),
-                          origin=f"go: {decl.span.file}:{decl.span.line}"))
+        return Trait(
+            ctx.type_name(decl.name),
+            naming.is_exported(decl.name),
+            methods,
+            tuple(supers),
+            generic_text,
+            self._async_attr(methods),
+            Meta(
+                docs=doc_lines(decl.doc),
+                notes=tuple(notes),
+                origin=f"go: {decl.span.file}:{decl.span.line}",
+            ),
+        )
 
     def _async_attr(self, fns: tuple[Fn, ...]) -> tuple[str, ...]:
         if any(f.is_async for f in fns):
@@ -160,37 +197,56 @@ class FileBuilder:
             return []
         param_names = tuple(p.name for p in decl.type_params)
         generic_text, _ = generics(decl.type_params, ctx)
-        self_type = ctx.type_name(decl.name) + (f"<{', '.join(param_names)}>" if param_names
-                                               else "")
+        self_type = ctx.type_name(decl.name) + (
+            f"<{', '.join(param_names)}>" if param_names else ""
+        )
         return self.impls(decl.name, self_type, generic_text, methods, param_names)
 
-    def impls(self, type_name: str, self_type: str, generic_text: str,
-              methods: list[FuncDecl], param_names: tuple[str, ...]) -> list[Item]:
+    def impls(
+        self,
+        type_name: str,
+        self_type: str,
+        generic_text: str,
+        methods: list[FuncDecl],
+        param_names: tuple[str, ...],
+    ) -> list[Item]:
         ctx = self.ctx
         special = self._special_methods(type_name)
         traits = ctx.decisions.trait_impls.get(type_name, [])
-        in_traits = {m.name for t in traits if (i := ctx.program.interface(t))
-                     for m in own_methods(i)}
+        in_traits = {
+            m.name for t in traits if (i := ctx.program.interface(t)) for m in own_methods(i)
+        }
         items: list[Item] = []
         with type_params_in_scope(ctx, param_names):
-            inherent = tuple(self.method(m) for m in methods
-                             if m.name not in in_traits and m.name not in special)
+            inherent = tuple(
+                self.method(m) for m in methods if m.name not in in_traits and m.name not in special
+            )
             if inherent:
                 inherent += _is_empty_beside_len(inherent, ctx)
                 note = ctx.note("M04", "methods → one impl block")
-                items.append(Impl(self_type, inherent, generics=generic_text,
-                                  meta=Meta(notes=(note,))))
-            items.extend(self._display_impls(type_name, self_type, generic_text, methods,
-                                             special))
+                items.append(
+                    Impl(self_type, inherent, generics=generic_text, meta=Meta(notes=(note,)))
+                )
+            items.extend(self._display_impls(type_name, self_type, generic_text, methods, special))
             for trait_name in traits:
                 iface = ctx.program.interface(trait_name)
                 names = {m.name for m in own_methods(iface)} if iface else set()
                 fns = tuple(self.method(m, in_trait=True) for m in methods if m.name in names)
-                note = ctx.note("I02", f"{ctx.type_name(type_name)} has every method of "
-                                       f"{trait_name}; Go satisfied it implicitly")
-                items.append(Impl(self_type, fns, trait=ctx.type_name(trait_name),
-                                  generics=generic_text, attrs=self._async_attr(fns),
-                                  meta=Meta(notes=(note,))))
+                note = ctx.note(
+                    "I02",
+                    f"{ctx.type_name(type_name)} has every method of "
+                    f"{trait_name}; Go satisfied it implicitly",
+                )
+                items.append(
+                    Impl(
+                        self_type,
+                        fns,
+                        trait=ctx.type_name(trait_name),
+                        generics=generic_text,
+                        attrs=self._async_attr(fns),
+                        meta=Meta(notes=(note,)),
+                    )
+                )
         return items
 
     def _special_methods(self, type_name: str) -> set[str]:
@@ -200,29 +256,50 @@ class FileBuilder:
             return {"String"}
         return set()
 
-    def _display_impls(self, type_name: str, self_type: str, generic_text: str,
-                       methods: list[FuncDecl], special: set[str]) -> list[Item]:
+    def _display_impls(
+        self,
+        type_name: str,
+        self_type: str,
+        generic_text: str,
+        methods: list[FuncDecl],
+        special: set[str],
+    ) -> list[Item]:
         ctx = self.ctx
         items: list[Item] = []
         for method in methods:
             if method.name not in special:
                 continue
             body = self.method(method).body
-            fmt = Fn("fmt", False, (), "std::fmt::Result", body, "&self, f: &mut "
-                     "std::fmt::Formatter<'_>")
+            fmt = Fn(
+                "fmt", False, (), "std::fmt::Result", body, "&self, f: &mut std::fmt::Formatter<'_>"
+            )
             code = "E03" if method.name == "Error" else "I04"
             note = ctx.note(code, f"{method.name}() string → Display")
-            items.append(Impl(self_type, (fmt,), trait="std::fmt::Display",
-                              generics=generic_text, meta=Meta(notes=(note,))))
+            items.append(
+                Impl(
+                    self_type,
+                    (fmt,),
+                    trait="std::fmt::Display",
+                    generics=generic_text,
+                    meta=Meta(notes=(note,)),
+                )
+            )
             if method.name == "Error":
-                items.append(Impl(self_type, (), trait=SPECIAL_METHODS["Error"],
-                                  generics=generic_text))
+                items.append(
+                    Impl(self_type, (), trait=SPECIAL_METHODS["Error"], generics=generic_text)
+                )
         return items
 
     def method(self, fn: FuncDecl, in_trait: bool = False) -> Fn:
-        return build_fn(Signature.of(fn), self.ctx,
-                        pub=naming.is_exported(fn.name) and not in_trait,
-                        body=fn.body, span=fn.span, doc=fn.doc, in_trait=in_trait)
+        return build_fn(
+            Signature.of(fn),
+            self.ctx,
+            pub=naming.is_exported(fn.name) and not in_trait,
+            body=fn.body,
+            span=fn.span,
+            doc=fn.doc,
+            in_trait=in_trait,
+        )
 
     def foreign_receiver(self, decl: FuncDecl) -> list[Item]:
         """Methods on a type defined outside the input: one impl at the first such method,
@@ -234,12 +311,14 @@ class FileBuilder:
         self.foreign_receivers_done.add(type_name)
         args = decl.receiver.type_args
         rust = self.ctx.type_name(type_name)
-        self.ctx.placeholder(rust, len(args), type_name,
-                             f"receiver type `{type_name}` is defined outside this input")
+        self.ctx.placeholder(
+            rust, len(args), type_name, f"receiver type `{type_name}` is defined outside this input"
+        )
         self_type = rust + (f"<{', '.join(args)}>" if args else "")
         generic_text = f"<{', '.join(args)}>" if args else ""
-        return self.impls(type_name, self_type, generic_text,
-                          self.ctx.program.methods.get(type_name, []), args)
+        return self.impls(
+            type_name, self_type, generic_text, self.ctx.program.methods.get(type_name, []), args
+        )
 
     # --------------------------------------------------------------------- values and rest
 
@@ -271,18 +350,26 @@ class FileBuilder:
         is_async = facts.has_go or facts.has_select or facts.uses_channels(frozenset())
         note = ctx.note("X02", "bare Go statements, wrapped into a function")
         ctx.sink.idioms["F05"] += 1
-        return Fn(name, False, (), None,
-                  Body("go2rs: translate these Go statements", go_source_lines(stmts.text)),
-                  is_async=is_async,
-                  meta=Meta(notes=(note,), origin=f"go: {stmts.span.file}:{stmts.span.line}"))
+        return Fn(
+            name,
+            False,
+            (),
+            None,
+            Body("go2rs: translate these Go statements", go_source_lines(stmts.text)),
+            is_async=is_async,
+            meta=Meta(notes=(note,), origin=f"go: {stmts.span.file}:{stmts.span.line}"),
+        )
 
     def unparsed(self, bad: Unparsed) -> CommentBlock:
         ctx = self.ctx
         ctx.sink.todos.append(Todo(bad.span, "Go that did not parse"))
-        note = ctx.note("X01", f"Go at {bad.span.line}:{bad.span.col} did not parse; "
-                               "fix it and run go2rs again")
-        lines = ("TODO(go2rs): not translated:",) + tuple(
-            "    " + line for line in go_source_lines(bad.text))
+        note = ctx.note(
+            "X01", f"Go at {bad.span.line}:{bad.span.col} did not parse; fix it and run go2rs again"
+        )
+        lines = (
+            "TODO(go2rs): not translated:",
+            *tuple("    " + line for line in go_source_lines(bad.text)),
+        )
         return CommentBlock(lines, Meta(notes=(note,), origin=f"go: {bad.span}"))
 
 
@@ -293,12 +380,28 @@ def _is_empty_beside_len(fns: tuple[Fn, ...], ctx: Ctx) -> tuple[Fn, ...]:
     """Rust convention (clippy's len_without_is_empty): a public len() comes with is_empty()."""
     by_name = {f.name: f for f in fns}
     length = by_name.get("len")
-    if length is None or "is_empty" in by_name or not length.pub or length.params or \
-            length.self_param != "&self" or length.ret not in _INTEGERS or length.is_async:
+    if (
+        length is None
+        or "is_empty" in by_name
+        or not length.pub
+        or length.params
+        or length.self_param != "&self"
+        or length.ret not in _INTEGERS
+        or length.is_async
+    ):
         return ()
     note = ctx.note("M04", "Rust convention: is_empty() beside a public len()")
-    return (Fn("is_empty", True, (), "bool", Body("", (), ("self.len() == 0",)), "&self",
-               meta=Meta(notes=(note,))),)
+    return (
+        Fn(
+            "is_empty",
+            True,
+            (),
+            "bool",
+            Body("", (), ("self.len() == 0",)),
+            "&self",
+            meta=Meta(notes=(note,)),
+        ),
+    )
 
 
 def placeholder_items(ctx: Ctx) -> list[Item]:
@@ -309,12 +412,20 @@ def placeholder_items(ctx: Ctx) -> list[Item]:
             continue
         params = [f"T{i}" if ph.arity > 1 else "T" for i in range(ph.arity)]
         generic_text = f"<{', '.join(params)}>" if params else ""
-        phantom = f"std::marker::PhantomData<{'(' + ', '.join(params) + ')' if len(params) > 1 else params[0]}>" \
-            if params else None
+        marker = params[0] if len(params) == 1 else f"({', '.join(params)})"
+        phantom = f"std::marker::PhantomData<{marker}>" if params else None
         note = ctx.note("P01", ph.note)
-        items.append(Struct(name, True, (), derives=("Debug", "Clone", "Default"),
-                            generics=generic_text, tuple_type=phantom,
-                            meta=Meta(notes=(note,))))
+        items.append(
+            Struct(
+                name,
+                True,
+                (),
+                derives=("Debug", "Clone", "Default"),
+                generics=generic_text,
+                tuple_type=phantom,
+                meta=Meta(notes=(note,)),
+            )
+        )
     return items
 
 
@@ -322,11 +433,11 @@ def build_file(gofile: GoFile, ctx: Ctx, emit_error_enum: bool) -> RustFile:
     items = FileBuilder(ctx, gofile, emit_error_enum).build()
     placeholders = placeholder_items(ctx) if ctx.options.placeholders else []
     if placeholders:
-        placeholders.insert(0, CommentBlock(("go2rs: placeholders for names defined outside "
-                                             "this input",)))
+        placeholders.insert(
+            0, CommentBlock(("go2rs: placeholders for names defined outside this input",))
+        )
     crates = sorted(ctx.sink.crates)
     header = [f"Rust draft of {gofile.name}, generated by go2rs (skeleton: bodies are todo!())."]
     if crates:
         header.append(f"Crates this file needs: {', '.join(crates)}.")
-    return RustFile(tuple(header), tuple(sorted(ctx.sink.uses)), tuple(items),
-                    tuple(placeholders))
+    return RustFile(tuple(header), tuple(sorted(ctx.sink.uses)), tuple(items), tuple(placeholders))

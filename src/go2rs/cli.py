@@ -49,24 +49,37 @@ def _read_source(source: str | None) -> tuple[bytes, str]:
 
 @app.command()
 def convert(
-    source: Annotated[str | None, typer.Argument(
-        help="A Go file, or - for stdin (the default when stdin is piped).")] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the Rust here instead of stdout.")] = None,
-    comments: Annotated[Comments, typer.Option(
-        help="Explanatory comments: full, brief (codes only) or none.")] = Comments.full,
-    no_format: Annotated[bool, typer.Option(
-        "--no-format", help="Skip rustfmt.")] = False,
-    no_placeholders: Annotated[bool, typer.Option(
-        "--no-placeholders", help="Leave out placeholder types for names defined elsewhere.")
+    source: Annotated[
+        str | None,
+        typer.Argument(help="A Go file, or - for stdin (the default when stdin is piped)."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the Rust here instead of stdout.")
+    ] = None,
+    comments: Annotated[
+        Comments, typer.Option(help="Explanatory comments: full, brief (codes only) or none.")
+    ] = Comments.full,
+    no_format: Annotated[bool, typer.Option("--no-format", help="Skip rustfmt.")] = False,
+    no_placeholders: Annotated[
+        bool,
+        typer.Option(
+            "--no-placeholders", help="Leave out placeholder types for names defined elsewhere."
+        ),
     ] = False,
 ) -> None:
     """Translate Go code into a Rust draft (skeleton: signatures, types, todo!() bodies)."""
     from go2rs.api import Options, translate
 
     data, name = _read_source(source)
-    result = translate(data, Options(comments=comments.value, format=not no_format,
-                                     placeholders=not no_placeholders, filename=name))
+    result = translate(
+        data,
+        Options(
+            comments=comments.value,
+            format=not no_format,
+            placeholders=not no_placeholders,
+            filename=name,
+        ),
+    )
     for diagnostic in result.diagnostics:
         typer.echo(str(diagnostic), err=True)
     if output is not None:

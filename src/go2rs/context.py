@@ -75,9 +75,8 @@ class Decisions:
     mut_receivers: set[str] = field(default_factory=set)
     option_results: dict[str, frozenset[int]] = field(default_factory=dict)
     nilable_fields: set[str] = field(default_factory=set)  # Go field names
-    nil_checked_params: dict[str, frozenset[str]] = field(default_factory=dict)
-    mutated_params: dict[str, frozenset[str]] = field(default_factory=dict)
-    received_params: dict[str, frozenset[str]] = field(default_factory=dict)
+    nil_checked_params: dict[str, frozenset[int]] = field(default_factory=dict)
+    mutated_params: dict[str, frozenset[int]] = field(default_factory=dict)
     serde_types: set[str] = field(default_factory=set)
     recv_fields: set[str] = field(default_factory=set)  # bidirectional chan fields received from
     derives: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo of structs.derives

@@ -32,9 +32,14 @@ from go2rs.rustmodel import (
 )
 
 _TEMPLATES: dict[type, str] = {
-    Fn: "items/fn.rs.j2", Struct: "items/struct.rs.j2", Enum: "items/enum.rs.j2",
-    Trait: "items/trait.rs.j2", Impl: "items/impl.rs.j2", Const: "items/const.rs.j2",
-    TypeAlias: "items/alias.rs.j2", CommentBlock: "items/comment.rs.j2",
+    Fn: "items/fn.rs.j2",
+    Struct: "items/struct.rs.j2",
+    Enum: "items/enum.rs.j2",
+    Trait: "items/trait.rs.j2",
+    Impl: "items/impl.rs.j2",
+    Const: "items/const.rs.j2",
+    TypeAlias: "items/alias.rs.j2",
+    CommentBlock: "items/comment.rs.j2",
 }
 
 
@@ -83,8 +88,7 @@ def render_file(rust: RustFile, mode: str) -> str:
     placeholders = [render_item(i, mode).strip("\n") for i in rust.placeholders]
     if placeholders:  # the section's heading comment sits right above its first item
         placeholders[:2] = ["\n".join(placeholders[:2])]
-    text = env.get_template("file.rs.j2").render(file=rust, items=items,
-                                                 placeholders=placeholders)
+    text = env.get_template("file.rs.j2").render(file=rust, items=items, placeholders=placeholders)
     return "\n".join(line.rstrip() for line in text.strip("\n").splitlines()) + "\n"
 
 
@@ -94,8 +98,14 @@ def rustfmt(text: str) -> tuple[str, str | None]:
     if exe is None:
         return text, "rustfmt not found on PATH; output is not formatted"
     try:
-        done = subprocess.run([exe, "--edition", "2021", "--emit", "stdout"], input=text,
-                              capture_output=True, text=True, timeout=30, check=False)
+        done = subprocess.run(
+            [exe, "--edition", "2021", "--emit", "stdout"],
+            input=text,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         return text, f"rustfmt did not run: {exc}"
     if done.returncode != 0:

@@ -43,9 +43,13 @@ class RustType:
     def wrap(self, template: str, **caps: bool) -> RustType:
         """`self` inside a generic: wrap("Vec<{}>") keeps uses/crates, capabilities may change."""
         return RustType(
-            template.format(self.text), self.uses, self.crates,
-            caps.get("debug", self.debug), caps.get("clone", self.clone),
-            caps.get("default", self.default), caps.get("serde", self.serde),
+            template.format(self.text),
+            self.uses,
+            self.crates,
+            caps.get("debug", self.debug),
+            caps.get("clone", self.clone),
+            caps.get("default", self.default),
+            caps.get("serde", self.serde),
             caps.get("copy", False),
         )
 
@@ -82,7 +86,8 @@ class Fn:
     @property
     def signature(self) -> str:
         params = ([self.self_param] if self.self_param else []) + [
-            f"{p.name}: {p.type}" for p in self.params]
+            f"{p.name}: {p.type}" for p in self.params
+        ]
         head = ("pub " if self.pub else "") + ("async " if self.is_async else "")
         ret = f" -> {self.ret}" if self.ret and self.ret != "()" else ""
         return f"{head}fn {self.name}{self.generics}({', '.join(params)}){ret}"

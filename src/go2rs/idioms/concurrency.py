@@ -1,4 +1,4 @@
-"""Concurrency signatures (C01–C05): async colouring, channels, CancellationToken.
+"""Concurrency signatures (C01..C05): async colouring, channels, CancellationToken.
 
 A function that spawns, uses channels or select, takes a context.Context, or sleeps in a
 program with goroutines is `async`; so is every caller in the input (async colouring), and a
@@ -8,13 +8,17 @@ trait method whenever one implementation is.
 from __future__ import annotations
 
 from go2rs.context import Ctx
-from go2rs.gomodel import ChanDir, FuncDecl, GoType, TChan, TName, TPointer
+from go2rs.gomodel import ChanDir, FuncDecl, GoType, TChan, TName
 from go2rs.idioms.interfaces import own_methods, unify_set
 
 
 def is_context(t: GoType, ctx: Ctx) -> bool:
-    return isinstance(t, TName) and t.pkg is not None and t.name == "Context" and \
-        ctx.program.import_path(t.pkg) == "context"
+    return (
+        isinstance(t, TName)
+        and t.pkg is not None
+        and t.name == "Context"
+        and ctx.program.import_path(t.pkg) == "context"
+    )
 
 
 def chan_names(fn: FuncDecl, ctx: Ctx) -> frozenset[str]:
@@ -22,8 +26,11 @@ def chan_names(fn: FuncDecl, ctx: Ctx) -> frozenset[str]:
     names = {p.name for p in fn.params if p.name and isinstance(p.type, TChan)}
     if fn.receiver is not None:
         struct = ctx.program.struct(fn.receiver.type_name)
-        names.update(f.name for f in (struct.fields if struct else ())
-                     if f.name and isinstance(f.type, TChan))
+        names.update(
+            f.name
+            for f in (struct.fields if struct else ())
+            if f.name and isinstance(f.type, TChan)
+        )
     return frozenset(names)
 
 
@@ -33,8 +40,12 @@ def _directly_async(fn: FuncDecl, ctx: Ctx, program_spawns: bool) -> bool:
     if fn.body is None:
         return False
     facts = fn.body.facts
-    return facts.has_go or facts.has_select or facts.uses_channels(chan_names(fn, ctx)) or (
-        facts.sleeps and program_spawns)
+    return (
+        facts.has_go
+        or facts.has_select
+        or facts.uses_channels(chan_names(fn, ctx))
+        or (facts.sleeps and program_spawns)
+    )
 
 
 def analyze(ctx: Ctx) -> None:
@@ -79,4 +90,3 @@ def chan_side(t: TChan, receives: bool) -> ChanDir:
     if t.dir is not ChanDir.BOTH:
         return t.dir
     return ChanDir.RECV if receives else ChanDir.SEND
-

@@ -10,8 +10,18 @@ from dataclasses import dataclass
 from typing import assert_never
 
 from go2rs.context import Ctx, Todo
-from go2rs.gomodel import EBinary, ECall, EIdent, ELit, EOther, ESelector, EUnary, Expr, TName
-from go2rs.gomodel import ValueSpec
+from go2rs.gomodel import (
+    EBinary,
+    ECall,
+    EIdent,
+    ELit,
+    EOther,
+    ESelector,
+    EUnary,
+    Expr,
+    TName,
+    ValueSpec,
+)
 from go2rs.idioms import enums, naming
 from go2rs.idioms.comments import doc_lines, go_source_lines
 from go2rs.idioms.literals import (
@@ -33,20 +43,45 @@ class Value:
 
 
 _LIT_TYPES = {"int": "i64", "float": "f64", "string": "&str", "rune": "char", "bool": "bool"}
-_DURATIONS = {"Nanosecond": ("from_nanos", 1), "Microsecond": ("from_micros", 1),
-              "Millisecond": ("from_millis", 1), "Second": ("from_secs", 1),
-              "Minute": ("from_secs", 60), "Hour": ("from_secs", 3600)}
-_MATH = {"Pi": ("std::f64::consts::PI", "f64"), "E": ("std::f64::consts::E", "f64"),
-         "Sqrt2": ("std::f64::consts::SQRT_2", "f64"), "Ln2": ("std::f64::consts::LN_2", "f64"),
-         "MaxInt": ("i64::MAX", "i64"), "MinInt": ("i64::MIN", "i64"),
-         "MaxInt64": ("i64::MAX", "i64"), "MinInt64": ("i64::MIN", "i64"),
-         "MaxInt32": ("i32::MAX", "i32"), "MinInt32": ("i32::MIN", "i32"),
-         "MaxUint32": ("u32::MAX", "u32"), "MaxUint8": ("u8::MAX", "u8"),
-         "MaxInt8": ("i8::MAX", "i8"), "MaxInt16": ("i16::MAX", "i16"),
-         "MaxUint16": ("u16::MAX", "u16"), "MaxFloat64": ("f64::MAX", "f64"),
-         "SmallestNonzeroFloat64": ("f64::MIN_POSITIVE", "f64")}
-_CASTS = {"int": "i64", "int64": "i64", "int32": "i32", "float64": "f64", "float32": "f32",
-          "uint": "u64", "uint64": "u64", "uint32": "u32", "byte": "u8", "uint8": "u8"}
+_DURATIONS = {
+    "Nanosecond": ("from_nanos", 1),
+    "Microsecond": ("from_micros", 1),
+    "Millisecond": ("from_millis", 1),
+    "Second": ("from_secs", 1),
+    "Minute": ("from_secs", 60),
+    "Hour": ("from_secs", 3600),
+}
+_MATH = {
+    "Pi": ("std::f64::consts::PI", "f64"),
+    "E": ("std::f64::consts::E", "f64"),
+    "Sqrt2": ("std::f64::consts::SQRT_2", "f64"),
+    "Ln2": ("std::f64::consts::LN_2", "f64"),
+    "MaxInt": ("i64::MAX", "i64"),
+    "MinInt": ("i64::MIN", "i64"),
+    "MaxInt64": ("i64::MAX", "i64"),
+    "MinInt64": ("i64::MIN", "i64"),
+    "MaxInt32": ("i32::MAX", "i32"),
+    "MinInt32": ("i32::MIN", "i32"),
+    "MaxUint32": ("u32::MAX", "u32"),
+    "MaxUint8": ("u8::MAX", "u8"),
+    "MaxInt8": ("i8::MAX", "i8"),
+    "MaxInt16": ("i16::MAX", "i16"),
+    "MaxUint16": ("u16::MAX", "u16"),
+    "MaxFloat64": ("f64::MAX", "f64"),
+    "SmallestNonzeroFloat64": ("f64::MIN_POSITIVE", "f64"),
+}
+_CASTS = {
+    "int": "i64",
+    "int64": "i64",
+    "int32": "i32",
+    "float64": "f64",
+    "float32": "f32",
+    "uint": "u64",
+    "uint64": "u64",
+    "uint32": "u32",
+    "byte": "u8",
+    "uint8": "u8",
+}
 
 
 def const_value(expr: Expr | None, ctx: Ctx, env: dict[str, str], iota: int) -> Value | None:
@@ -72,8 +107,7 @@ def const_value(expr: Expr | None, ctx: Ctx, env: dict[str, str], iota: int) -> 
             ctx.sink.uses.add("std::time::Duration")
             method, scale = _DURATIONS[unit]
             return Value(f"Duration::{method}({scale})", "Duration")
-        case EBinary("*", ELit("int", n), ESelector(EIdent("time"), unit)) \
-                if unit in _DURATIONS:
+        case EBinary("*", ELit("int", n), ESelector(EIdent("time"), unit)) if unit in _DURATIONS:
             ctx.sink.uses.add("std::time::Duration")
             method, scale = _DURATIONS[unit]
             count = rust_int(n) if scale == 1 else f"{rust_int(n)} * {scale}"
@@ -117,22 +151,27 @@ def _literal(kind: str, text: str) -> Value | None:
     return None
 
 
-def _binary(op: str, left: Expr, right: Expr, ctx: Ctx, env: dict[str, str],
-            iota: int) -> Value | None:
+def _binary(
+    op: str, left: Expr, right: Expr, ctx: Ctx, env: dict[str, str], iota: int
+) -> Value | None:
     lhs, rhs = const_value(left, ctx, env, iota), const_value(right, ctx, env, iota)
     if lhs is None or rhs is None or "&str" in (lhs.type, rhs.type):
         return None  # string concatenation is not a Rust const expression
     rust_op = "& !" if op == "&^" else op
     if "Duration" in (lhs.type, rhs.type):
         return _duration(op, lhs, rhs)
-    newtype = lhs.type if lhs.type == rhs.type and lhs.type in {
-        ctx.type_name(t) for t in ctx.program.types} else None
+    newtype = (
+        lhs.type
+        if lhs.type == rhs.type and lhs.type in {ctx.type_name(t) for t in ctx.program.types}
+        else None
+    )
     if newtype is not None and op in ("|", "&", "^", "&^", "+", "-"):
         return Value(f"{newtype}({lhs.text}.0 {rust_op} {rhs.text}.0)", newtype)
     if op in ("==", "!=", "<", ">", "<=", ">=", "&&", "||"):
         return Value(f"{lhs.text} {rust_op} {rhs.text}", "bool")
-    kind = lhs.type if lhs.type == rhs.type else "f64" if "f64" in (lhs.type, rhs.type) else \
-        lhs.type
+    kind = (
+        lhs.type if lhs.type == rhs.type else "f64" if "f64" in (lhs.type, rhs.type) else lhs.type
+    )
     if op in ("<<", ">>"):
         kind = lhs.type
     return Value(f"({lhs.text} {rust_op} {rhs.text})", kind)
@@ -157,15 +196,25 @@ def build_consts(specs: tuple[ValueSpec, ...], ctx: Ctx, env: dict[str, str]) ->
             continue
         value = const_value(spec.value, ctx, env, spec.iota)
         if value is None:
-            items.append(untranslated(spec, ctx, "const", "go2rs could not evaluate this "
-                                      "constant expression"))
+            items.append(
+                untranslated(
+                    spec, ctx, "const", "go2rs could not evaluate this constant expression"
+                )
+            )
             continue
         declared = _declared_type(spec, ctx)
         rust_type = declared or value.type
         env[spec.name] = rust_type
         notes = (ctx.note("K02", "Go constant → typed Rust const"),)
-        items.append(Const(ctx.const_name(spec.name), naming.is_exported(spec.name), rust_type,
-                           _coerce(value, declared, spec, ctx), meta=_meta(spec, notes)))
+        items.append(
+            Const(
+                ctx.const_name(spec.name),
+                naming.is_exported(spec.name),
+                rust_type,
+                _coerce(value, declared, spec, ctx),
+                meta=_meta(spec, notes),
+            )
+        )
     return items
 
 
@@ -199,8 +248,13 @@ def _declared_type(spec: ValueSpec, ctx: Ctx) -> str | None:
     (a placeholder cannot hold a value, so the constant keeps its literal's type)."""
     if spec.type is None:
         return None
-    if isinstance(spec.type, TName) and spec.type.pkg is None and spec.type.name not in \
-            ctx.program.types and spec.type.name not in BASIC and spec.type.name != "string":
+    if (
+        isinstance(spec.type, TName)
+        and spec.type.pkg is None
+        and spec.type.name not in ctx.program.types
+        and spec.type.name not in BASIC
+        and spec.type.name != "string"
+    ):
         return None
     if isinstance(spec.type, TName) and spec.type.name == "string" and spec.type.pkg is None:
         return "&str"
@@ -213,36 +267,73 @@ def build_vars(specs: tuple[ValueSpec, ...], ctx: Ctx, sentinels: set[str]) -> l
         if spec.name in sentinels:
             continue
         if spec.name == "_":
-            items.append(CommentBlock(
-                (f"Go: var _ = {spec.value_text}",),
-                _meta(spec, (ctx.note("I02", "compile-time interface assertion; the "
-                                            "`impl Trait for Type` blocks make it explicit"),))))
+            items.append(
+                CommentBlock(
+                    (f"Go: var _ = {spec.value_text}",),
+                    _meta(
+                        spec,
+                        (
+                            ctx.note(
+                                "I02",
+                                "compile-time interface assertion; the "
+                                "`impl Trait for Type` blocks make it explicit",
+                            ),
+                        ),
+                    ),
+                )
+            )
             continue
         value = const_value(spec.value, ctx, {}, 0) if spec.value is not None else None
         declared = _declared_type(spec, ctx)
-        if value is not None and value.type in ("i64", "f64", "&str", "bool", "char") and (
-                declared is None or declared == value.type):
-            notes = (ctx.note("K03", "Go package variable → static; wrap in a Mutex or atomic "
-                                     "if Go reassigns it"),)
-            items.append(Const(ctx.const_name(spec.name), naming.is_exported(spec.name),
-                               value.type, value.text,
-                               kind="static", meta=_meta(spec, notes)))
+        if (
+            value is not None
+            and value.type in ("i64", "f64", "&str", "bool", "char")
+            and (declared is None or declared == value.type)
+        ):
+            notes = (
+                ctx.note(
+                    "K03",
+                    "Go package variable → static; wrap in a Mutex or atomic if Go reassigns it",
+                ),
+            )
+            items.append(
+                Const(
+                    ctx.const_name(spec.name),
+                    naming.is_exported(spec.name),
+                    value.type,
+                    value.text,
+                    kind="static",
+                    meta=_meta(spec, notes),
+                )
+            )
         else:
-            items.append(untranslated(spec, ctx, "var", "package state: pass it explicitly or "
-                                      "use a static with LazyLock/Mutex"))
+            items.append(
+                untranslated(
+                    spec,
+                    ctx,
+                    "var",
+                    "package state: pass it explicitly or use a static with LazyLock/Mutex",
+                )
+            )
     return items
 
 
 def untranslated(spec: ValueSpec, ctx: Ctx, kind: str, why: str) -> CommentBlock:
     ctx.sink.todos.append(Todo(spec.span, f"{kind} {spec.name}"))
     source = f"{kind} {spec.name} = {spec.value_text}" if spec.value_text else f"{kind} {spec.name}"
-    lines = ("TODO(go2rs): not translated:",) + tuple(
-        "    " + line for line in go_source_lines(source))
-    meta = Meta(comments=doc_lines(spec.doc), notes=(ctx.note("X03", why),),
-                origin=f"go: {spec.span.file}:{spec.span.line}")
+    lines = (
+        "TODO(go2rs): not translated:",
+        *tuple("    " + line for line in go_source_lines(source)),
+    )
+    meta = Meta(
+        comments=doc_lines(spec.doc),
+        notes=(ctx.note("X03", why),),
+        origin=f"go: {spec.span.file}:{spec.span.line}",
+    )
     return CommentBlock(lines, meta)
 
 
 def _meta(spec: ValueSpec, notes: tuple[Note, ...]) -> Meta:
-    return Meta(docs=doc_lines(spec.doc), notes=notes,
-                origin=f"go: {spec.span.file}:{spec.span.line}")
+    return Meta(
+        docs=doc_lines(spec.doc), notes=notes, origin=f"go: {spec.span.file}:{spec.span.line}"
+    )

@@ -14,7 +14,22 @@ from go2rs.idioms.literals import eval_int, go_string_value, uses_iota
 from go2rs.rustmodel import Enum, Meta, Variant
 
 INTEGER_KINDS = frozenset(
-    "int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64 uintptr byte rune".split())
+    [
+        "int",
+        "int8",
+        "int16",
+        "int32",
+        "int64",
+        "uint",
+        "uint8",
+        "uint16",
+        "uint32",
+        "uint64",
+        "uintptr",
+        "byte",
+        "rune",
+    ]
+)
 FLOAT_KINDS = frozenset({"float32", "float64"})
 
 
@@ -23,8 +38,9 @@ def underlying_basic(decl: TypeDecl | None) -> str | None:
     if decl is None or decl.alias or decl.type_params or not isinstance(decl.type, TName):
         return None
     t = decl.type
-    if t.pkg is None and (t.name in INTEGER_KINDS or t.name in FLOAT_KINDS
-                          or t.name in ("string", "bool")):
+    if t.pkg is None and (
+        t.name in INTEGER_KINDS or t.name in FLOAT_KINDS or t.name in ("string", "bool")
+    ):
         return t.name
     return None
 
@@ -33,8 +49,11 @@ def analyze(ctx: Ctx) -> None:
     program = ctx.program
     typed: dict[str, list[ValueSpec]] = {}
     for spec in program.values("const"):
-        if isinstance(spec.type, TName) and spec.type.pkg is None \
-                and underlying_basic(program.types.get(spec.type.name)) is not None:
+        if (
+            isinstance(spec.type, TName)
+            and spec.type.pkg is None
+            and underlying_basic(program.types.get(spec.type.name)) is not None
+        ):
             typed.setdefault(spec.type.name, []).append(spec)
     for type_name, specs in typed.items():
         plan = _plan(type_name, specs, underlying_basic(program.types[type_name]) or "")
@@ -52,12 +71,16 @@ def _plan(type_name: str, specs: list[ValueSpec], basic: str) -> EnumPlan | None
         return None
     if basic == "string":
         values = [s.value for s in named]
-        texts = [go_string_value(v.text) if isinstance(v, ELit) and v.kind == "string" else None
-                 for v in values]
+        texts = [
+            go_string_value(v.text) if isinstance(v, ELit) and v.kind == "string" else None
+            for v in values
+        ]
         if any(t is None for t in texts) or len(set(texts)) != len(texts):
             return None
-        variants = tuple((s.name, r, i, s.value_text) for i, (s, r) in
-                         enumerate(zip(named, rust_names, strict=True)))
+        variants = tuple(
+            (s.name, r, i, s.value_text)
+            for i, (s, r) in enumerate(zip(named, rust_names, strict=True))
+        )
         return EnumPlan(type_name, variants, False, string_valued=True)
     if basic not in INTEGER_KINDS or not any(uses_iota(s.value) for s in specs):
         return None
@@ -74,21 +97,21 @@ def _plan(type_name: str, specs: list[ValueSpec], basic: str) -> EnumPlan | None
             numbers.append(value)
     if len(set(numbers)) != len(numbers):
         return None  # aliases: two names for one value are consts, not variants
-    variants = tuple((s.name, r, v, s.value_text) for s, r, v in
-                     zip(named, rust_names, numbers, strict=True))
+    variants = tuple(
+        (s.name, r, v, s.value_text) for s, r, v in zip(named, rust_names, numbers, strict=True)
+    )
     return EnumPlan(type_name, variants, numbers != list(range(len(numbers))))
 
 
 def enum_derives(plan: EnumPlan) -> tuple[str, ...]:
     base = ("Debug", "Clone", "Copy", "PartialEq", "Eq", "Hash")
-    return base + ("Default",) if _default_variant(plan) is not None else base
+    return (*base, "Default") if _default_variant(plan) is not None else base
 
 
 def _default_variant(plan: EnumPlan) -> str | None:
     """Go's zero value: the variant whose value is 0 (or "")."""
-    for go_name, rust_name, value, text in plan.variants:
-        if (plan.string_valued and text in ('""', "``")) or (not plan.string_valued
-                                                             and value == 0):
+    for _go_name, rust_name, value, text in plan.variants:
+        if (plan.string_valued and text in ('""', "``")) or (not plan.string_valued and value == 0):
             return rust_name
     return None
 
@@ -101,19 +124,29 @@ def build_enum(plan: EnumPlan, decl: TypeDecl, ctx: Ctx) -> Enum:
         docs = doc_lines(specs[go_name].doc) if go_name in specs else ()
         if plan.string_valued:
             docs += (f"Go value: {text}",)
-        variants.append(Variant(
-            rust_name,
-            discriminant=str(value) if plan.explicit else None,
-            attrs=("#[default]",) if rust_name == default else (),
-            meta=Meta(docs=docs)))
+        variants.append(
+            Variant(
+                rust_name,
+                discriminant=str(value) if plan.explicit else None,
+                attrs=("#[default]",) if rust_name == default else (),
+                meta=Meta(docs=docs),
+            )
+        )
     why = "string constants" if plan.string_valued else "iota constants"
     notes = [ctx.note("K01", f"`type {decl.name}` with {why} → enum")]
     if plan.explicit:
         notes.append(ctx.note("K01", "explicit discriminants keep Go's values"))
-    return Enum(ctx.type_name(decl.name), naming.is_exported(decl.name), tuple(variants),
-                derives=enum_derives(plan),
-                meta=Meta(docs=doc_lines(decl.doc), notes=tuple(notes),
-                          origin=f"go: {decl.span.file}:{decl.span.line}"))
+    return Enum(
+        ctx.type_name(decl.name),
+        naming.is_exported(decl.name),
+        tuple(variants),
+        derives=enum_derives(plan),
+        meta=Meta(
+            docs=doc_lines(decl.doc),
+            notes=tuple(notes),
+            origin=f"go: {decl.span.file}:{decl.span.line}",
+        ),
+    )
 
 
 def variant_path(const_name: str, ctx: Ctx) -> str | None:

@@ -1,4 +1,4 @@
-"""Errors (E01–E06): `(T, error)` -> `Result`, sentinels and custom errors -> one thiserror enum.
+"""Errors (E01..E06): `(T, error)` -> `Result`, sentinels and custom errors -> one thiserror enum.
 
 Libraries get `pub enum Error` with a variant per sentinel (`var ErrX = errors.New(..)`), per
 custom error type (`Error() string`) and per foreign error the package wraps (io, json, ...);
@@ -35,8 +35,12 @@ def returns_error(results: tuple[Param, ...]) -> bool:
 
 def has_method(ctx: Ctx, type_name: str, name: str, results: int) -> bool:
     method = ctx.program.method_names(type_name).get(name)
-    return method is not None and not method.params and len(method.results) == results and \
-        method.results[0].type == TName("string")
+    return (
+        method is not None
+        and not method.params
+        and len(method.results) == results
+        and method.results[0].type == TName("string")
+    )
 
 
 def analyze(ctx: Ctx) -> None:
@@ -55,8 +59,9 @@ def analyze(ctx: Ctx) -> None:
     used = {naming.camel(v) for _, v, _ in sentinels}
     custom = []
     for type_name in sorted(decisions.error_types):
-        variant = naming.camel(naming.strip_prefix(type_name.removesuffix("Error"), "Err")
-                               or type_name)
+        variant = naming.camel(
+            naming.strip_prefix(type_name.removesuffix("Error"), "Err") or type_name
+        )
         while variant in used:
             variant += "Error"
         used.add(variant)
@@ -67,11 +72,15 @@ def analyze(ctx: Ctx) -> None:
             if path in FOREIGN_ERRORS and FOREIGN_ERRORS[path][0] not in used:
                 variant, rust = FOREIGN_ERRORS[path]
                 foreign.setdefault(variant, (variant, rust, path))
-    enum_name = "Error" if "Error" not in program.types else naming.camel(
-        (program.package or "pkg") + "Error")
+    enum_name = (
+        "Error"
+        if "Error" not in program.types
+        else naming.camel((program.package or "pkg") + "Error")
+    )
     catch_all = any_errors and "Other" not in used
-    decisions.errors = ErrorPlan(enum_name, sentinels, tuple(custom), tuple(foreign.values()),
-                                 catch_all)
+    decisions.errors = ErrorPlan(
+        enum_name, sentinels, tuple(custom), tuple(foreign.values()), catch_all
+    )
 
 
 def _sentinels(ctx: Ctx) -> list[tuple[str, str, str]]:
@@ -79,8 +88,9 @@ def _sentinels(ctx: Ctx) -> list[tuple[str, str, str]]:
     for spec in ctx.program.values("var"):
         message = sentinel_message(spec.value)
         if message is not None and spec.name != "_":
-            variant = naming.camel(naming.strip_prefix(spec.name, "Err")
-                                   if spec.name.startswith("Err") else spec.name)
+            variant = naming.camel(
+                naming.strip_prefix(spec.name, "Err") if spec.name.startswith("Err") else spec.name
+            )
             out.append((spec.name, variant, message))
     return out
 
@@ -90,8 +100,7 @@ def sentinel_message(value: object) -> str | None:
     match value:
         case ECall(ESelector(EIdent("errors"), "New"), (ELit("string", text),)):
             return go_string_value(text)
-        case ECall(ESelector(EIdent("fmt"), "Errorf"), (ELit("string", text),)) \
-                if "%" not in text:
+        case ECall(ESelector(EIdent("fmt"), "Errorf"), (ELit("string", text),)) if "%" not in text:
             return go_string_value(text)
     return None
 
@@ -108,9 +117,11 @@ def result_type(results: tuple[Param, ...], ctx: Ctx, options: frozenset[int]) -
     if len(parts) == 1:
         inner = parts[0]
     else:
-        inner = RustType(f"({', '.join(p.text for p in parts)})",
-                         frozenset().union(*(p.uses for p in parts)),
-                         frozenset().union(*(p.crates for p in parts)))
+        inner = RustType(
+            f"({', '.join(p.text for p in parts)})",
+            frozenset().union(*(p.uses for p in parts)),
+            frozenset().union(*(p.crates for p in parts)),
+        )
     if not returns_error(results):
         return inner
     if ctx.program.is_main:
@@ -126,29 +137,73 @@ def build_error_enum(plan: ErrorPlan, ctx: Ctx) -> Enum:
     variants: list[Variant] = []
     docs = {s.name: doc_lines(s.doc) for s in ctx.program.values("var")}
     for go_name, variant, message in plan.sentinels:
-        escaped = message.replace("\\", "\\\\").replace('"', '\\"').replace("{", "{{") \
-            .replace("}", "}}").replace("\n", "\\n")
-        variants.append(Variant(variant, attrs=(f'#[error("{escaped}")]',),
-                                meta=Meta(docs=docs.get(go_name, ()),
-                                          notes=(ctx.note("E02", f"sentinel {go_name}"),))))
+        escaped = (
+            message.replace("\\", "\\\\")
+            .replace('"', '\\"')
+            .replace("{", "{{")
+            .replace("}", "}}")
+            .replace("\n", "\\n")
+        )
+        variants.append(
+            Variant(
+                variant,
+                attrs=(f'#[error("{escaped}")]',),
+                meta=Meta(
+                    docs=docs.get(go_name, ()), notes=(ctx.note("E02", f"sentinel {go_name}"),)
+                ),
+            )
+        )
     for go_type, variant in plan.custom:
-        variants.append(Variant(variant, payload=f"#[from] {ctx.type_name(go_type)}",
-                                attrs=("#[error(transparent)]",),
-                                meta=Meta(notes=(ctx.note("E03", f"custom error {go_type}"),))))
+        variants.append(
+            Variant(
+                variant,
+                payload=f"#[from] {ctx.type_name(go_type)}",
+                attrs=("#[error(transparent)]",),
+                meta=Meta(notes=(ctx.note("E03", f"custom error {go_type}"),)),
+            )
+        )
     for variant, rust, path in plan.foreign:
         crate = rust.split("::")[0]
         if crate != "std":
             ctx.sink.crates.add(crate.replace("_", "-"))
-        variants.append(Variant(variant, payload=f"#[from] {rust}",
-                                attrs=("#[error(transparent)]",),
-                                meta=Meta(notes=(ctx.note("E04", f"errors from Go's {path}"),))))
+        variants.append(
+            Variant(
+                variant,
+                payload=f"#[from] {rust}",
+                attrs=("#[error(transparent)]",),
+                meta=Meta(notes=(ctx.note("E04", f"errors from Go's {path}"),)),
+            )
+        )
     if plan.catch_all:
-        variants.append(Variant("Other", payload="String", attrs=('#[error("{0}")]',),
-                                meta=Meta(notes=(ctx.note(
-                                    "E06", "errors.New/fmt.Errorf without a sentinel; "
-                                    "replace with specific variants"),))))
-    return Enum(plan.enum_name, True, tuple(variants), derives=("Debug", "thiserror::Error"),
+        variants.append(
+            Variant(
+                "Other",
+                payload="String",
+                attrs=('#[error("{0}")]',),
                 meta=Meta(
-                    docs=(f"Errors of package {ctx.program.package or 'input'}.",),
-                    notes=(ctx.note("E02", "one thiserror enum lists every failure of the "
-                                    "package; callers match on variants"),)))
+                    notes=(
+                        ctx.note(
+                            "E06",
+                            "errors.New/fmt.Errorf without a sentinel; "
+                            "replace with specific variants",
+                        ),
+                    )
+                ),
+            )
+        )
+    return Enum(
+        plan.enum_name,
+        True,
+        tuple(variants),
+        derives=("Debug", "thiserror::Error"),
+        meta=Meta(
+            docs=(f"Errors of package {ctx.program.package or 'input'}.",),
+            notes=(
+                ctx.note(
+                    "E02",
+                    "one thiserror enum lists every failure of the "
+                    "package; callers match on variants",
+                ),
+            ),
+        ),
+    )

@@ -1,4 +1,4 @@
-"""Functions and methods (F01–F05, M01–M03, N04, C01, C02, E01, E05): Rust signatures.
+"""Functions and methods (F01..F05, M01..M03, N04, C01, C02, E01, E05): Rust signatures.
 
 One builder for free functions, inherent methods, trait declarations and trait impls, so a
 trait and its implementations cannot disagree: every decision is read by key, and the idiom
@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from go2rs.context import Ctx
-from go2rs.gomodel import Body, FuncDecl, Param, Span, TChan, TName, TPointer, TSlice, TypeParam
+from go2rs.gomodel import Body, FuncDecl, Param, Span, TChan, TPointer, TSlice, TypeParam
 from go2rs.idioms import naming
 from go2rs.idioms.comments import doc_lines, go_source_lines
 from go2rs.idioms.concurrency import chan_side, is_context
-from go2rs.idioms.errors import returns_error, result_type
+from go2rs.idioms.errors import result_type, returns_error
 from go2rs.idioms.generics import generics
 from go2rs.idioms.types import Pos, map_type
 from go2rs.rustmodel import Body as RustBody
@@ -37,12 +37,27 @@ class Signature:
     @classmethod
     def of(cls, fn: FuncDecl) -> Signature:
         receiver = fn.receiver
-        return cls(fn.key, fn.name, fn.params, fn.results, fn.type_params,
-                   receiver.pointer if receiver else None, receiver.name if receiver else None)
+        return cls(
+            fn.key,
+            fn.name,
+            fn.params,
+            fn.results,
+            fn.type_params,
+            receiver.pointer if receiver else None,
+            receiver.name if receiver else None,
+        )
 
 
-def build_fn(sig: Signature, ctx: Ctx, *, pub: bool, body: Body | None, span: Span | None,
-             doc: tuple[str, ...] = (), in_trait: bool = False) -> Fn:
+def build_fn(
+    sig: Signature,
+    ctx: Ctx,
+    *,
+    pub: bool,
+    body: Body | None,
+    span: Span | None,
+    doc: tuple[str, ...] = (),
+    in_trait: bool = False,
+) -> Fn:
     notes: list[Note] = []
     generic_text, generic_notes = generics(sig.type_params, ctx)
     notes += generic_notes
@@ -59,15 +74,29 @@ def build_fn(sig: Signature, ctx: Ctx, *, pub: bool, body: Body | None, span: Sp
             ctx.sink.crates.add("tokio")
             notes.append(ctx.note("C05", "main drives goroutines → #[tokio::main] async fn"))
         else:
-            notes.append(ctx.note("C01", "spawns, uses channels/select/context, or calls "
-                                         "such a function → async fn"))
+            notes.append(
+                ctx.note(
+                    "C01",
+                    "spawns, uses channels/select/context, or calls such a function → async fn",
+                )
+            )
     name = "main" if sig.key == "main" else ctx.fn_name(sig.key)
-    if name.startswith("r#") or name.endswith("_") and not sig.name.endswith("_"):
+    if name.startswith("r#") or (name.endswith("_") and not sig.name.endswith("_")):
         notes.append(ctx.note("R01", f"`{sig.name}` is a Rust keyword"))
     rust_body = _body(sig, body, ctx) if body is not None or not in_trait else None
     origin = f"go: {span.file}:{span.line}" if span is not None else None
-    return Fn(name, pub, params, ctx.need(ret), rust_body, self_param, is_async, generic_text,
-              attrs, Meta(docs=doc_lines(doc), notes=tuple(notes), origin=origin))
+    return Fn(
+        name,
+        pub,
+        params,
+        ctx.need(ret),
+        rust_body,
+        self_param,
+        is_async,
+        generic_text,
+        attrs,
+        Meta(docs=doc_lines(doc), notes=tuple(notes), origin=origin),
+    )
 
 
 def _self_param(sig: Signature, ctx: Ctx, notes: list[Note], in_trait: bool) -> str | None:
@@ -89,8 +118,12 @@ def _param(sig: Signature, index: int, ctx: Ctx, notes: list[Note]) -> RustParam
     t = param.type
     mutated = index in ctx.decisions.mutated_params.get(sig.key, frozenset())
     if is_context(t, ctx):
-        notes.append(ctx.note("C02", f"`{param.name}` context.Context → CancellationToken; "
-                                     "select on token.cancelled()"))
+        notes.append(
+            ctx.note(
+                "C02",
+                f"`{param.name}` context.Context → CancellationToken; select on token.cancelled()",
+            )
+        )
         name = "token" if param.name in ("ctx", None) else name
         return RustParam(name, ctx.need(map_type(t, Pos.FIELD, ctx)))
     if param.variadic:
@@ -99,13 +132,17 @@ def _param(sig: Signature, index: int, ctx: Ctx, notes: list[Note]) -> RustParam
     if isinstance(t, TPointer):
         return RustParam(name, ctx.need(_pointer_param(sig, index, mutated, ctx, notes)))
     if isinstance(t, TChan):
-        receives = index in ctx.decisions.received_params.get(sig.key, frozenset()) or (
-            param.name is not None and _receives(sig, param.name, ctx))
+        receives = param.name is not None and _receives(sig, param.name, ctx)
         side = chan_side(t, receives)
         if side is not t.dir:
-            notes.append(ctx.note("C04", f"bidirectional `{param.name}`: this function "
-                                         f"{'receives' if receives else 'sends'}; split with "
-                                         "mpsc::channel and pass that half"))
+            notes.append(
+                ctx.note(
+                    "C04",
+                    f"bidirectional `{param.name}`: this function "
+                    f"{'receives' if receives else 'sends'}; split with "
+                    "mpsc::channel and pass that half",
+                )
+            )
         return RustParam(name, ctx.need(map_type(TChan(side, t.elem), Pos.PARAM, ctx)))
     rtype = map_type(t, Pos.PARAM, ctx)
     if mutated and rtype.text.startswith("&") and not rtype.text.startswith("&mut"):
@@ -116,18 +153,25 @@ def _param(sig: Signature, index: int, ctx: Ctx, notes: list[Note]) -> RustParam
 
 
 def _receives(sig: Signature, name: str, ctx: Ctx) -> bool:
-    fn = ctx.program.funcs.get(sig.key) if "." not in sig.key else next(
-        (m for m in ctx.program.methods.get(sig.key.split(".")[0], []) if m.key == sig.key),
-        None)
+    fn = (
+        ctx.program.funcs.get(sig.key)
+        if "." not in sig.key
+        else next(
+            (m for m in ctx.program.methods.get(sig.key.split(".")[0], []) if m.key == sig.key),
+            None,
+        )
+    )
     if fn is None or fn.body is None:
         return False
     facts = fn.body.facts
-    return ((name,) in facts.received_from or (name,) in facts.ranged) and \
-        (name,) not in facts.sent_on
+    return ((name,) in facts.received_from or (name,) in facts.ranged) and (
+        name,
+    ) not in facts.sent_on
 
 
-def _pointer_param(sig: Signature, index: int, mutated: bool, ctx: Ctx,
-                   notes: list[Note]) -> RustType:
+def _pointer_param(
+    sig: Signature, index: int, mutated: bool, ctx: Ctx, notes: list[Note]
+) -> RustType:
     param = sig.params[index]
     assert isinstance(param.type, TPointer)
     inner = map_type(param.type.elem, Pos.FIELD, ctx)
@@ -138,13 +182,19 @@ def _pointer_param(sig: Signature, index: int, mutated: bool, ctx: Ctx,
     if checked:
         notes.append(ctx.note("N04", f"`{param.name}` is nil-checked → Option<{ref.strip()}T>"))
         return inner.wrap(f"Option<{ref}{{}}>")
-    notes.append(ctx.note("N04", f"*T parameter `{param.name}` → {ref.strip()}T"
-                                 f"{' (the body mutates it)' if mutated else ''}"))
+    notes.append(
+        ctx.note(
+            "N04",
+            f"*T parameter `{param.name}` → {ref.strip()}T"
+            f"{' (the body mutates it)' if mutated else ''}",
+        )
+    )
     return inner.wrap(ref + "{}")
 
 
-def _result_notes(sig: Signature, ret: RustType, options: frozenset[int], ctx: Ctx,
-                  notes: list[Note]) -> None:
+def _result_notes(
+    sig: Signature, ret: RustType, options: frozenset[int], ctx: Ctx, notes: list[Note]
+) -> None:
     if returns_error(sig.results):
         if ctx.program.is_main:
             notes.append(ctx.note("E05", "package main → anyhow::Result"))
@@ -171,4 +221,3 @@ def _body(sig: Signature, body: Body | None, ctx: Ctx) -> RustBody:
         text = text[1:-1]
     lines = go_source_lines(text)
     return RustBody(f"go2rs: translate the Go body of {sig.key}", lines)
-

@@ -35,18 +35,24 @@ def bound(constraint: GoType, ctx: Ctx) -> tuple[str, Note | None]:
             ctx.sink.uses.add("std::hash::Hash")
             return "Eq + Hash", None
         if key in _NAMED_BOUNDS:
-            note = ctx.note("G01", "Ord rejects floats; use PartialOrd for float types") \
-                if "Ord" in _NAMED_BOUNDS[key] else None
+            note = (
+                ctx.note("G01", "Ord rejects floats; use PartialOrd for float types")
+                if "Ord" in _NAMED_BOUNDS[key]
+                else None
+            )
             return _NAMED_BOUNDS[key], note
         if constraint.pkg is None and constraint.name in ctx.program.types:
             return ctx.type_name(constraint.name), None
     if isinstance(constraint, TInterface) and constraint.terms:
         return "Copy + PartialOrd", ctx.note(
-            "G02", "inline type set → Copy + PartialOrd; add the operator bounds the body needs")
+            "G02", "inline type set → Copy + PartialOrd; add the operator bounds the body needs"
+        )
     return "", ctx.note("G01", "constraint not mapped; add the bounds the body needs")
 
 
-def generics(params: tuple[TypeParam, ...], ctx: Ctx, bounds: bool = True) -> tuple[str, list[Note]]:
+def generics(
+    params: tuple[TypeParam, ...], ctx: Ctx, bounds: bool = True
+) -> tuple[str, list[Note]]:
     """`[K comparable, V any]` -> ("<K: Eq + Hash, V>", notes)."""
     if not params:
         return "", []
@@ -64,9 +70,14 @@ def constraint_trait(decl: TypeDecl, iface: TInterface, ctx: Ctx) -> list[Trait 
     """`type Number interface { ~int | ~float64 }` -> a marker trait and one impl per type."""
     name = ctx.type_name(decl.name)
     note = ctx.note("G02", "Go type set → marker trait implemented for each member type")
-    items: list[Trait | Impl] = [Trait(name, naming.is_exported(decl.name), (),
-                                       meta=Meta(notes=(note,),
-                                                 origin=f"go: {decl.span.file}:{decl.span.line}"))]
+    items: list[Trait | Impl] = [
+        Trait(
+            name,
+            naming.is_exported(decl.name),
+            (),
+            meta=Meta(notes=(note,), origin=f"go: {decl.span.file}:{decl.span.line}"),
+        )
+    ]
     seen: set[str] = set()
     for term in iface.terms:
         rust = ctx.need(map_type(term, Pos.FIELD, ctx))

@@ -1,4 +1,4 @@
-"""Interfaces (I01–I03, G02): traits, supertraits, and explicit `impl Trait for T`.
+"""Interfaces (I01..I03, G02): traits, supertraits, and explicit `impl Trait for T`.
 
 Go satisfies interfaces implicitly; Rust wants `impl Trait for Type`. Every type whose method
 set covers an interface in the input gets one. A trait and its implementations must agree on
@@ -11,7 +11,6 @@ from collections.abc import Iterator
 
 from go2rs.context import Ctx
 from go2rs.gomodel import FuncDecl, GoType, MethodSpec, TInterface, TName
-from go2rs.idioms import naming
 
 # Std interfaces an interface may embed, by the methods they require.
 STD_METHODS: dict[str, frozenset[str]] = {
@@ -42,12 +41,17 @@ def own_methods(iface: TInterface) -> tuple[MethodSpec, ...]:
 
 
 def _special(m: MethodSpec) -> bool:
-    return m.name in SPECIAL_METHODS and not m.params and len(m.results) == 1 and \
-        m.results[0].type == TName("string")
+    return (
+        m.name in SPECIAL_METHODS
+        and not m.params
+        and len(m.results) == 1
+        and m.results[0].type == TName("string")
+    )
 
 
-def method_set(name: str, ctx: Ctx,
-               seen: frozenset[str] = frozenset()) -> dict[str, MethodSpec | None]:
+def method_set(
+    name: str, ctx: Ctx, seen: frozenset[str] = frozenset()
+) -> dict[str, MethodSpec | None]:
     """All methods an implementer of `name` needs, through embedded interfaces
     (None for a std interface's method, of which only the name matters here)."""
     iface = ctx.program.interface(name)
@@ -77,8 +81,11 @@ def supertraits(iface: TInterface, ctx: Ctx) -> list[str]:
 
 def analyze(ctx: Ctx) -> None:
     program = ctx.program
-    interfaces = [n for n, d in program.types.items()
-                  if isinstance(d.type, TInterface) and not is_constraint(d.type)]
+    interfaces = [
+        n
+        for n, d in program.types.items()
+        if isinstance(d.type, TInterface) and not is_constraint(d.type)
+    ]
     for type_name in sorted(program.methods):
         if program.interface(type_name) is not None:
             continue
@@ -123,4 +130,3 @@ def unify_map(table: dict[str, frozenset[int]], ctx: Ctx) -> None:
         merged = frozenset().union(*(table.get(k, frozenset()) for k in group))
         if merged:
             table.update(dict.fromkeys(group, merged))
-

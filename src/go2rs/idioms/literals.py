@@ -12,8 +12,18 @@ from typing import assert_never
 
 from go2rs.gomodel import EBinary, ECall, EIdent, ELit, EOther, ESelector, EUnary, Expr
 
-_GO_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v",
-               "\\": "\\", "'": "'", '"': '"'}
+_GO_ESCAPES = {
+    "a": "\a",
+    "b": "\b",
+    "f": "\f",
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
+    "v": "\v",
+    "\\": "\\",
+    "'": "'",
+    '"': '"',
+}
 _ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)", re.S)
 
 
@@ -29,7 +39,7 @@ def go_string_value(literal: str) -> str | None:
     raw = bytearray()
     pos = 0
     for match in _ESCAPE.finditer(body):
-        raw += body[pos:match.start()].encode()
+        raw += body[pos : match.start()].encode()
         pos = match.end()
         esc = match.group(1)
         if esc[0] in "xX" and len(esc) == 3:
@@ -96,14 +106,23 @@ def rust_int(text: str) -> str:
     return text
 
 
-_INT_OPS = {
-    "+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,
-    "/": lambda a, b: int(a / b) if b else None, "%": lambda a, b: a % b if b else None,
-    "<<": lambda a, b: a << b if 0 <= b < 128 else None,
-    ">>": lambda a, b: a >> b if 0 <= b < 128 else None,
-    "|": lambda a, b: a | b, "&": lambda a, b: a & b, "^": lambda a, b: a ^ b,
-    "&^": lambda a, b: a & ~b,
-}
+def _int_op(op: str, a: int, b: int) -> int | None:
+    """Go's integer operators on constants; None for what is not constant-safe."""
+    shift_ok = 0 <= b < 128
+    results: dict[str, int | None] = {
+        "+": a + b,
+        "-": a - b,
+        "*": a * b,
+        "|": a | b,
+        "&": a & b,
+        "^": a ^ b,
+        "&^": a & ~b,
+        "/": int(a / b) if b else None,
+        "%": a - b * int(a / b) if b else None,
+        "<<": a << b if shift_ok else None,
+        ">>": a >> b if shift_ok else None,
+    }
+    return results.get(op)
 
 
 def eval_int(expr: Expr | None, iota: int, env: Mapping[str, int]) -> int | None:
@@ -124,13 +143,12 @@ def eval_int(expr: Expr | None, iota: int, env: Mapping[str, int]) -> int | None
             return env.get(name)
         case EBinary(op, left, right):
             a, b = eval_int(left, iota, env), eval_int(right, iota, env)
-            fn = _INT_OPS.get(op)
-            return fn(a, b) if a is not None and b is not None and fn is not None else None
+            return _int_op(op, a, b) if a is not None and b is not None else None
         case EUnary(op, operand):
-            value = eval_int(operand, iota, env)
-            if value is None:
+            number = eval_int(operand, iota, env)
+            if number is None:
                 return None
-            return {"-": -value, "+": value, "^": ~value}.get(op)
+            return {"-": -number, "+": number, "^": ~number}.get(op)
         case ECall(EIdent(_), (arg,)):
             return eval_int(arg, iota, env)  # a conversion like `Color(3)`
         case ECall() | ESelector() | EOther():

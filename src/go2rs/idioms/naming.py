@@ -8,10 +8,61 @@ from __future__ import annotations
 import functools
 
 RUST_KEYWORDS = frozenset(
-    "as break const continue crate else enum extern false fn for if impl in let loop match mod "
-    "move mut pub ref return self Self static struct super trait true type unsafe use where while "
-    "async await dyn abstract become box do final macro override priv typeof unsized virtual "
-    "yield try gen union".split()
+    [
+        "as",
+        "break",
+        "const",
+        "continue",
+        "crate",
+        "else",
+        "enum",
+        "extern",
+        "false",
+        "fn",
+        "for",
+        "if",
+        "impl",
+        "in",
+        "let",
+        "loop",
+        "match",
+        "mod",
+        "move",
+        "mut",
+        "pub",
+        "ref",
+        "return",
+        "self",
+        "Self",
+        "static",
+        "struct",
+        "super",
+        "trait",
+        "true",
+        "type",
+        "unsafe",
+        "use",
+        "where",
+        "while",
+        "async",
+        "await",
+        "dyn",
+        "abstract",
+        "become",
+        "box",
+        "do",
+        "final",
+        "macro",
+        "override",
+        "priv",
+        "typeof",
+        "unsized",
+        "virtual",
+        "yield",
+        "try",
+        "gen",
+        "union",
+    ]
 )
 # Keywords that cannot be raw identifiers: they get a trailing underscore instead.
 _NOT_RAW = frozenset({"self", "Self", "super", "crate", "_"})
@@ -29,8 +80,10 @@ def words(name: str) -> list[str]:
             continue
         prev = name[i - 1] if i else ""
         nxt = name[i + 1] if i + 1 < len(name) else ""
-        boundary = bool(current) and ch.isupper() and (
-            prev.islower() or prev.isdigit() or (prev.isupper() and nxt.islower())
+        boundary = (
+            bool(current)
+            and ch.isupper()
+            and (prev.islower() or prev.isdigit() or (prev.isupper() and nxt.islower()))
         )
         if boundary:
             out.append(current)
@@ -82,7 +135,7 @@ def escape_keyword(name: str) -> str:
 def strip_prefix(name: str, prefix: str) -> str:
     """`ColorRed` with prefix `Color` -> `Red` (Rust scopes variants by their enum)."""
     if name.startswith(prefix) and len(name) > len(prefix):
-        rest = name[len(prefix):]
+        rest = name[len(prefix) :]
         if rest[0].isupper() or rest[0] == "_":
             return rest.lstrip("_") or name
     return name

@@ -1,4 +1,4 @@
-"""nil (N01–N04): Option only where Go code shows nil is a real value.
+"""nil (N01..N04): Option only where Go code shows nil is a real value.
 
 - a pointer result becomes `Option<T>` when some `return` gives nil with a nil error;
 - a pointer field becomes `Option<Box<T>>` when it is nil-checked or nil-assigned anywhere
@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from go2rs.context import Ctx
-from go2rs.gomodel import BodyFacts, Field, FuncDecl, TArray, TName, TPointer
+from go2rs.gomodel import BodyFacts, Field, FuncDecl, Statements, TArray, TName, TPointer
 from go2rs.idioms.interfaces import unify_map
 
 
@@ -30,11 +30,9 @@ def analyze(ctx: Ctx) -> None:
             decisions.mutated_params[fn.key] = mutated
     for gofile in ctx.program.files:
         for decl in gofile.decls:
-            facts = getattr(decl, "facts", None)
-            if isinstance(facts, BodyFacts):
-                _collect_fields(facts, decisions.nilable_fields)
-    for table in (decisions.option_results, decisions.nil_checked_params,
-                  decisions.mutated_params):
+            if isinstance(decl, Statements):
+                _collect_fields(decl.facts, decisions.nilable_fields)
+    for table in (decisions.option_results, decisions.nil_checked_params, decisions.mutated_params):
         unify_map(table, ctx)
 
 
@@ -54,8 +52,10 @@ def param_usage(fn: FuncDecl, ctx: Ctx) -> tuple[frozenset[int], frozenset[int]]
             continue
         if isinstance(param.type, TPointer) and (param.name,) in facts.nil_compared:
             checked.add(i)
-        assigned = any(p[0] == param.name and (len(p) > 1 or isinstance(param.type, TPointer))
-                       for p in facts.assigned)
+        assigned = any(
+            p[0] == param.name and (len(p) > 1 or isinstance(param.type, TPointer))
+            for p in facts.assigned
+        )
         if assigned or _calls_mutating(param.name, param.type, facts, ctx):
             mutated.add(i)
     return frozenset(checked), frozenset(mutated)
@@ -65,8 +65,10 @@ def _calls_mutating(name: str, ptype: object, facts: BodyFacts, ctx: Ctx) -> boo
     t = ptype.elem if isinstance(ptype, TPointer) else ptype
     if not isinstance(t, TName) or t.pkg is not None:
         return False
-    return any(path == (name,) and f"{t.name}.{method}" in ctx.decisions.mut_receivers
-               for path, method in facts.method_calls)
+    return any(
+        path == (name,) and f"{t.name}.{method}" in ctx.decisions.mut_receivers
+        for path, method in facts.method_calls
+    )
 
 
 def field_is_optional(owner: str, field: Field, ctx: Ctx) -> tuple[bool, str]:

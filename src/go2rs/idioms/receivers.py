@@ -1,4 +1,4 @@
-"""Receivers (M01–M03): `&self` unless the method really mutates its receiver.
+"""Receivers (M01..M03): `&self` unless the method really mutates its receiver.
 
 A pointer receiver becomes `&mut self` when the body assigns to a receiver field (outside the
 fields a mutex guards: the lock gives interior mutability) or calls a `&mut self` method on
@@ -38,8 +38,9 @@ def mutation_reason(fn: FuncDecl, ctx: Ctx, mutating: set[str]) -> str | None:
 def _field_type_name(struct_name: str, field_name: str, ctx: Ctx) -> str | None:
     struct = ctx.program.struct(struct_name)
     for field in struct.fields if struct else ():
-        if field.name == field_name or (field.name is None and isinstance(field.type, TName)
-                                        and field.type.name == field_name):
+        if field.name == field_name or (
+            field.name is None and isinstance(field.type, TName) and field.type.name == field_name
+        ):
             t = field.type.elem if isinstance(field.type, TPointer) else field.type
             return t.name if isinstance(t, TName) and t.pkg is None else None
     return None

@@ -8,8 +8,11 @@ from collections.abc import Callable, Iterable
 from go2rs.context import Ctx
 from go2rs.idioms import naming
 
-_SUFFIX: dict[Callable[[str], str], str] = {naming.snake: "_priv", naming.camel: "Priv",
-                                             naming.screaming: "_PRIV"}
+_SUFFIX: dict[Callable[[str], str], str] = {
+    naming.snake: "_priv",
+    naming.camel: "Priv",
+    naming.screaming: "_PRIV",
+}
 
 
 def analyze(ctx: Ctx) -> None:
@@ -21,8 +24,7 @@ def analyze(ctx: Ctx) -> None:
         _assign(ctx, f"method:{type_name}", [m.name for m in methods], naming.snake)
 
 
-def _assign(ctx: Ctx, namespace: str, names: Iterable[str],
-            convert: Callable[[str], str]) -> None:
+def _assign(ctx: Ctx, namespace: str, names: Iterable[str], convert: Callable[[str], str]) -> None:
     by_rust: dict[str, list[str]] = {}
     for name in dict.fromkeys(names):
         by_rust.setdefault(convert(name), []).append(name)

@@ -1,4 +1,4 @@
-"""Structs (S01–S04, N02, N03, Y01–Y03): fields, derives, serde, embedding, locks.
+"""Structs (S01..S04, N02, N03, Y01..Y03): fields, derives, serde, embedding, locks.
 
 Derives are what every field supports (Go zero values map to `Default`); json tags bring
 serde, and structs reachable from a serialized struct derive it too.
@@ -9,7 +9,18 @@ from __future__ import annotations
 import re
 
 from go2rs.context import Ctx, MutexPlan, Sink
-from go2rs.gomodel import Field, TChan, TName, TPointer, TStruct, TypeDecl
+from go2rs.gomodel import (
+    Field,
+    GoType,
+    TArray,
+    TChan,
+    TMap,
+    TName,
+    TPointer,
+    TSlice,
+    TStruct,
+    TypeDecl,
+)
 from go2rs.idioms import enums, naming
 from go2rs.idioms.comments import doc_lines
 from go2rs.idioms.concurrency import chan_side
@@ -19,18 +30,36 @@ from go2rs.idioms.types import Pos, map_type
 from go2rs.rustmodel import Item, Meta, Note, RustType, Struct, StructField, TypeAlias
 
 _JSON_TAG = re.compile(r'json:"([^"]*)"')
-_DERIVE_ORDER = ("Debug", "Clone", "Copy", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord",
-                 "Default", "Serialize", "Deserialize")
-_OMIT_EMPTY = {"Option<": "Option::is_none", "Vec<": "Vec::is_empty",
-               "String": "String::is_empty", "HashMap<": "HashMap::is_empty",
-               "HashSet<": "HashSet::is_empty"}
+_DERIVE_ORDER = (
+    "Debug",
+    "Clone",
+    "Copy",
+    "PartialEq",
+    "Eq",
+    "Hash",
+    "PartialOrd",
+    "Ord",
+    "Default",
+    "Serialize",
+    "Deserialize",
+)
+_OMIT_EMPTY = {
+    "Option<": "Option::is_none",
+    "Vec<": "Vec::is_empty",
+    "String": "String::is_empty",
+    "HashMap<": "HashMap::is_empty",
+    "HashSet<": "HashSet::is_empty",
+}
 
 
 def analyze(ctx: Ctx) -> None:
     """Serde spreads from json-tagged structs to the structs their fields hold."""
     program = ctx.program
-    todo = [n for n in program.types if any(
-        f.tag and _JSON_TAG.search(f.tag) for f in _fields(program.struct(n)))]
+    todo = [
+        n
+        for n in program.types
+        if any(f.tag and _JSON_TAG.search(f.tag) for f in _fields(program.struct(n)))
+    ]
     serde = ctx.decisions.serde_types
     while todo:
         name = todo.pop()
@@ -46,19 +75,20 @@ def _fields(struct: TStruct | None) -> tuple[Field, ...]:
     return struct.fields if struct is not None else ()
 
 
-def _local_names(t: object, ctx: Ctx) -> list[str]:
+def _local_names(t: GoType, ctx: Ctx) -> list[str]:
+    """Local type names `t` mentions (through pointers, containers and type arguments)."""
     out: list[str] = []
     stack = [t]
     while stack:
-        current = stack.pop()
-        if isinstance(current, TName):
-            if current.pkg is None and current.name in ctx.program.types:
-                out.append(current.name)
-            stack.extend(current.args)
-        elif hasattr(current, "elem"):
-            stack.append(current.elem)
-        elif hasattr(current, "key"):
-            stack.extend([current.key, current.value])
+        match stack.pop():
+            case TName(name, pkg, args):
+                if pkg is None and name in ctx.program.types:
+                    out.append(name)
+                stack.extend(args)
+            case TPointer(elem) | TSlice(elem) | TArray(_, elem) | TChan(_, elem):
+                stack.append(elem)
+            case TMap(key, value):
+                stack.extend([key, value])
     return out
 
 
@@ -98,9 +128,15 @@ def _derives(decl: TypeDecl, ctx: Ctx) -> tuple[str, ...]:
         types = [t for _, t, _ in _field_types(decl, ctx)]
     else:
         types = [map_type(decl.type, Pos.FIELD, ctx)]
-    out = {d for d, ok in (("Debug", all(t.debug for t in types)),
-                           ("Clone", all(t.clone for t in types)),
-                           ("Default", all(t.default for t in types))) if ok}
+    out = {
+        d
+        for d, ok in (
+            ("Debug", all(t.debug for t in types)),
+            ("Clone", all(t.clone for t in types)),
+            ("Default", all(t.default for t in types)),
+        )
+        if ok
+    }
     if decl.name in ctx.decisions.serde_types and all(t.serde or t.default for t in types):
         out.update({"Serialize", "Deserialize"})
     return _ordered(out)
@@ -155,19 +191,24 @@ def field_type(owner: str, field: Field, ctx: Ctx) -> tuple[RustType, list[Note]
         side = chan_side(t, receives)
         rtype = map_type(TChan(side, t.elem), Pos.FIELD, ctx)
         if t.dir is not side:
-            notes.append(ctx.note("C04", f"bidirectional chan field: this owner "
-                                         f"{'receives' if receives else 'sends'}; keep the "
-                                         "other half where Go used it"))
+            notes.append(
+                ctx.note(
+                    "C04",
+                    f"bidirectional chan field: this owner "
+                    f"{'receives' if receives else 'sends'}; keep the "
+                    "other half where Go used it",
+                )
+            )
         return rtype, notes
     return map_type(t, Pos.FIELD, ctx), notes
 
 
-def _locked(decl: TypeDecl, plan: MutexPlan, first: RustType,
-            ctx: Ctx) -> tuple[RustType, list[Note]]:
+def _locked(
+    decl: TypeDecl, plan: MutexPlan, first: RustType, ctx: Ctx
+) -> tuple[RustType, list[Note]]:
     """The guarded field(s) inside the lock: `Mutex<T>`, or `Mutex<StructState>` for several."""
     inner = first if len(plan.guarded) == 1 else _state_type(decl, plan, ctx)
-    is_async = any(m.key in ctx.decisions.async_fns
-                   for m in ctx.program.methods.get(decl.name, []))
+    is_async = any(m.key in ctx.decisions.async_fns for m in ctx.program.methods.get(decl.name, []))
     lock = "RwLock" if plan.rw else "Mutex"
     if is_async:
         wrapper = f"tokio::sync::{lock}<{{}}>"
@@ -178,44 +219,71 @@ def _locked(decl: TypeDecl, plan: MutexPlan, first: RustType,
     if plan.arc:
         wrapper = f"Arc<{wrapper}>"
         uses.add("std::sync::Arc")
-    rtype = RustType(wrapper.format(inner.text), inner.uses | uses, inner.crates | crates,
-                     debug=inner.debug, clone=plan.arc, default=inner.default, serde=False)
+    rtype = RustType(
+        wrapper.format(inner.text),
+        inner.uses | uses,
+        inner.crates | crates,
+        debug=inner.debug,
+        clone=plan.arc,
+        default=inner.default,
+        serde=False,
+    )
     guarded = ", ".join(plan.guarded)
-    notes = [ctx.note("Y01", f"`{plan.mutex_field}` guarded {guarded}: the lock now owns "
-                             f"{'them' if len(plan.guarded) > 1 else 'it'}")]
+    notes = [
+        ctx.note(
+            "Y01",
+            f"`{plan.mutex_field}` guarded {guarded}: the lock now owns "
+            f"{'them' if len(plan.guarded) > 1 else 'it'}",
+        )
+    ]
     if plan.arc:
         notes.append(ctx.note("Y02", "goroutines share this struct, so the lock is in an Arc"))
     return rtype, notes
 
 
-def _guarded_fields(decl: TypeDecl, plan: MutexPlan,
-                    ctx: Ctx) -> list[tuple[Field, RustType, list[Note]]]:
+def _guarded_fields(
+    decl: TypeDecl, plan: MutexPlan, ctx: Ctx
+) -> list[tuple[Field, RustType, list[Note]]]:
     assert isinstance(decl.type, TStruct)
-    return [(f, *field_type(decl.name, f, ctx)) for f in decl.type.fields
-            if f.name in plan.guarded]
+    return [(f, *field_type(decl.name, f, ctx)) for f in decl.type.fields if f.name in plan.guarded]
 
 
 def _state_type(decl: TypeDecl, plan: MutexPlan, ctx: Ctx) -> RustType:
     """`StructState<T..>`, with what all the guarded fields support."""
     types = [t for _, t, _ in _guarded_fields(decl, plan, ctx)]
     args = f"<{', '.join(p.name for p in decl.type_params)}>" if decl.type_params else ""
-    return RustType(state_name(decl.name, ctx) + args,
-                    frozenset().union(*(t.uses for t in types)),
-                    frozenset().union(*(t.crates for t in types)),
-                    debug=all(t.debug for t in types), clone=all(t.clone for t in types),
-                    default=all(t.default for t in types), serde=False)
+    return RustType(
+        state_name(decl.name, ctx) + args,
+        frozenset().union(*(t.uses for t in types)),
+        frozenset().union(*(t.crates for t in types)),
+        debug=all(t.debug for t in types),
+        clone=all(t.clone for t in types),
+        default=all(t.default for t in types),
+        serde=False,
+    )
 
 
 def _state_struct(decl: TypeDecl, plan: MutexPlan, generic_text: str, ctx: Ctx) -> Struct:
-    fields = tuple(StructField(naming.snake(f.name or ""), ctx.need(t), True,
-                               meta=Meta(docs=doc_lines(f.doc), notes=tuple(notes)))
-                   for f, t, notes in _guarded_fields(decl, plan, ctx))
+    fields = tuple(
+        StructField(
+            naming.snake(f.name or ""),
+            ctx.need(t),
+            True,
+            meta=Meta(docs=doc_lines(f.doc), notes=tuple(notes)),
+        )
+        for f, t, notes in _guarded_fields(decl, plan, ctx)
+    )
     caps = _state_type(decl, plan, ctx)
-    derives = _ordered({d for d, ok in (("Debug", caps.debug), ("Default", caps.default))
-                        if ok})
+    derives = _ordered({d for d, ok in (("Debug", caps.debug), ("Default", caps.default)) if ok})
     note = ctx.note("Y01", f"the fields `{plan.mutex_field}` guarded, owned by the lock")
-    return Struct(state_name(decl.name, ctx), False, fields, derives=derives,
-                  generics=generic_text, meta=Meta(notes=(note,)))
+    return Struct(
+        state_name(decl.name, ctx),
+        False,
+        fields,
+        derives=derives,
+        generics=generic_text,
+        meta=Meta(notes=(note,)),
+    )
 
 
 def state_name(struct_name: str, ctx: Ctx) -> str:
@@ -228,8 +296,9 @@ def _rust_field_name(field: Field, plan: MutexPlan | None) -> str:
     return naming.snake(_field_key(field))
 
 
-def _serde_attrs(field: Field, rust_name: str, rtype: RustType, ctx: Ctx) -> tuple[
-        tuple[str, ...], list[Note]]:
+def _serde_attrs(
+    field: Field, rust_name: str, rtype: RustType, ctx: Ctx
+) -> tuple[tuple[str, ...], list[Note]]:
     match = _JSON_TAG.search(field.tag or "")
     if match is None:
         return (), []
@@ -241,8 +310,9 @@ def _serde_attrs(field: Field, rust_name: str, rtype: RustType, ctx: Ctx) -> tup
         args.append(f'rename = "{name}"')
     notes = []
     if "omitempty" in options:
-        check = next((fn for prefix, fn in _OMIT_EMPTY.items() if rtype.text.startswith(prefix)),
-                     None)
+        check = next(
+            (fn for prefix, fn in _OMIT_EMPTY.items() if rtype.text.startswith(prefix)), None
+        )
         if check is not None:
             args += ["default", f'skip_serializing_if = "{check}"']
         else:
@@ -267,19 +337,39 @@ def build_struct(decl: TypeDecl, ctx: Ctx) -> list[Item]:
             attrs, serde_notes = _serde_attrs(field, rust_name, rtype, ctx)
             notes = notes + serde_notes
         if field.name is None:
-            notes.insert(0, ctx.note("S02", f"embedded {_field_key(field)} → named field; "
-                                            "promoted fields and methods need the extra hop"))
-        if rust_name.startswith("r#") or rust_name.endswith("_") and not \
-                _field_key(field).endswith("_"):
+            notes.insert(
+                0,
+                ctx.note(
+                    "S02",
+                    f"embedded {_field_key(field)} → named field; "
+                    "promoted fields and methods need the extra hop",
+                ),
+            )
+        if rust_name.startswith("r#") or (
+            rust_name.endswith("_") and not _field_key(field).endswith("_")
+        ):
             notes.append(ctx.note("R01", f"`{_field_key(field)}` is a Rust keyword"))
         exported = naming.is_exported(_field_key(field))
         if rtype.text.startswith("Box<dyn Fn"):  # clippy's type_complexity: name the type
             alias = ctx.type_name(decl.name) + naming.camel(_field_key(field)) + "Fn"
-            items.append(TypeAlias(alias, exported, ctx.need(rtype), meta=Meta(
-                notes=(ctx.note("T03", "stored callback → boxed closure type"),))))
+            items.append(
+                TypeAlias(
+                    alias,
+                    exported,
+                    ctx.need(rtype),
+                    meta=Meta(notes=(ctx.note("T03", "stored callback → boxed closure type"),)),
+                )
+            )
             rtype = RustType(alias, debug=False, clone=False, default=False, serde=False)
-        fields.append(StructField(rust_name, ctx.need(rtype), exported, attrs,
-                                  Meta(docs=doc_lines(field.doc), notes=tuple(notes))))
+        fields.append(
+            StructField(
+                rust_name,
+                ctx.need(rtype),
+                exported,
+                attrs,
+                Meta(docs=doc_lines(field.doc), notes=tuple(notes)),
+            )
+        )
     if decl.name in ctx.decisions.serde_types and not serde:
         ctx.sink.idioms["S03"] += 1
     if serde:
@@ -288,11 +378,21 @@ def build_struct(decl: TypeDecl, ctx: Ctx) -> list[Item]:
     generic_text, generic_notes = generics(decl.type_params, ctx, bounds=False)
     if plan is not None and len(plan.guarded) > 1:
         items.append(_state_struct(decl, plan, generic_text, ctx))
-    notes = [ctx.note("S01", "Go struct → struct; exported fields are pub")] + generic_notes
-    items.append(Struct(ctx.type_name(decl.name), naming.is_exported(decl.name), tuple(fields),
-                        derives=derives, generics=generic_text,
-                        meta=Meta(docs=doc_lines(decl.doc), notes=tuple(notes),
-                                  origin=f"go: {decl.span.file}:{decl.span.line}")))
+    notes = [ctx.note("S01", "Go struct → struct; exported fields are pub"), *generic_notes]
+    items.append(
+        Struct(
+            ctx.type_name(decl.name),
+            naming.is_exported(decl.name),
+            tuple(fields),
+            derives=derives,
+            generics=generic_text,
+            meta=Meta(
+                docs=doc_lines(decl.doc),
+                notes=tuple(notes),
+                origin=f"go: {decl.span.file}:{decl.span.line}",
+            ),
+        )
+    )
     return items
 
 
@@ -305,9 +405,16 @@ def build_newtype(decl: TypeDecl, ctx: Ctx) -> Struct:
         ctx.sink.uses.update({"serde::Deserialize", "serde::Serialize"})
         ctx.sink.crates.add("serde")
     generic_text, notes = generics(decl.type_params, ctx, bounds=False)
-    return Struct(ctx.type_name(decl.name), naming.is_exported(decl.name), (),
-                  derives=derives, generics=generic_text, tuple_type=f"pub {inner}",
-                  meta=Meta(docs=doc_lines(decl.doc),
-                            notes=(ctx.note("S04", f"named type over {inner} → newtype"),
-                                   *notes),
-                            origin=f"go: {decl.span.file}:{decl.span.line}"))
+    return Struct(
+        ctx.type_name(decl.name),
+        naming.is_exported(decl.name),
+        (),
+        derives=derives,
+        generics=generic_text,
+        tuple_type=f"pub {inner}",
+        meta=Meta(
+            docs=doc_lines(decl.doc),
+            notes=(ctx.note("S04", f"named type over {inner} → newtype"), *notes),
+            origin=f"go: {decl.span.file}:{decl.span.line}",
+        ),
+    )

@@ -1,4 +1,4 @@
-"""sync (Y01–Y04): a mutex and the fields it guards become one `Mutex<..>` that owns them.
+"""sync (Y01..Y04): a mutex and the fields it guards become one `Mutex<..>` that owns them.
 
 Go convention: a `mu sync.Mutex` field guards the fields that follow it, up to the next blank
 line. Those fields move inside the lock (`Arc` when goroutines share the struct).
@@ -23,7 +23,7 @@ def lock_kind(field: Field, ctx: Ctx) -> bool | None:
 def analyze(ctx: Ctx) -> None:
     program = ctx.program
     shared = _shared_with_goroutines(ctx)
-    for name, decl in program.types.items():
+    for name, _decl in program.types.items():
         struct = program.struct(name)
         if struct is None:
             continue
@@ -32,12 +32,13 @@ def analyze(ctx: Ctx) -> None:
             rw = lock_kind(field, ctx)
             if rw is None:
                 continue
-            guarded = _guarded_after(fields[i + 1:], ctx) or _guarded_after(
-                [f for f in fields if f is not field], ctx, stop_at_break=False)
+            guarded = _guarded_after(fields[i + 1 :], ctx) or _guarded_after(
+                [f for f in fields if f is not field], ctx, stop_at_break=False
+            )
             if guarded:
                 ctx.decisions.mutexes[name] = MutexPlan(
-                    field.name or ("RWMutex" if rw else "Mutex"), tuple(guarded), rw,
-                    name in shared)
+                    field.name or ("RWMutex" if rw else "Mutex"), tuple(guarded), rw, name in shared
+                )
             break
 
 

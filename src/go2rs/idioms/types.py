@@ -1,4 +1,4 @@
-"""Go types -> Rust types (T01–T05, I05, I06): basic kinds, containers, borrows by position.
+"""Go types -> Rust types (T01..T05, I05, I06): basic kinds, containers, borrows by position.
 
 Where a type appears decides its shape: parameters borrow (`&str`, `&[T]`), fields and
 results own (`String`, `Vec<T>`). Pointers are decided by the nil idiom and passed in.
@@ -41,19 +41,37 @@ def _copy(text: str) -> RustType:
 
 
 BASIC: dict[str, RustType] = {
-    "int": _copy("i64"), "int8": _copy("i8"), "int16": _copy("i16"), "int32": _copy("i32"),
-    "int64": _copy("i64"), "uint": _copy("u64"), "uint8": _copy("u8"), "uint16": _copy("u16"),
-    "uint32": _copy("u32"), "uint64": _copy("u64"), "uintptr": _copy("usize"),
-    "byte": _copy("u8"), "rune": _copy("char"), "float32": _copy("f32"),
-    "float64": _copy("f64"), "bool": _copy("bool"), "complex128": _copy("(f64, f64)"),
+    "int": _copy("i64"),
+    "int8": _copy("i8"),
+    "int16": _copy("i16"),
+    "int32": _copy("i32"),
+    "int64": _copy("i64"),
+    "uint": _copy("u64"),
+    "uint8": _copy("u8"),
+    "uint16": _copy("u16"),
+    "uint32": _copy("u32"),
+    "uint64": _copy("u64"),
+    "uintptr": _copy("usize"),
+    "byte": _copy("u8"),
+    "rune": _copy("char"),
+    "float32": _copy("f32"),
+    "float64": _copy("f64"),
+    "bool": _copy("bool"),
+    "complex128": _copy("(f64, f64)"),
     "complex64": _copy("(f32, f32)"),
 }
 STRING = RustType("String", serde=True)
 STR = RustType("&str", serde=True)
-DYN_ERROR = RustType("Box<dyn std::error::Error + Send + Sync>", debug=True, clone=False,
-                     default=False, serde=False)
-ANY_OWNED = RustType("Box<dyn Any + Send + Sync>", uses=frozenset({"std::any::Any"}),
-                     clone=False, default=False, serde=False)
+DYN_ERROR = RustType(
+    "Box<dyn std::error::Error + Send + Sync>", debug=True, clone=False, default=False, serde=False
+)
+ANY_OWNED = RustType(
+    "Box<dyn Any + Send + Sync>",
+    uses=frozenset({"std::any::Any"}),
+    clone=False,
+    default=False,
+    serde=False,
+)
 ANY_PARAM = RustType("&dyn Any", uses=frozenset({"std::any::Any"}), default=False, serde=False)
 UNIT = RustType("()", serde=True, copy=True)
 _CHAN_SIDES = {ChanDir.SEND: "Sender", ChanDir.RECV: "Receiver"}
@@ -79,29 +97,44 @@ def map_type(t: GoType, pos: Pos, ctx: Ctx) -> RustType:
             size = length if length.isdigit() else naming.screaming(length)
             if not length.isdigit() and not length.isidentifier():
                 return inner.wrap("Vec<{}>")  # `[...]T` or a computed length
-            return inner.wrap(f"[{{}}; {size}]", default=inner.default and length.isdigit()
-                              and int(length) <= 32, copy=inner.copy)
+            return inner.wrap(
+                f"[{{}}; {size}]",
+                default=inner.default and length.isdigit() and int(length) <= 32,
+                copy=inner.copy,
+            )
         case TMap(key, value):
             return _map(key, value, pos, ctx)
         case TChan(direction, elem):
             side = _CHAN_SIDES.get(direction, "Sender")
             inner = map_type(elem, Pos.ELEM, ctx)
             ctx.sink.idioms["C03"] += 1
-            return RustType(f"mpsc::{side}<{inner.text}>", inner.uses | {"tokio::sync::mpsc"},
-                            inner.crates | {"tokio"}, debug=True, clone=side == "Sender",
-                            default=False, serde=False)
+            return RustType(
+                f"mpsc::{side}<{inner.text}>",
+                inner.uses | {"tokio::sync::mpsc"},
+                inner.crates | {"tokio"},
+                debug=True,
+                clone=side == "Sender",
+                default=False,
+                serde=False,
+            )
         case TFunc():
             return _func(t, pos, ctx)
         case TInterface(methods, embeds, _):
             if not methods and not embeds:
                 ctx.sink.idioms["I06"] += 1
                 return ANY_PARAM if pos is Pos.PARAM else ANY_OWNED
-            return RustType("Box<dyn Any + Send + Sync>", frozenset({"std::any::Any"}),
-                            clone=False, default=False, serde=False)
+            return RustType(
+                "Box<dyn Any + Send + Sync>",
+                frozenset({"std::any::Any"}),
+                clone=False,
+                default=False,
+                serde=False,
+            )
         case TStruct(fields):
             return UNIT if not fields else RustType("()", serde=False)
         case TUnknown(text):
-            return RustType("()")
+            ctx.placeholder("UnreadGoType", 0, text, f"go2rs could not read the Go type `{text}`")
+            return RustType("UnreadGoType", serde=False)
         case _:
             assert_never(t)
 
@@ -129,12 +162,12 @@ def _named(t: TName, pos: Pos, ctx: Ctx) -> RustType:
     rust_name = ctx.type_name(name)
     if ctx.program.interface(name) is not None:
         ctx.sink.idioms["I05"] += 1
-        text = f"&dyn {rust_name}{generic}" if pos is Pos.PARAM else \
-            f"Box<dyn {rust_name}{generic}>"
+        text = (
+            f"&dyn {rust_name}{generic}" if pos is Pos.PARAM else f"Box<dyn {rust_name}{generic}>"
+        )
         return RustType(text, uses, crates, debug=False, clone=False, default=False, serde=False)
     if name not in ctx.program.types:
-        ctx.placeholder(rust_name, len(t.args), name,
-                        f"`{name}` is defined outside this input")
+        ctx.placeholder(rust_name, len(t.args), name, f"`{name}` is defined outside this input")
     caps = type_caps(name, ctx)
     return RustType(rust_name + generic, uses, crates, **caps)
 
@@ -144,9 +177,13 @@ def type_caps(name: str, ctx: Ctx) -> dict[str, bool]:
     from go2rs.idioms.structs import derives_for  # the struct idiom owns derive decisions
 
     derives = derives_for(name, ctx)
-    return {"debug": "Debug" in derives, "clone": "Clone" in derives,
-            "default": "Default" in derives, "serde": "Serialize" in derives,
-            "copy": "Copy" in derives}
+    return {
+        "debug": "Debug" in derives,
+        "clone": "Clone" in derives,
+        "default": "Default" in derives,
+        "serde": "Serialize" in derives,
+        "copy": "Copy" in derives,
+    }
 
 
 def _qualified(t: TName, pos: Pos, ctx: Ctx) -> RustType:
@@ -156,8 +193,15 @@ def _qualified(t: TName, pos: Pos, ctx: Ctx) -> RustType:
     if isinstance(entry, packages.Mapped):
         ctx.sink.idioms["T04"] += 1
         text = entry.param if pos is Pos.PARAM and entry.param else entry.owned
-        return RustType(text, frozenset(entry.uses), frozenset(entry.crates), entry.debug,
-                        entry.clone, entry.default, entry.serde)
+        return RustType(
+            text,
+            frozenset(entry.uses),
+            frozenset(entry.crates),
+            entry.debug,
+            entry.clone,
+            entry.default,
+            entry.serde,
+        )
     placeholder = naming.camel(t.pkg) + naming.camel(t.name)
     if isinstance(entry, packages.Foreign):
         note = f"Go {path}.{t.name}; consider {entry.note} ({entry.crate} crate)"
@@ -173,13 +217,26 @@ def _map(key: GoType, value: GoType, pos: Pos, ctx: Ctx) -> RustType:
     k = map_type(key, Pos.ELEM, ctx)
     if isinstance(value, TStruct) and not value.fields:
         ctx.sink.idioms["T02"] += 1
-        owned = RustType(f"HashSet<{k.text}>", k.uses | {"std::collections::HashSet"}, k.crates,
-                         k.debug, k.clone, True, k.serde)
+        owned = RustType(
+            f"HashSet<{k.text}>",
+            k.uses | {"std::collections::HashSet"},
+            k.crates,
+            k.debug,
+            k.clone,
+            True,
+            k.serde,
+        )
     else:
         v = map_type(value, Pos.ELEM, ctx)
-        owned = RustType(f"HashMap<{k.text}, {v.text}>",
-                         k.uses | v.uses | {"std::collections::HashMap"}, k.crates | v.crates,
-                         k.debug and v.debug, k.clone and v.clone, True, k.serde and v.serde)
+        owned = RustType(
+            f"HashMap<{k.text}, {v.text}>",
+            k.uses | v.uses | {"std::collections::HashMap"},
+            k.crates | v.crates,
+            k.debug and v.debug,
+            k.clone and v.clone,
+            True,
+            k.serde and v.serde,
+        )
     return owned.wrap("&{}", copy=True) if pos is Pos.PARAM else owned
 
 
@@ -202,5 +259,6 @@ def _func(t: TFunc, pos: Pos, ctx: Ctx) -> RustType:
     sig = fn_trait(t.params, t.results, ctx)
     if pos is Pos.PARAM:
         return sig.wrap("impl {}", debug=False, clone=False, default=False, serde=False)
-    return sig.wrap("Box<dyn {} + Send + Sync>", debug=False, clone=False, default=False,
-                    serde=False)
+    return sig.wrap(
+        "Box<dyn {} + Send + Sync>", debug=False, clone=False, default=False, serde=False
+    )

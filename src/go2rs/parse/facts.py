@@ -114,12 +114,23 @@ class _Collector:
 
     def _assignment(self, node: Node) -> None:
         left = node.child_by_field_name("left") or (
-            node.named_children[0] if node.named_children else None)
+            node.named_children[0] if node.named_children else None
+        )
         right = node.child_by_field_name("right")
-        targets = left.named_children if left is not None and left.type == "expression_list" else [
-            left] if left is not None else []
-        values = right.named_children if right is not None and right.type == "expression_list" \
-            else [right] if right is not None else []
+        targets = (
+            left.named_children
+            if left is not None and left.type == "expression_list"
+            else [left]
+            if left is not None
+            else []
+        )
+        values = (
+            right.named_children
+            if right is not None and right.type == "expression_list"
+            else [right]
+            if right is not None
+            else []
+        )
         for i, target in enumerate(targets):
             if (p := path_of(target)) is None:
                 continue
@@ -134,11 +145,17 @@ class _Collector:
         if left is None or right is None:
             return
         for target, value in zip(left.named_children, right.named_children, strict=False):
-            func = value.child_by_field_name("function") if value.type == "call_expression" \
-                else None
+            func = (
+                value.child_by_field_name("function") if value.type == "call_expression" else None
+            )
             args = value.child_by_field_name("arguments") if func is not None else None
-            if func is not None and _text(func) == "make" and args is not None and \
-                    args.named_children and args.named_children[0].type == "channel_type":
+            if (
+                func is not None
+                and _text(func) == "make"
+                and args is not None
+                and args.named_children
+                and args.named_children[0].type == "channel_type"
+            ):
                 self.chan_locals.add(_text(target))
 
     def _call(self, node: Node) -> None:

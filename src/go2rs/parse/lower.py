@@ -74,8 +74,9 @@ class _Lowerer:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def span(self, node: Node) -> Span:
-        return Span(self.filename, node.start_point[0] + 1, node.start_point[1] + 1,
-                    node.end_point[0] + 1)
+        return Span(
+            self.filename, node.start_point[0] + 1, node.start_point[1] + 1, node.end_point[0] + 1
+        )
 
     # ------------------------------------------------------------------------------ types
 
@@ -93,8 +94,9 @@ class _Lowerer:
         return TName(text(node))
 
     def _qualified(self, node: Node, depth: int) -> GoType:
-        return TName(text(node.child_by_field_name("name")),
-                     text(node.child_by_field_name("package")))
+        return TName(
+            text(node.child_by_field_name("name")), text(node.child_by_field_name("package"))
+        )
 
     def _generic(self, node: Node, depth: int) -> GoType:
         base = self.type_(node.child_by_field_name("type"), depth)
@@ -118,12 +120,16 @@ class _Lowerer:
 
     def _array(self, node: Node, depth: int) -> GoType:
         length = node.child_by_field_name("length")
-        return TArray(text(length) if length is not None else "...",
-                      self.type_(node.child_by_field_name("element"), depth))
+        return TArray(
+            text(length) if length is not None else "...",
+            self.type_(node.child_by_field_name("element"), depth),
+        )
 
     def _map(self, node: Node, depth: int) -> GoType:
-        return TMap(self.type_(node.child_by_field_name("key"), depth),
-                    self.type_(node.child_by_field_name("value"), depth))
+        return TMap(
+            self.type_(node.child_by_field_name("key"), depth),
+            self.type_(node.child_by_field_name("value"), depth),
+        )
 
     def _chan(self, node: Node, depth: int) -> GoType:
         tokens = [c.type for c in node.children if not c.is_named]
@@ -135,8 +141,10 @@ class _Lowerer:
         return TChan(direction, self.type_(node.child_by_field_name("value"), depth))
 
     def _func_type(self, node: Node, depth: int) -> GoType:
-        return TFunc(self.params(node.child_by_field_name("parameters"), depth),
-                     self.results(node.child_by_field_name("result"), depth))
+        return TFunc(
+            self.params(node.child_by_field_name("parameters"), depth),
+            self.results(node.child_by_field_name("result"), depth),
+        )
 
     def _struct(self, node: Node, depth: int) -> GoType:
         body = next((c for c in node.named_children if c.type == "field_declaration_list"), None)
@@ -152,15 +160,20 @@ class _Lowerer:
                 doc.append(text(child))
                 continue
             if child.type == "method_elem":
-                methods.append(MethodSpec(
-                    text(child.child_by_field_name("name")),
-                    self.params(child.child_by_field_name("parameters"), depth),
-                    self.results(child.child_by_field_name("result"), depth),
-                    tuple(doc), self.span(child)))
+                methods.append(
+                    MethodSpec(
+                        text(child.child_by_field_name("name")),
+                        self.params(child.child_by_field_name("parameters"), depth),
+                        self.results(child.child_by_field_name("result"), depth),
+                        tuple(doc),
+                        self.span(child),
+                    )
+                )
             elif child.type == "type_elem":
                 members = [self.type_(c, depth) for c in child.named_children]
-                if len(members) == 1 and not any(c.type == "negated_type"
-                                                 for c in child.named_children):
+                if len(members) == 1 and not any(
+                    c.type == "negated_type" for c in child.named_children
+                ):
                     embeds.append(members[0])
                 else:
                     terms.extend(members)
@@ -215,8 +228,9 @@ class _Lowerer:
             if not names:
                 yield Field(None, ftype, tag, tuple(doc), self.span(child), group_break)
             for i, name in enumerate(names):
-                yield Field(text(name), ftype, tag, tuple(doc), self.span(child),
-                            group_break and i == 0)
+                yield Field(
+                    text(name), ftype, tag, tuple(doc), self.span(child), group_break and i == 0
+                )
             doc = []
 
     def type_params(self, node: Node | None) -> tuple[TypeParam, ...]:
@@ -253,20 +267,31 @@ class _Lowerer:
         if kind in ("identifier", "iota"):
             return EIdent(text(node))
         if kind == "selector_expression":
-            return ESelector(self.expr(node.child_by_field_name("operand"), depth + 1),
-                             text(node.child_by_field_name("field")))
+            return ESelector(
+                self.expr(node.child_by_field_name("operand"), depth + 1),
+                text(node.child_by_field_name("field")),
+            )
         if kind == "call_expression":
             args = node.child_by_field_name("arguments")
-            return ECall(self.expr(node.child_by_field_name("function"), depth + 1),
-                         tuple(self.expr(a, depth + 1) for a in
-                               (args.named_children if args else []) if a.type != "comment"))
+            return ECall(
+                self.expr(node.child_by_field_name("function"), depth + 1),
+                tuple(
+                    self.expr(a, depth + 1)
+                    for a in (args.named_children if args else [])
+                    if a.type != "comment"
+                ),
+            )
         if kind == "binary_expression":
-            return EBinary(text(node.child_by_field_name("operator")),
-                           self.expr(node.child_by_field_name("left"), depth + 1),
-                           self.expr(node.child_by_field_name("right"), depth + 1))
+            return EBinary(
+                text(node.child_by_field_name("operator")),
+                self.expr(node.child_by_field_name("left"), depth + 1),
+                self.expr(node.child_by_field_name("right"), depth + 1),
+            )
         if kind == "unary_expression":
-            return EUnary(text(node.child_by_field_name("operator")),
-                          self.expr(node.child_by_field_name("operand"), depth + 1))
+            return EUnary(
+                text(node.child_by_field_name("operator")),
+                self.expr(node.child_by_field_name("operand"), depth + 1),
+            )
         if kind == "parenthesized_expression" and node.named_children:
             return self.expr(node.named_children[0], depth + 1)
         return EOther(text(node))
@@ -285,16 +310,18 @@ class _Lowerer:
         receiver = None
         if node.type == "method_declaration":
             receiver = self.receiver(node.child_by_field_name("receiver"))
-        return [FuncDecl(
-            name=text(node.child_by_field_name("name")),
-            receiver=receiver,
-            type_params=self.type_params(node.child_by_field_name("type_parameters")),
-            params=self.params(node.child_by_field_name("parameters")),
-            results=results,
-            body=self.body(node.child_by_field_name("body"), results),
-            doc=doc,
-            span=self.span(node),
-        )]
+        return [
+            FuncDecl(
+                name=text(node.child_by_field_name("name")),
+                receiver=receiver,
+                type_params=self.type_params(node.child_by_field_name("type_parameters")),
+                params=self.params(node.child_by_field_name("parameters")),
+                results=results,
+                body=self.body(node.child_by_field_name("body"), results),
+                doc=doc,
+                span=self.span(node),
+            )
+        ]
 
     def receiver(self, node: Node | None) -> Receiver:
         params = self.params(node)
@@ -319,14 +346,16 @@ class _Lowerer:
                 continue
             if spec.type not in ("type_spec", "type_alias"):
                 continue
-            out.append(TypeDecl(
-                name=text(spec.child_by_field_name("name")),
-                type_params=self.type_params(spec.child_by_field_name("type_parameters")),
-                type=self.type_(spec.child_by_field_name("type")),
-                doc=doc + tuple(spec_doc),
-                span=self.span(spec),
-                alias=spec.type == "type_alias",
-            ))
+            out.append(
+                TypeDecl(
+                    name=text(spec.child_by_field_name("name")),
+                    type_params=self.type_params(spec.child_by_field_name("type_parameters")),
+                    type=self.type_(spec.child_by_field_name("type")),
+                    doc=doc + tuple(spec_doc),
+                    span=self.span(spec),
+                    alias=spec.type == "type_alias",
+                )
+            )
             spec_doc = []
         return out
 
@@ -347,10 +376,17 @@ class _Lowerer:
             gtype = self.type_(type_node) if type_node is not None else None
             for i, name in enumerate(spec.children_by_field_name("name")):
                 value = values[i] if i < len(values) else None
-                specs.append(ValueSpec(
-                    name=text(name), type=gtype, value=self.expr(value) if value else None,
-                    value_text=text(value), iota=iota, doc=tuple(spec_doc),
-                    span=self.span(spec)))
+                specs.append(
+                    ValueSpec(
+                        name=text(name),
+                        type=gtype,
+                        value=self.expr(value) if value else None,
+                        value_text=text(value),
+                        iota=iota,
+                        doc=tuple(spec_doc),
+                        span=self.span(spec),
+                    )
+                )
             spec_doc.clear()
         return [ValueGroup(kind, tuple(specs), doc, self.span(node))]
 
@@ -367,15 +403,21 @@ def _value_specs(node: Node, doc: list[str]) -> Iterator[Node]:
 
 
 def _string_value(literal: str) -> str:
-    if len(literal) >= 2 and literal[0] in "`\"":
+    if len(literal) >= 2 and literal[0] in '`"':
         return literal[1:-1]
     return literal
 
 
 _LITERAL_KINDS = {
-    "int_literal": "int", "float_literal": "float", "imaginary_literal": "imaginary",
-    "interpreted_string_literal": "string", "raw_string_literal": "string",
-    "rune_literal": "rune", "true": "bool", "false": "bool", "nil": "nil",
+    "int_literal": "int",
+    "float_literal": "float",
+    "imaginary_literal": "imaginary",
+    "interpreted_string_literal": "string",
+    "raw_string_literal": "string",
+    "rune_literal": "rune",
+    "true": "bool",
+    "false": "bool",
+    "nil": "nil",
 }
 
 _TypeLowering = Callable[[_Lowerer, Node, int], GoType]
@@ -426,15 +468,24 @@ def lower(source: str | bytes, filename: str = "input.go") -> Lowered:
     data, repaired = decode(source)
     lowerer = _Lowerer(filename)
     if repaired:
-        lowerer.diagnostics.append(Diagnostic(filename, 1, 1, Severity.WARNING,
-                                              "input is not valid UTF-8; bad bytes replaced"))
+        lowerer.diagnostics.append(
+            Diagnostic(
+                filename, 1, 1, Severity.WARNING, "input is not valid UTF-8; bad bytes replaced"
+            )
+        )
     tree = parse_go(data)
     root = tree.root_node
     for bad in error_nodes(root):
         what = f"missing {bad.type}" if bad.is_missing else "syntax error"
-        lowerer.diagnostics.append(Diagnostic(
-            filename, bad.start_point[0] + 1, bad.start_point[1] + 1, Severity.ERROR,
-            f"{what}; go2rs translated what parsed around it"))
+        lowerer.diagnostics.append(
+            Diagnostic(
+                filename,
+                bad.start_point[0] + 1,
+                bad.start_point[1] + 1,
+                Severity.ERROR,
+                f"{what}; go2rs translated what parsed around it",
+            )
+        )
     package: str | None = None
     imports: list[Import] = []
     decls: list[Decl] = []
@@ -470,8 +521,9 @@ def _is_statement(node: Node) -> bool:
     return node.type not in _DECL_LOWERINGS and node.type not in _SKIPPED
 
 
-def _take_doc(pending: list[Node], node: Node, decls: list[Decl],
-              lowerer: _Lowerer) -> tuple[str, ...]:
+def _take_doc(
+    pending: list[Node], node: Node, decls: list[Decl], lowerer: _Lowerer
+) -> tuple[str, ...]:
     """Comments ending on the line above `node` document it; earlier ones stand alone."""
     doc: list[Node] = []
     next_line = node.start_point[0]
@@ -489,8 +541,9 @@ def _take_doc(pending: list[Node], node: Node, decls: list[Decl],
 def _statements(lowerer: _Lowerer, nodes: list[Node]) -> Statements:
     first, last = nodes[0], nodes[-1]
     source = b"\n".join(n.text or b"" for n in nodes).decode("utf-8", errors="replace")
-    span = Span(lowerer.filename, first.start_point[0] + 1, first.start_point[1] + 1,
-                last.end_point[0] + 1)
+    span = Span(
+        lowerer.filename, first.start_point[0] + 1, first.start_point[1] + 1, last.end_point[0] + 1
+    )
     return Statements(source, collect_facts(nodes), span)
 
 
