@@ -8,9 +8,6 @@ pub enum Error {
     // go2rs[E03]: custom error ValidationError
     #[error(transparent)]
     Validation(#[from] ValidationError),
-    // go2rs[E06]: errors.New/fmt.Errorf without a sentinel; replace with specific variants
-    #[error("{0}")]
-    Other(String),
 }
 
 // go: custom_error_type.go:10

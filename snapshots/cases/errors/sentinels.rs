@@ -23,9 +23,6 @@ pub enum Error {
     // go2rs[E02]: sentinel ErrReadOnly
     #[error("store is read-only")]
     ReadOnly,
-    // go2rs[E06]: errors.New/fmt.Errorf without a sentinel; replace with specific variants
-    #[error("{0}")]
-    Other(String),
 }
 
 // go: sentinels.go:18

@@ -14,9 +14,6 @@ pub enum Error {
     // go2rs[E02]: sentinel ErrSlow
     #[error("call too slow")]
     Slow,
-    // go2rs[E06]: errors.New/fmt.Errorf without a sentinel; replace with specific variants
-    #[error("{0}")]
-    Other(String),
 }
 
 // go: context_timeout.go:15

@@ -11,9 +11,6 @@ pub enum Error {
     // go2rs[E04]: errors from Go's io
     #[error(transparent)]
     Io(#[from] std::io::Error),
-    // go2rs[E06]: errors.New/fmt.Errorf without a sentinel; replace with specific variants
-    #[error("{0}")]
-    Other(String),
 }
 
 // Rows: `type Reader interface { Read(p []byte) (int, error) }`, implicit satisfaction,

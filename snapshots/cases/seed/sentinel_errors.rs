@@ -20,9 +20,6 @@ pub enum Error {
     // go2rs[E03]: custom error QuotaError
     #[error(transparent)]
     Quota(#[from] QuotaError),
-    // go2rs[E06]: errors.New/fmt.Errorf without a sentinel; replace with specific variants
-    #[error("{0}")]
-    Other(String),
 }
 
 // go: sentinel_errors.go:15

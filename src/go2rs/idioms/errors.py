@@ -29,6 +29,9 @@ FOREIGN_ERRORS: dict[str, tuple[str, str]] = {
 }
 
 
+_ADHOC_ERRORS = frozenset({(("errors",), "New"), (("fmt",), "Errorf")})
+
+
 def returns_error(results: tuple[Param, ...]) -> bool:
     return bool(results) and results[-1].type == ERROR
 
@@ -77,7 +80,9 @@ def analyze(ctx: Ctx) -> None:
         if "Error" not in program.types
         else naming.camel((program.package or "pkg") + "Error")
     )
-    catch_all = any_errors and "Other" not in used
+    adhoc = any(f.body is not None and f.body.facts.method_calls & _ADHOC_ERRORS
+                for f in program.all_funcs())
+    catch_all = "Other" not in used and (adhoc or not (sentinels or custom or foreign))
     decisions.errors = ErrorPlan(
         enum_name, sentinels, tuple(custom), tuple(foreign.values()), catch_all
     )
