@@ -35,7 +35,7 @@ pub struct Settings {
 /// Load reads and decodes the settings file at path.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-// go2rs[N01]: *T result never nil → owned T
+// go2rs[N01]: *T result nil only comes with an error, which Result carries → owned T
 pub fn load(path: &str) -> Result<Settings, Error> {
     // raw, err := os.ReadFile(path)
     // if err != nil {

@@ -63,7 +63,7 @@ pub struct JsonrpcRequest {
 /// parseURL wraps url.Parse.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-// go2rs[N01]: *T result never nil → owned T
+// go2rs[N01]: *T result nil only comes with an error, which Result carries → owned T
 fn parse_url(raw: &str) -> Result<UrlUrl, Error> {
     // return url.Parse(raw)
     todo!("go2rs: translate the Go body of parseURL")
@@ -73,7 +73,7 @@ fn parse_url(raw: &str) -> Result<UrlUrl, Error> {
 /// NewHTTPServer validates baseURL.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-// go2rs[N01]: *T result never nil → owned T
+// go2rs[N01]: *T result nil only comes with an error, which Result carries → owned T
 pub fn new_http_server(id: &str, base_url: &str) -> Result<HttpServer, Error> {
     // u, err := parseURL(baseURL)
     // if err != nil {

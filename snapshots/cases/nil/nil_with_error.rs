@@ -39,7 +39,7 @@ impl Repo {
     /// Get returns nil, ErrNotFound when the user is missing: the pointer is never nil on success.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    // go2rs[N01]: *T result never nil → owned T
+    // go2rs[N01]: *T result nil only comes with an error, which Result carries → owned T
     pub fn get(&self, id: i64) -> Result<User, Error> {
         // u, ok := r.rows[id]
         // if !ok {

@@ -17,7 +17,7 @@ pub enum Error {
 // go2rs[C02]: `ctx` context.Context → CancellationToken; select on token.cancelled()
 // go2rs[N04]: *T parameter `r` → &T
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-// go2rs[N01]: *T result never nil → owned T
+// go2rs[N01]: *T result nil only comes with an error, which Result carries → owned T
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
 pub async fn charge(
     token: CancellationToken,

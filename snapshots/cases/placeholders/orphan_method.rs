@@ -26,7 +26,7 @@ impl UserService {
     /// Lookup also belongs to the missing type.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    // go2rs[N01]: *T result never nil → owned T
+    // go2rs[N01]: *T result nil only comes with an error, which Result carries → owned T
     pub fn lookup(&self, id: i64) -> Result<User, Error> {
         // return s.repo.Find(id)
         todo!("go2rs: translate the Go body of UserService.Lookup")

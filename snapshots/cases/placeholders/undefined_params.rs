@@ -14,7 +14,7 @@ pub enum Error {
 /// Start wires the service from types defined elsewhere.
 // go2rs[N04]: `cfg` is nil-checked → Option<&mutT>
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-// go2rs[N01]: *T result never nil → owned T
+// go2rs[N01]: *T result nil only comes with an error, which Result carries → owned T
 pub fn start(cfg: Option<&mut Config>, store: Store, log: Logger) -> Result<Server, Error> {
     // if cfg == nil {
     //     cfg = DefaultConfig()

@@ -444,3 +444,35 @@ for _idiom in _ENTRIES:
     if _idiom.code in CATALOG:
         raise ValueError(f"duplicate idiom code {_idiom.code}")
     CATALOG[_idiom.code] = _idiom
+
+
+def _code(text: str) -> str:
+    """A Markdown code span that survives backticks and table pipes in the text."""
+    text = text.replace("|", "\\|")
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
+
+
+def markdown() -> str:
+    """docs/idioms.md: one section per code (the test suite keeps the file in sync)."""
+    lines = [
+        "# go2rs idiom codes",
+        "",
+        "Every explanatory comment go2rs writes carries one of these codes, e.g.",
+        "`// go2rs[E01]: (T, error) → Result; ...`. `--comments brief` keeps only the codes;",
+        "`--comments none` drops them. Generated from `src/go2rs/idioms/catalog.py`",
+        "(`python -m go2rs.idioms.catalog > docs/idioms.md`).",
+        "",
+        "| code | idiom | Go | Rust |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| [{i.code}](#{i.code.lower()}) | {i.title} | {_code(i.go)} | {_code(i.rust)} |"
+              for i in CATALOG.values()]
+    for idiom in CATALOG.values():
+        lines += ["", f"## {idiom.code}", "", f"**{idiom.title}**", "",
+                  f"- Go: {_code(idiom.go)}", f"- Rust: {_code(idiom.rust)}",
+                  f"- Why: {idiom.why}", f"- Reviewer: {idiom.review}"]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")

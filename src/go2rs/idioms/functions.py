@@ -209,7 +209,9 @@ def _result_notes(
     if options:
         notes.append(ctx.note("N01", "returns nil for a pointer → Option"))
     elif any(isinstance(r.type, TPointer) for r in values):
-        notes.append(ctx.note("N01", "*T result never nil → owned T"))
+        why = "nil only comes with an error, which Result carries" if returns_error(
+            sig.results) else "never nil"
+        notes.append(ctx.note("N01", f"*T result {why} → owned T"))
 
 
 def _body(sig: Signature, body: Body | None, ctx: Ctx) -> RustBody:
