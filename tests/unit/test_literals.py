@@ -13,7 +13,7 @@ from go2rs.idioms import literals
         (r'"\a\v\x7f"', "\a\v\x7f"),
         (r'"\u00e9\U0001F600"', "é😀"),
         (r'"\101"', "A"),
-        ("`raw \\n \"#`", 'raw \\n "#'),
+        ('`raw \\n "#`', 'raw \\n "#'),
         (r"'\''", "'"),
     ],
 )

@@ -26,8 +26,16 @@ def test_case_conversions(go: str, snake: str, camel: str, screaming: str) -> No
 
 @pytest.mark.parametrize(
     ("go", "rust"),
-    [("type", "r#type"), ("match", "r#match"), ("self", "self_"), ("crate", "crate_"),
-     ("super", "super_"), ("Self", "self_"), ("async", "r#async"), ("_", "_")],
+    [
+        ("type", "r#type"),
+        ("match", "r#match"),
+        ("self", "self_"),
+        ("crate", "crate_"),
+        ("super", "super_"),
+        ("Self", "self_"),
+        ("async", "r#async"),
+        ("_", "_"),
+    ],
 )
 def test_keywords_become_raw_or_renamed(go: str, rust: str) -> None:
     assert naming.snake(go) == rust
