@@ -28,6 +28,8 @@ class Translation:
     idioms: Counter[str] = field(default_factory=Counter)  # code -> times applied
     todos: tuple[Todo, ...] = ()
     go_lines: int = 0
+    statements_seen: int = 0  # Go statements in function bodies
+    statements_translated: int = 0  # of those, in bodies draft mode translated
 
 
 _BUGS = (
@@ -101,6 +103,8 @@ def _finish(text: str, lowered: Lowered, ctx: Ctx, options: Options) -> Translat
         ctx.sink.idioms,
         tuple(ctx.sink.todos),
         gofile.line_count,
+        ctx.sink.statements_seen,
+        ctx.sink.statements_translated,
     )
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from go2rs.gomodel import Span
 from go2rs.idioms import naming
 from go2rs.program import Program
-from go2rs.rustmodel import Item, Note, RustType
+from go2rs.rustmodel import Fn, Item, Note, RustType
 
 
 class CommentMode(enum.Enum):
@@ -20,11 +20,30 @@ class CommentMode(enum.Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class LocalType:
+    """A type from another package of the same Go module, as batch mode already emitted it."""
+
+    trait: bool  # a Go interface, emitted as a Rust trait
+    debug: bool = False
+    clone: bool = False
+    default: bool = False
+    serde: bool = False
+    copy: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Options:
     comments: str = "full"  # "full" | "brief" | "none"
     format: bool = True
     placeholders: bool = True
     filename: str = "input.go"
+    mode: str = "draft"  # "draft": translate bodies; "skeleton": bodies are todo!()
+    # Batch mode: Go import paths of the module's own packages -> Rust module paths
+    # (`example.com/m/internal/store` -> `crate::internal::store`), so `store.User` becomes
+    # `crate::internal::store::User` instead of a placeholder. Empty for single files.
+    local_packages: tuple[tuple[str, str], ...] = ()
+    # What those packages' types support, keyed `import/path.RustName` (unknown: no derives).
+    local_types: tuple[tuple[str, LocalType], ...] = ()
 
     @property
     def comment_mode(self) -> CommentMode:
@@ -110,6 +129,8 @@ class Sink:
     idioms: Counter[str] = field(default_factory=Counter)
     todos: list[Todo] = field(default_factory=list)
     extra_items: list[Item] = field(default_factory=list)  # items passes add (error enum ...)
+    statements_seen: int = 0
+    statements_translated: int = 0
 
 
 @dataclass
@@ -119,6 +140,7 @@ class Ctx:
     decisions: Decisions = field(default_factory=Decisions)
     sink: Sink = field(default_factory=Sink)
     type_params: frozenset[str] = frozenset()
+    signatures: dict[str, Fn] = field(default_factory=dict)  # Rust signatures by FuncDecl key
 
     def need(self, rtype: RustType) -> str:
         """Record what a type needs; return its text."""

@@ -414,6 +414,22 @@ _ENTRIES = (
         "none",
     ),
     Idiom(
+        "D01",
+        "translated body",
+        "a Go function body",
+        "the Rust body (draft mode)",
+        "go2rs translated every statement; Go copies become clones, ints meet usize with casts",
+        "review ownership (clones), integer casts and error variants",
+    ),
+    Idiom(
+        "D02",
+        "body kept as todo",
+        "a body with a construct go2rs cannot translate faithfully",
+        "todo!() with the Go original and the reason",
+        "a half-translated body would not compile; the reason names the construct",
+        "translate by hand, starting from the construct named",
+    ),
+    Idiom(
         "X01",
         "syntax error",
         "Go that does not parse",

@@ -162,7 +162,9 @@ def _binary(
         return _duration(op, lhs, rhs)
     newtype = (
         lhs.type
-        if lhs.type == rhs.type and lhs.type in {ctx.type_name(t) for t in ctx.program.types}
+        if lhs.type == rhs.type
+        and lhs.type[:1].isupper()  # not i64/f64/&str: skips a scan of every type (big files)
+        and lhs.type in {ctx.type_name(t) for t in ctx.program.types}
         else None
     )
     if newtype is not None and op in ("|", "&", "^", "&^", "+", "-"):

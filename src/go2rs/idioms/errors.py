@@ -11,7 +11,7 @@ from go2rs.context import Ctx, ErrorPlan
 from go2rs.gomodel import ECall, EIdent, ELit, ESelector, Param, TName, TPointer
 from go2rs.idioms import naming
 from go2rs.idioms.comments import doc_lines
-from go2rs.idioms.literals import go_string_value
+from go2rs.idioms.literals import go_string_value, rust_string
 from go2rs.idioms.types import Pos, map_type
 from go2rs.rustmodel import Enum, Meta, RustType, Variant
 
@@ -90,12 +90,18 @@ def analyze(ctx: Ctx) -> None:
 
 def _sentinels(ctx: Ctx) -> list[tuple[str, str, str]]:
     out = []
+    used: set[str] = set()
     for spec in ctx.program.values("var"):
         message = sentinel_message(spec.value)
         if message is not None and spec.name != "_":
             variant = naming.camel(
                 naming.strip_prefix(spec.name, "Err") if spec.name.startswith("Err") else spec.name
             )
+            base, number = variant, 1
+            while variant in used:  # `ErrFoo` and `Foo`, `Err_` and `Err` map to one variant
+                number += 1
+                variant = f"{base}{number}"
+            used.add(variant)
             out.append((spec.name, variant, message))
     return out
 
@@ -134,7 +140,10 @@ def result_type(results: tuple[Param, ...], ctx: Ctx, options: frozenset[int]) -
         return inner.wrap("anyhow::Result<{}>")
     plan = ctx.decisions.errors
     error = plan.enum_name if plan is not None else "Box<dyn std::error::Error + Send + Sync>"
-    return inner.wrap(f"Result<{{}}, {error}>")
+    # A Go type named Result (common) shadows the prelude's Result in the package.
+    shadowed = any(ctx.type_name(name) == "Result" for name in ctx.program.types)
+    result = "std::result::Result" if shadowed else "Result"
+    return inner.wrap(f"{result}<{{}}, {error}>")
 
 
 def build_error_enum(plan: ErrorPlan, ctx: Ctx) -> Enum:
@@ -142,17 +151,13 @@ def build_error_enum(plan: ErrorPlan, ctx: Ctx) -> Enum:
     variants: list[Variant] = []
     docs = {s.name: doc_lines(s.doc) for s in ctx.program.values("var")}
     for go_name, variant, message in plan.sentinels:
-        escaped = (
-            message.replace("\\", "\\\\")
-            .replace('"', '\\"')
-            .replace("{", "{{")
-            .replace("}", "}}")
-            .replace("\n", "\\n")
-        )
+        # A format string: braces doubled, then every escape Rust needs (control characters,
+        # bidi overrides), the same way consts are written.
+        literal = rust_string(message.replace("{", "{{").replace("}", "}}"))
         variants.append(
             Variant(
                 variant,
-                attrs=(f'#[error("{escaped}")]',),
+                attrs=(f"#[error({literal})]",),
                 meta=Meta(
                     docs=docs.get(go_name, ()), notes=(ctx.note("E02", f"sentinel {go_name}"),)
                 ),

@@ -176,7 +176,9 @@ def _pointer_param(
     assert isinstance(param.type, TPointer)
     inner = map_type(param.type.elem, Pos.FIELD, ctx)
     if inner.text.startswith("Box<dyn "):
-        inner = RustType("dyn " + inner.text[8:-1], inner.uses, inner.crates)
+        dyn = "dyn " + inner.text[8:-1]
+        # `&dyn Fn() + Send` is ambiguous to rustc: bounds after a reference need parentheses.
+        inner = RustType(f"({dyn})" if " + " in dyn else dyn, inner.uses, inner.crates)
     checked = index in ctx.decisions.nil_checked_params.get(sig.key, frozenset())
     ref = "&mut " if mutated else "&"
     if checked:

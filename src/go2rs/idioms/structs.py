@@ -320,6 +320,18 @@ def _serde_attrs(
     return ((f"#[serde({', '.join(args)})]",) if args else ()), notes
 
 
+def _unique_field_name(name: str, used: set[str]) -> str:
+    """Rust has no blank `_` fields (Go uses them as padding or markers), and Go names that
+    differ only in case (`Self`, `self`; `Total`, `total`) map to one Rust name: number them."""
+    base = "_blank" if name == "_" else name
+    candidate, number = base, 1
+    while candidate in used:
+        number += 1
+        candidate = f"{base}{number}"
+    used.add(candidate)
+    return candidate
+
+
 def build_struct(decl: TypeDecl, ctx: Ctx) -> list[Item]:
     assert isinstance(decl.type, TStruct)
     plan = ctx.decisions.mutexes.get(decl.name)
@@ -327,8 +339,9 @@ def build_struct(decl: TypeDecl, ctx: Ctx) -> list[Item]:
     serde = "Serialize" in derives
     fields: list[StructField] = []
     items: list[Item] = []
+    used: set[str] = set()
     for field, rtype, notes in _field_types(decl, ctx):
-        rust_name = _rust_field_name(field, plan)
+        rust_name = _unique_field_name(_rust_field_name(field, plan), used)
         attrs: tuple[str, ...] = ()
         if serde and not rtype.serde:
             attrs = ("#[serde(skip)]",)

@@ -189,6 +189,10 @@ def type_caps(name: str, ctx: Ctx) -> dict[str, bool]:
 def _qualified(t: TName, pos: Pos, ctx: Ctx) -> RustType:
     assert t.pkg is not None
     path = ctx.program.import_path(t.pkg)
+    if ctx.options.local_packages:
+        local = _module_local(t, path, pos, ctx)
+        if local is not None:
+            return local
     entry = packages.lookup(path, t.name)
     if isinstance(entry, packages.Mapped):
         ctx.sink.idioms["T04"] += 1
@@ -211,6 +215,30 @@ def _qualified(t: TName, pos: Pos, ctx: Ctx) -> RustType:
     ctx.placeholder(placeholder, len(t.args), f"{t.pkg}.{t.name}", note)
     rtype = RustType(placeholder, serde=False)
     return rtype.wrap("&{}") if pos is Pos.PARAM else rtype
+
+
+def _module_local(t: TName, path: str, pos: Pos, ctx: Ctx) -> RustType | None:
+    """A type from another package of the same module (batch mode): a `crate::` path with the
+    derives that package's output has, instead of a placeholder."""
+    module = dict(ctx.options.local_packages).get(path)
+    if module is None:
+        return None
+    args = [map_type(a, Pos.ELEM, ctx) for a in t.args]
+    generic = f"<{', '.join(a.text for a in args)}>" if args else ""
+    uses = frozenset().union(*(a.uses for a in args)) if args else frozenset()
+    crates = frozenset().union(*(a.crates for a in args)) if args else frozenset()
+    name = naming.camel(t.name)
+    rust_path = f"{module}::{name}{generic}"
+    info = dict(ctx.options.local_types).get(f"{path}.{name}")
+    if info is not None and info.trait:
+        ctx.sink.idioms["I05"] += 1
+        text = f"&dyn {rust_path}" if pos is Pos.PARAM else f"Box<dyn {rust_path}>"
+        return RustType(text, uses, crates, debug=False, clone=False, default=False, serde=False)
+    if info is None:  # not emitted as a type we know (an alias, a function type ...)
+        return RustType(rust_path, uses, crates, False, False, False, False)
+    return RustType(
+        rust_path, uses, crates, info.debug, info.clone, info.default, info.serde, info.copy
+    )
 
 
 def _map(key: GoType, value: GoType, pos: Pos, ctx: Ctx) -> RustType:

@@ -374,7 +374,9 @@ class _Lowerer:
                 type_node, values = previous  # implicit repetition of the previous spec
             previous = (type_node, values)
             gtype = self.type_(type_node) if type_node is not None else None
-            for i, name in enumerate(spec.children_by_field_name("name")):
+            # tree-sitter-go puts const_spec's commas in the `name` field too: `const A, B = 1, 2`.
+            names = [n for n in spec.children_by_field_name("name") if n.is_named]
+            for i, name in enumerate(names):
                 value = values[i] if i < len(values) else None
                 specs.append(
                     ValueSpec(
@@ -461,6 +463,11 @@ _DECL_LOWERINGS: dict[str, _DeclLowering] = {
     "var_declaration": _Lowerer.values,
 }
 _SKIPPED = {"package_clause", "import_declaration", "comment", "ERROR"}
+
+
+def lower_type(node: Node | None, filename: str) -> GoType:
+    """A Go type node met inside a function body (draft mode) -> the Go model."""
+    return _Lowerer(filename).type_(node)
 
 
 def lower(source: str | bytes, filename: str = "input.go") -> Lowered:

@@ -1,0 +1,587 @@
+"""Calls: builtins, conversions, fmt, the standard-library table, and calls of functions and
+methods defined in the input (arguments fitted to the Rust signature go2rs gave them)."""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from go2rs.bodies.env import (
+    BOOL,
+    ERROR,
+    INT,
+    STRING,
+    E,
+    Env,
+    Untranslatable,
+    elem_type,
+    is_float,
+    is_int,
+    is_string,
+)
+from go2rs.bodies.exprs import coerce, expr, go_type, index_text, owned, rust_type
+from go2rs.bodies.fmtverbs import Verb, translate_format
+from go2rs.bodies.stdlib import STD, std_key
+from go2rs.context import Sink
+from go2rs.gomodel import (
+    FuncDecl,
+    GoType,
+    TArray,
+    TChan,
+    TInterface,
+    TMap,
+    TName,
+    TPointer,
+    TSlice,
+)
+from go2rs.idioms.errors import returns_error
+from go2rs.idioms.literals import go_string_value, rust_string
+from go2rs.parse.lower import text
+from go2rs.rustmodel import Fn
+
+_CASTS = {"int": "i64", "int64": "i64", "int32": "i32", "int16": "i16", "int8": "i8",
+          "uint": "u64", "uint64": "u64", "uint32": "u32", "uint16": "u16", "uint8": "u8",
+          "byte": "u8", "float64": "f64", "float32": "f32", "uintptr": "usize"}
+
+
+def args_of(node: Node) -> list[Node]:
+    args = node.child_by_field_name("arguments")
+    return [a for a in (args.named_children if args else []) if a.type != "comment"]
+
+
+def call(node: Node, env: Env) -> E:
+    func = node.child_by_field_name("function")
+    if func is None:
+        raise Untranslatable(node, "call without a function")
+    args = args_of(node)
+    if func.type == "identifier":
+        name = text(func)
+        if env.lookup(name) is None and name in _BUILTINS:
+            return _BUILTINS[name](node, args, env)
+        if env.lookup(name) is None and name in _CASTS | {"string": "", "rune": ""}:
+            return _conversion(name, args, node, env)
+        if env.lookup(name) is not None:
+            return _closure_call(expr(func, env), args, node, env)
+        decl = env.ctx.program.funcs.get(name)
+        if decl is not None:
+            return _local_call(decl, env.ctx.fn_name(name), None, args, node, env)
+        if name in env.ctx.program.types:
+            return _named_conversion(name, args, node, env)
+        raise Untranslatable(node, f"call of `{name}`, which is not defined in this input")
+    if func.type == "selector_expression":
+        return _selector_call(func, args, node, env)
+    if func.type in ("slice_type", "array_type", "parenthesized_type", "qualified_type"):
+        return _type_conversion(go_type(func, env), args, node, env)
+    raise Untranslatable(node, "call of a computed function")
+
+
+def _closure_call(callee: E, args: list[Node], node: Node, env: Env) -> E:
+    """Calling a func-typed local or parameter: arguments fit its Rust Fn signature."""
+    from go2rs.gomodel import TFunc
+    from go2rs.idioms.types import Pos, map_type
+
+    t = callee.go
+    if not isinstance(t, TFunc) or len(t.params) != len(args) or len(t.results) > 1 or \
+            returns_error(t.results):
+        raise Untranslatable(node, "call of a function value of unknown signature")
+    rendered = [_argument(a, env.ctx.need(map_type(p.type, Pos.PARAM, env.ctx)), env)
+                for p, a in zip(t.params, args, strict=True)]
+    result = t.results[0].type if t.results else None
+    return E(f"{callee.at(0)}({', '.join(rendered)})", result,
+             rust_type(result, env) if result is not None else None)
+
+
+# ------------------------------------------------------------------------- conversions
+
+
+def _conversion(name: str, args: list[Node], node: Node, env: Env) -> E:
+    if len(args) != 1:
+        raise Untranslatable(node, "conversion with several arguments")
+    value = expr(args[0], env)
+    if name == "string":
+        if value.go == TName("rune"):
+            return E(f"{value.at(0)}.to_string()", STRING, "String")
+        if value.go == TSlice(TName("byte")):
+            return E(f"String::from_utf8_lossy(&{value.at(1)}).into_owned()", STRING, "String")
+        if value.go == TSlice(TName("rune")):
+            return E(f"{value.at(0)}.iter().collect::<String>()", STRING, "String")
+        if is_string(value.go):
+            return value
+        raise Untranslatable(node, "string(..) of an integer (a rune conversion)")
+    if name == "rune":
+        if value.go == TName("byte"):
+            return E(f"{value.at(2)} as char", TName("rune"), "char", 2)
+        raise Untranslatable(node, "rune(..) conversion")
+    target = _CASTS[name]
+    if value.rust == target:
+        return E(value.text, TName(name), target, value.prec)
+    if value.text.lstrip("-").isdigit() and not is_float(TName(name)):
+        return E(value.text, TName(name), target)
+    return E(f"{value.at(2)} as {target}", TName(name), target, 2)
+
+
+def _named_conversion(name: str, args: list[Node], node: Node, env: Env) -> E:
+    """`Celsius(x)` on a local named basic type -> the newtype constructor."""
+    from go2rs.idioms.enums import underlying_basic
+
+    decl = env.ctx.program.types[name]
+    basic = underlying_basic(decl)
+    if basic is None or name in env.ctx.decisions.enums or len(args) != 1:
+        raise Untranslatable(node, f"conversion to {name}")
+    value = expr(args[0], env)
+    inner = rust_type(TName(basic), env)
+    return E(f"{env.ctx.type_name(name)}({coerce(value, inner, env)})", TName(name),
+             env.ctx.type_name(name))
+
+
+def _type_conversion(t: GoType, args: list[Node], node: Node, env: Env) -> E:
+    if len(args) != 1:
+        raise Untranslatable(node, "conversion")
+    value = expr(args[0], env)
+    if t == TSlice(TName("byte")) and is_string(value.go):
+        return E(f"{value.at(0)}.as_bytes().to_vec()", t, "Vec<u8>")
+    if t == TSlice(TName("rune")) and is_string(value.go):
+        return E(f"{value.at(0)}.chars().collect::<Vec<char>>()", t, "Vec<char>")
+    raise Untranslatable(node, "type conversion")
+
+
+# ---------------------------------------------------------------------------- builtins
+
+
+def _len(node: Node, args: list[Node], env: Env) -> E:
+    value = expr(args[0], env)
+    if isinstance(value.go, TChan):
+        raise Untranslatable(node, "len of a channel")
+    return E(f"{value.at(0)}.len()", INT, "usize")
+
+
+def _cap(node: Node, args: list[Node], env: Env) -> E:
+    value = expr(args[0], env)
+    return E(f"{value.at(0)}.capacity()", INT, "usize")
+
+
+def zero_value(t: GoType, env: Env) -> str:
+    if is_int(t):
+        return "0"
+    if is_float(t):
+        return "0.0"
+    if t == BOOL:
+        return "false"
+    if is_string(t):
+        return "String::new()"
+    if t == TName("rune"):
+        return "'\\0'"
+    if isinstance(t, TSlice | TMap):
+        return f"{rust_type(t, env).split('<')[0]}::new()"
+    rust = rust_type(t, env)
+    if rust.startswith(("Box<dyn", "&", "impl ")) or not rust.replace("_", "").isalnum():
+        raise Untranslatable(None, f"zero value of {rust}")
+    return f"{rust}::default()"
+
+
+def _make(node: Node, args: list[Node], env: Env) -> E:
+    t = go_type(args[0], env)
+    if isinstance(t, TSlice):
+        rust = rust_type(t, env)
+        if len(args) == 3:
+            return E(f"Vec::with_capacity({index_text(expr(args[2], env))})", t, rust)
+        if len(args) == 2:
+            size = index_text(expr(args[1], env))
+            if size == "0":
+                return E("Vec::new()", t, rust)
+            return E(f"vec![{zero_value(t.elem, env)}; {size}]", t, rust)
+    if isinstance(t, TMap):
+        rust = rust_type(t, env)
+        return E(f"{rust.split('<')[0]}::new()", t, rust)
+    raise Untranslatable(node, "make of a channel outside `ch := make(..)`")
+
+
+def _new(node: Node, args: list[Node], env: Env) -> E:
+    t = go_type(args[0], env)
+    return E(zero_value(t, env), t, rust_type(t, env))
+
+
+def _panic(node: Node, args: list[Node], env: Env) -> E:
+    value = expr(args[0], env)
+    if value.rust == "&str" and value.text.startswith('"'):
+        return E(f"panic!({value.text.replace('{', '{{').replace('}', '}}')})", None, "!")
+    return E(f'panic!("{{}}", {value.text})', None, "!")
+
+
+def _min_max(name: str) -> object:
+    def build(node: Node, args: list[Node], env: Env) -> E:
+        values = [expr(a, env) for a in args]
+        result = values[0]
+        for value in values[1:]:
+            result = E(f"{result.at(0)}.{name}({coerce(value, result.rust, env)})", result.go,
+                       result.rust)
+        return result
+
+    return build
+
+
+def _delete(node: Node, args: list[Node], env: Env) -> E:
+    container, key = expr(args[0], env), expr(args[1], env)
+    key_text = key.text if key.rust == "&str" else f"&{key.at(1)}"
+    return E(f"{container.at(0)}.remove({key_text})", None, "()")
+
+
+def _close(node: Node, args: list[Node], env: Env) -> E:
+    from go2rs.bodies.channels import close
+
+    return close(args[0], env)
+
+
+def _append(node: Node, args: list[Node], env: Env) -> E:
+    raise Untranslatable(node, "append outside `s = append(s, ..)`")
+
+
+def _println(node: Node, args: list[Node], env: Env) -> E:
+    return _print_values("eprintln", [expr(a, env) for a in args], env, spaces=True)
+
+
+_BUILTINS = {
+    "len": _len, "cap": _cap, "make": _make, "new": _new, "panic": _panic,
+    "min": _min_max("min"), "max": _min_max("max"), "delete": _delete, "close": _close,
+    "append": _append, "println": _println,
+}
+
+
+# ---------------------------------------------------------------------------------- fmt
+
+
+def displayable(t: GoType | None, env: Env) -> bool:
+    """Whether `{}` prints a value of Go type `t` (else `{:?}`)."""
+    if t is None:
+        return False
+    if is_int(t) or is_float(t) or is_string(t) or t in (BOOL, TName("rune"), ERROR):
+        return True
+    base = t.elem if isinstance(t, TPointer) else t
+    if isinstance(base, TName) and base.pkg is None:
+        decisions = env.ctx.decisions
+        return base.name in decisions.display_types or base.name in decisions.error_types
+    return isinstance(base, TName) and base.pkg == "time"
+
+
+def _print_values(macro: str, values: list[E], env: Env, spaces: bool) -> E:
+    """Println/Print: one hole per value, spaced the way Go spaces them."""
+    holes = []
+    for i, value in enumerate(values):
+        hole = "{}" if displayable(value.go, env) else "{:?}"
+        if i and (spaces or not (is_string(values[i - 1].go) or is_string(value.go))):
+            hole = " " + hole
+        holes.append(hole)
+    newline = macro.endswith("ln")
+    return E(render_format(macro.removesuffix("ln"), "".join(holes) + ("\n" if newline else ""),
+                           values), None, "()")
+
+
+def format_call(macro: str, args: list[Node], node: Node, env: Env) -> str:
+    """`Printf("x=%d", x)` -> `print!("x={}", x)` (the macro name is the caller's)."""
+    if not args or args[0].type not in ("interpreted_string_literal", "raw_string_literal"):
+        raise Untranslatable(node, "format string that is not a literal")
+    value = go_string_value(text(args[0]))
+    translated = translate_format(value) if value is not None else None
+    if translated is None:
+        raise Untranslatable(node, "format verbs go2rs does not map")
+    rust_format, verbs = translated
+    values = [expr(a, env) for a in args[1:]]
+    if len(values) != len(verbs):
+        raise Untranslatable(node, "format verbs and arguments do not match")
+    return render_format(macro, _debug_holes(rust_format, verbs, values, env), values)
+
+
+def render_format(macro: str, template: str, values: list[E]) -> str:
+    """A format macro call; literal arguments are folded into the string (clippy's
+    print_literal) and print!("..\\n") becomes println! (print_with_newline)."""
+    out: list[str] = []
+    args: list[str] = []
+    index = i = 0
+    while i < len(template):
+        if template.startswith(("{{", "}}"), i):
+            out.append(template[i:i + 2])
+            i += 2
+            continue
+        if template[i] == "{":
+            end = template.index("}", i)
+            hole, value = template[i:end + 1], values[index]
+            index += 1
+            if hole == "{}" and value.literal is not None:
+                out.append(value.literal.replace("{", "{{").replace("}", "}}"))
+            else:
+                out.append(hole)
+                args.append(value.text)
+            i = end + 1
+            continue
+        out.append(template[i])
+        i += 1
+    rendered = "".join(out)
+    if macro in ("print", "eprint") and rendered.endswith("\n"):
+        macro, rendered = macro + "ln", rendered[:-1]
+    if macro.endswith("ln") and not rendered and not args:
+        return f"{macro}!()"
+    return f"{macro}!({rust_string(rendered)}{''.join(', ' + a for a in args)})"
+
+
+def _debug_holes(rust_format: str, verbs: list[Verb], values: list[E], env: Env) -> str:
+    """`%v` holes print with `{:?}` when the value has no Display form."""
+    out: list[str] = []
+    index = i = 0
+    while i < len(rust_format):
+        ch = rust_format[i]
+        if rust_format.startswith("{{", i) or rust_format.startswith("}}", i):
+            out.append(rust_format[i:i + 2])
+            i += 2
+            continue
+        if ch == "{":
+            end = rust_format.index("}", i)
+            hole = rust_format[i:end + 1]
+            verb = verbs[index]
+            if verb.debug_if_not_display and not displayable(values[index].go, env):
+                hole = hole[:-1] + (":?}" if hole == "{}" else "?}")
+            out.append(hole)
+            index += 1
+            i = end + 1
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _fmt(name: str, args: list[Node], node: Node, env: Env) -> E:
+    if name in ("Println", "Print"):
+        return _print_values("println" if name == "Println" else "print",
+                             [expr(a, env) for a in args], env, spaces=name == "Println")
+    if name == "Printf":
+        return E(format_call("print", args, node, env), None, "()")
+    if name == "Sprintf":
+        return E(format_call("format", args, node, env), STRING, "String")
+    if name == "Sprint":
+        printed = _print_values("format", [expr(a, env) for a in args], env, spaces=False)
+        return E(printed.text, STRING, "String")
+    if name == "Errorf":
+        return error_value(format_call("format", args, node, env), env)
+    if name in ("Fprintln", "Fprintf") and args and text(args[0]) == "os.Stderr":
+        if name == "Fprintln":
+            return _print_values("eprintln", [expr(a, env) for a in args[1:]], env, spaces=True)
+        return E(format_call("eprint", args[1:], node, env), None, "()")
+    raise Untranslatable(node, f"fmt.{name}")
+
+
+def error_value(message: str, env: Env) -> E:
+    """An ad-hoc Go error (errors.New / fmt.Errorf) as the function's Rust error type."""
+    if env.shape.is_main_pkg:
+        env.ctx.sink.crates.add("anyhow")
+        inner = message[len("format!("):-1] if message.startswith("format!(") else message
+        return E(f"anyhow::anyhow!({inner})", ERROR, "anyhow::Error")
+    plan = env.ctx.decisions.errors
+    if plan is None or not plan.catch_all:
+        raise Untranslatable(None, "ad-hoc error without a catch-all variant")
+    owned_message = message if message.startswith("format!(") else f"{message}.to_string()"
+    return E(f"{plan.enum_name}::Other({owned_message})", ERROR, plan.enum_name)
+
+
+# ----------------------------------------------------------------------- selector calls
+
+
+def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
+    operand = func.child_by_field_name("operand")
+    name = text(func.child_by_field_name("field"))
+    if operand is not None and operand.type == "identifier" and \
+            env.lookup(text(operand)) is None and text(operand) != env.receiver and \
+            text(operand) in env.ctx.program.imports:
+        return _package_call(text(operand), name, args, node, env)
+    receiver = expr(operand, env)
+    base = receiver.go.elem if isinstance(receiver.go, TPointer) else receiver.go
+    if base == TName("Builder", "strings"):
+        return _builder(receiver, name, args, node, env)
+    if base == TName("WaitGroup", "sync"):
+        from go2rs.bodies.goroutines import wait
+
+        if name == "Wait":
+            return E(wait(receiver.text), None, "()")
+        if name in ("Add", "Done"):
+            return E(f"// go2rs: wg.{name}() — the JoinSet counts its tasks", None, "()")
+        raise Untranslatable(node, f"WaitGroup.{name}")
+    if isinstance(base, TName) and base.pkg is None:
+        methods = env.ctx.program.method_names(base.name)
+        if name in methods:
+            rust_name = env.ctx.fn_name(f"{base.name}.{name}")
+            return _local_call(methods[name], rust_name, receiver, args, node, env)
+        iface = env.ctx.program.interface(base.name)
+        if iface is not None:
+            spec = next((m for m in iface.methods if m.name == name), None)
+            if spec is not None:
+                fake = FuncDecl(name, None, (), spec.params, spec.results, None, (), spec.span)
+                key = f"{base.name}.{name}"
+                return _local_call(fake, env.ctx.fn_name(key), receiver, args, node, env, key)
+    if base == TName("error") and name == "Error":
+        return E(f"{receiver.at(0)}.to_string()", STRING, "String")
+    raise Untranslatable(node, f"method `{name}` on a value of unknown type")
+
+
+def _builder(receiver: E, name: str, args: list[Node], node: Node, env: Env) -> E:
+    """strings.Builder is a String in Rust."""
+    if name == "WriteString":
+        return E(f"{receiver.at(0)}.push_str({coerce(expr(args[0], env), '&str', env)})",
+                 None, "()")
+    if name in ("WriteByte", "WriteRune"):
+        value = expr(args[0], env)
+        char = value.text if value.go == TName("rune") else f"{value.at(2)} as char"
+        return E(f"{receiver.at(0)}.push({char})", None, "()")
+    if name == "String":
+        return E(f"{receiver.at(0)}.clone()", STRING, "String")
+    if name == "Len":
+        return E(f"{receiver.at(0)}.len()", INT, "usize")
+    raise Untranslatable(node, f"strings.Builder.{name}")
+
+
+def _package_call(pkg: str, name: str, args: list[Node], node: Node, env: Env) -> E:
+    path = env.ctx.program.import_path(pkg)
+    if path == "fmt":
+        return _fmt(name, args, node, env)
+    if path == "errors" and name == "New":
+        value = expr(args[0], env)
+        return error_value(value.text, env)
+    if path == "strings" and name == "Replace" and len(args) == 4:
+        values = [expr(a, env) for a in args]
+        if values[3].text in ("-1", "-(1)"):
+            return E(f"{values[0].at(0)}.replace({coerce(values[1], '&str', env)}, "
+                     f"{coerce(values[2], '&str', env)})", STRING, "String")
+        return E(f"{values[0].at(0)}.replacen({coerce(values[1], '&str', env)}, "
+                 f"{coerce(values[2], '&str', env)}, {index_text(values[3])})", STRING, "String")
+    if path == "time" and name == "Sleep":
+        duration = expr(args[0], env).text
+        if env.is_async:
+            env.ctx.sink.crates.add("tokio")
+            return E(f"tokio::time::sleep({duration}).await", None, "()")
+        return E(f"std::thread::sleep({duration})", None, "()")
+    if path == "sort" and name in ("Slice", "SliceStable"):
+        from go2rs.bodies.sorting import sort_slice
+
+        return sort_slice(args, node, env)
+    key = std_key(pkg, name, env)
+    entry = STD.get(key)
+    if entry is None:
+        raise Untranslatable(node, f"{pkg}.{name} has no mapping yet")
+    if len(entry.args) != len(args) and entry.args != ("val",):
+        raise Untranslatable(node, f"{pkg}.{name} with {len(args)} arguments")
+    rendered = [_std_arg(kind, expr(a, env), env) for kind, a in zip(entry.args, args,
+                                                                     strict=False)]
+    env.uses.update(entry.uses)
+    return E(entry.template.format(*rendered), entry.go, entry.rust, entry.prec,
+             fallible=entry.fallible)
+
+
+def _std_arg(kind: str, value: E, env: Env) -> str:
+    if kind == "recv":
+        return value.at(0)
+    if kind == "str":
+        return coerce(value, "&str", env)
+    if kind == "f64":
+        return coerce(value, "f64", env)
+    if kind == "usize":
+        return index_text(value)
+    if kind == "ref":
+        return value.text if (value.rust or "").startswith("&") else f"&{value.at(1)}"
+    return value.text
+
+
+# --------------------------------------------------------------- calls of local functions
+
+
+def signature(decl: FuncDecl, env: Env, key: str | None = None) -> Fn:
+    """The Rust signature go2rs gives `decl` (built once, without counting as output)."""
+    from go2rs.idioms.functions import Signature, build_fn
+
+    ctx = env.ctx
+    sig = Signature.of(decl)
+    if key is not None:
+        sig = Signature(key, decl.name, decl.params, decl.results)
+    cached = ctx.signatures.get(sig.key)
+    if cached is None:
+        saved, ctx.sink = ctx.sink, Sink()
+        try:
+            cached = build_fn(sig, ctx, pub=False, body=None, span=None,
+                              in_trait=key is not None)
+        finally:
+            ctx.sink = saved
+        ctx.signatures[sig.key] = cached
+    return cached
+
+
+def _local_call(decl: FuncDecl, rust_name: str, receiver: E | None, args: list[Node],
+                node: Node, env: Env, key: str | None = None) -> E:
+    fn = signature(decl, env, key)
+    rendered: list[str] = []
+    params = list(fn.params)
+    variadic = bool(decl.params) and decl.params[-1].variadic
+    fixed = len(params) - (1 if variadic else 0)
+    for param, arg in zip(params[:fixed], args[:fixed], strict=False):
+        rendered.append(_argument(arg, param.type, env))
+    if variadic:
+        rest = args[fixed:]
+        elem = decl.params[-1].type
+        if len(rest) == 1 and rest[0].type == "variadic_argument":
+            spread = expr(rest[0].named_children[0], env)
+            rendered.append(spread.text if (spread.rust or "").startswith("&") else
+                            f"&{spread.at(1)}")
+        else:
+            target = rust_type(elem, env)
+            rendered.append(f"&[{', '.join(coerce(expr(a, env), target, env) for a in rest)}]")
+    if len(args) < fixed:
+        raise Untranslatable(node, "call with fewer arguments than parameters")
+    call_text = f"{rust_name}({', '.join(rendered)})"
+    if receiver is not None:
+        call_text = f"{receiver.at(0)}.{call_text}"
+    if fn.is_async:
+        call_text += ".await"
+    values = decl.results[:-1] if returns_error(decl.results) else decl.results
+    go = values[0].type if len(values) == 1 else None
+    options = env.ctx.decisions.option_results.get(decl.key, frozenset())
+    rust = None
+    if len(values) == 1:
+        rust = rust_type(go.elem, env) if isinstance(go, TPointer) else \
+            rust_type(go, env) if go is not None else None
+        if 0 in options:
+            rust = f"Option<{rust}>"
+    return E(call_text, go, rust, fallible=returns_error(decl.results),
+             results=tuple(v.type for v in values) if len(values) > 1 else ())
+
+
+def _argument(arg: Node, target: str, env: Env) -> str:
+    """One argument fitted to its Rust parameter type."""
+    if target.startswith("impl Fn"):
+        return expr(arg, env).text
+    if arg.type == "unary_expression" and text(arg.child_by_field_name("operator")) == "&":
+        inner = expr(arg.child_by_field_name("operand"), env)
+        if target.startswith("&mut"):
+            return f"&mut {inner.at(1)}"
+        if target.startswith("Option<&mut"):
+            return f"Some(&mut {inner.at(1)})"
+        if target.startswith("Option<&"):
+            return f"Some(&{inner.at(1)})"
+        if target.startswith("&"):
+            return f"&{inner.at(1)}"
+        return owned(inner, env)
+    value = expr(arg, env)
+    if target.startswith("Option<") and arg.type == "nil":
+        return "None"
+    if target.startswith("mpsc::Sender"):
+        from go2rs.bodies.channels import sender_argument
+
+        return sender_argument(arg, env)
+    if target.startswith("mpsc::Receiver"):
+        from go2rs.bodies.channels import receiver_argument
+
+        return receiver_argument(arg, env)
+    if target == "CancellationToken":
+        return f"{value.at(0)}.clone()"
+    if target.startswith("&dyn") or target.startswith("&mut dyn"):
+        ref = "&mut " if target.startswith("&mut") else "&"
+        return value.text if (value.rust or "").startswith("&") else f"{ref}{value.at(1)}"
+    if isinstance(value.go, TInterface | TArray) and target.startswith("&"):
+        return f"&{value.at(1)}"
+    return coerce(value, target, env)
+
+
+__all__ = ["call", "elem_type", "error_value", "format_call", "signature", "zero_value"]

@@ -1,0 +1,63 @@
+"""Draft mode's seam with the skeleton builder: try to translate a body, keep the skeleton
+(`todo!()` + Go original + the reason) when go2rs cannot translate it faithfully."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from go2rs.bodies import BodyResult, Untranslatable, count_statements, translate_body
+from go2rs.context import Ctx
+from go2rs.gomodel import FuncDecl
+from go2rs.rustmodel import Body, Fn, Meta, Param
+
+
+def apply_draft(decl: FuncDecl, fn: Fn, ctx: Ctx) -> Fn:
+    """`fn` with its body translated (draft mode), or unchanged with a note saying why not."""
+    if ctx.options.mode != "draft" or decl.body is None or fn.body is None:
+        return fn
+    try:
+        result = translate_body(decl, fn, ctx)
+    except Untranslatable as exc:
+        ctx.sink.statements_seen += count_statements(decl.body.text)
+        note = ctx.note("D02", f"body kept as todo: {exc}")
+        return dataclasses.replace(fn, meta=_with_note(fn.meta, note))
+    return _drafted(fn, result, ctx)
+
+
+def _drafted(fn: Fn, result: BodyResult, ctx: Ctx) -> Fn:
+    ctx.sink.statements_seen += result.statements
+    ctx.sink.statements_translated += result.statements
+    ctx.sink.uses.update(result.uses)
+    ctx.sink.idioms["F05"] -= 1  # the skeleton body it replaces was counted
+    notes = [ctx.note(code, text) for code, text in result.notes]
+    notes.append(ctx.note("D01", "body translated; review ownership (clones) and casts"))
+    params = tuple(Param(f"mut {p.name}", p.type) if p.name in result.mutable_params else p
+                   for p in fn.params)
+    body = Body("", (), result.lines or ("",))
+    meta = fn.meta
+    for note in notes:
+        meta = _with_note(meta, note)
+    return dataclasses.replace(fn, params=params, body=body, meta=meta)
+
+
+def _with_note(meta: Meta, note: object) -> Meta:
+    from go2rs.rustmodel import Note
+
+    assert isinstance(note, Note)
+    return dataclasses.replace(meta, notes=(*meta.notes, note))
+
+
+def draft_display(decl: FuncDecl, fmt: Fn, ctx: Ctx) -> Fn:
+    """`func (t T) String() string {..}` -> Display::fmt writing what the Go body returns."""
+    if ctx.options.mode != "draft" or decl.body is None:
+        return fmt
+    as_fn = Fn("string", False, (), "String", Body("", ()), "&self")
+    try:
+        result = translate_body(decl, as_fn, ctx)
+    except Untranslatable as exc:
+        ctx.sink.statements_seen += count_statements(decl.body.text)
+        return dataclasses.replace(fmt, meta=_with_note(fmt.meta, ctx.note(
+            "D02", f"body kept as todo: {exc}")))
+    inner = "\n".join(result.lines)
+    lines = (f"let text: String = (|| -> String {{\n{inner}\n}})();", "f.write_str(&text)")
+    return _drafted(fmt, dataclasses.replace(result, lines=lines), ctx)

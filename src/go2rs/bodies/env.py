@@ -1,0 +1,137 @@
+"""Draft-mode state for one function body: locals with their types, the result shape, and the
+typed expression value every translator returns.
+
+A body either translates completely or not at all (`Untranslatable`): half-translated bodies
+would not compile, so a function falls back to its skeleton with the reason noted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from go2rs.context import Ctx
+from go2rs.gomodel import GoType, Param, TArray, TChan, TMap, TName, TPointer, TSlice
+
+INTS = frozenset("int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64 uintptr byte".split())
+FLOATS = frozenset({"float32", "float64"})
+COPY_KINDS = INTS | FLOATS | {"bool", "rune"}
+STRING = TName("string")
+INT = TName("int")
+BOOL = TName("bool")
+ERROR = TName("error")
+
+
+class Untranslatable(Exception):
+    """Raised where go2rs cannot translate a construct faithfully; the body stays a todo."""
+
+    def __init__(self, node: Node | None, why: str) -> None:
+        where = f" (line {node.start_point[0] + 1})" if node is not None else ""
+        super().__init__(f"{why}{where}")
+        self.why = why
+
+
+@dataclass(frozen=True, slots=True)
+class E:
+    """A translated expression: Rust text, its Go type and Rust type when known, precedence."""
+
+    text: str
+    go: GoType | None = None
+    rust: str | None = None
+    prec: int = 0  # 0 atom/postfix, 1 unary, 2 `as`, 3 * / %, 4 + -, 5 shifts, 6 &, 7 ^, 8 |,
+    # 9 comparisons, 10 &&, 11 ||, 12 ranges/closures
+    fallible: bool = False  # a call returning Go's (.., error): a Rust Result
+    results: tuple[GoType, ...] = ()  # the value types of a multi-result call
+    literal: str | None = None  # the value of a literal, for folding into format strings
+
+    def at(self, max_prec: int) -> str:
+        """The text, parenthesized if it binds looser than `max_prec` allows."""
+        return f"({self.text})" if self.prec > max_prec else self.text
+
+
+@dataclass
+class Local:
+    rust: str
+    go: GoType | None
+    rust_type: str | None = None
+    chan_pair: bool = False  # a `make(chan T)` local split into `<name>_tx` / `<name>_rx`
+
+
+@dataclass
+class FnShape:
+    """What `return` must build: the Go results and how Rust wraps them."""
+
+    results: tuple[Param, ...]
+    returns_error: bool
+    options: frozenset[int]
+    ret_rust: str | None
+    is_main_pkg: bool
+    error_enum: str | None
+
+    @property
+    def values(self) -> tuple[Param, ...]:
+        return self.results[:-1] if self.returns_error else self.results
+
+
+@dataclass
+class Env:
+    ctx: Ctx
+    shape: FnShape
+    receiver: str | None = None  # the Go receiver name, which becomes `self`
+    receiver_type: str | None = None
+    is_async: bool = False
+    scopes: list[dict[str, Local]] = field(default_factory=lambda: [{}])
+    mutated: frozenset[str] = frozenset()
+    uses: set[str] = field(default_factory=set)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+    def lookup(self, name: str) -> Local | None:
+        for scope in reversed(self.scopes):
+            if name in scope:
+                return scope[name]
+        return None
+
+    def bind(self, name: str, local: Local) -> None:
+        self.scopes[-1][name] = local
+
+    def push(self) -> None:
+        self.scopes.append({})
+
+    def pop(self) -> None:
+        self.scopes.pop()
+
+    def note(self, code: str, text: str) -> None:
+        if (code, text) not in self.notes:
+            self.notes.append((code, text))
+
+
+def is_int(t: GoType | None) -> bool:
+    return isinstance(t, TName) and t.pkg is None and t.name in INTS
+
+
+def is_float(t: GoType | None) -> bool:
+    return isinstance(t, TName) and t.pkg is None and t.name in FLOATS
+
+
+def is_string(t: GoType | None) -> bool:
+    return t == STRING
+
+
+def is_copy(t: GoType | None) -> bool:
+    return isinstance(t, TName) and t.pkg is None and t.name in COPY_KINDS
+
+
+def elem_type(t: GoType | None) -> GoType | None:
+    """The element of a slice, array, pointer-to-array, channel or string (byte)."""
+    if isinstance(t, TSlice | TArray | TChan):
+        return t.elem
+    if isinstance(t, TPointer):
+        return elem_type(t.elem)
+    if is_string(t):
+        return TName("byte")
+    return None
+
+
+def map_types(t: GoType | None) -> tuple[GoType, GoType] | None:
+    return (t.key, t.value) if isinstance(t, TMap) else None

@@ -1,0 +1,579 @@
+"""Go expressions -> Rust expressions, typed enough to place casts, borrows and clones.
+
+Integers are i64 (Go's int), lengths and indexes are usize: the translator inserts `as`
+where the two meet, borrows where Rust parameters borrow, and `.clone()` where Go copied a
+value that is used again (the `// go2rs: clone` rule: prefer code that compiles).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tree_sitter import Node
+
+from go2rs.bodies.env import (
+    BOOL,
+    INT,
+    STRING,
+    E,
+    Env,
+    Untranslatable,
+    elem_type,
+    is_copy,
+    is_float,
+    is_int,
+    is_string,
+    map_types,
+)
+from go2rs.gomodel import GoType, TArray, TFunc, TMap, TName, TPointer, TSlice, TStruct
+from go2rs.idioms import enums
+from go2rs.idioms.consts import const_value
+from go2rs.idioms.literals import go_string_value, rust_char, rust_int, rust_string
+from go2rs.idioms.types import Pos, map_type
+from go2rs.parse.lower import lower_type, text
+
+_BINARY_PREC = {"*": 3, "/": 3, "%": 3, "<<": 5, ">>": 5, "&": 6, "&^": 6, "+": 4, "-": 4,
+                "|": 8, "^": 7, "==": 9, "!=": 9, "<": 9, "<=": 9, ">": 9, ">=": 9,
+                "&&": 10, "||": 11}
+_COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
+
+
+def go_type(node: Node | None, env: Env) -> GoType:
+    """A Go type written in a body (conversions, composite literals, make)."""
+    return lower_type(node, env.ctx.options.filename)
+
+
+def rust_type(t: GoType, env: Env) -> str:
+    """The owned Rust type of a Go type, recording what it needs."""
+    return env.ctx.need(map_type(t, Pos.FIELD, env.ctx))
+
+
+def expr(node: Node | None, env: Env) -> E:
+    if node is None:
+        raise Untranslatable(None, "missing expression")
+    handler = _HANDLERS.get(node.type)
+    if handler is None:
+        raise Untranslatable(node, f"{node.type.replace('_', ' ')} is not translated yet")
+    return handler(node, env)
+
+
+def owned(e: E, env: Env) -> str:
+    """The value as an owned Rust value: `.to_string()` for &str, `.clone()` for borrowed or
+    reused non-Copy places (Go copies on assignment; Rust moves)."""
+    if e.rust == "&str":
+        return f"{e.at(0)}.to_string()"
+    if e.rust is not None and e.rust.startswith("&[") and not e.rust.startswith("&mut"):
+        return f"{e.at(0)}.to_vec()"
+    if e.rust is not None and e.rust.startswith(("&dyn", "&mut dyn", "impl ")):
+        raise Untranslatable(None, "storing a borrowed trait object or closure: the field "
+                                   "needs it owned (Box<dyn ..>)")
+    if e.rust is not None and e.rust.startswith("&"):
+        return f"{e.at(0)}.clone()"
+    if _is_place(e) and not is_copy(e.go) and e.go is not None and not _is_enum(e.go, env):
+        return f"{e.at(0)}.clone()"
+    return e.text
+
+
+def _is_place(e: E) -> bool:
+    """A variable or field (not a fresh value): using it by value would move out of it."""
+    return e.prec == 0 and e.text.replace(".", "").replace("_", "").isalnum() and \
+        not e.text[:1].isdigit() and e.text not in ("true", "false", "None")
+
+
+def _is_enum(t: GoType, env: Env) -> bool:
+    return isinstance(t, TName) and t.pkg is None and t.name in env.ctx.decisions.enums
+
+
+def coerce(e: E, target: str | None, env: Env) -> str:
+    """Fit `e` to a Rust place of type `target` (a parameter, field or result)."""
+    if target is None:
+        return e.text
+    if (e.rust or "").startswith("Option<") != target.startswith("Option<") and e.rust:
+        raise Untranslatable(None, f"a nil-able value ({e.rust}) where {target} is expected")
+    if target in ("f64", "f32") and e.literal is not None and e.text.isdigit():
+        return e.text + ".0"
+    if target == "String":
+        return owned(e, env) if e.rust in ("&str", "&String", None) or _is_place(e) else e.text
+    if target == "&str":
+        return e.text if e.rust == "&str" else f"&{e.at(1)}"
+    if target.startswith("&mut "):
+        return e.text if (e.rust or "").startswith("&mut") else f"&mut {e.at(1)}"
+    if target.startswith("&"):
+        return e.text if (e.rust or "").startswith("&") else f"&{e.at(1)}"
+    if target in ("i64", "i32", "u64", "u32", "u8", "usize", "i8", "i16", "u16", "f64", "f32"):
+        if e.rust and e.rust != target and (is_int(e.go) or is_float(e.go)):
+            return f"{e.at(2)} as {target}"
+        return e.text
+    return owned(e, env)
+
+
+# ------------------------------------------------------------------------------- leaves
+
+
+def _identifier(node: Node, env: Env) -> E:
+    name = text(node)
+    if name == env.receiver:
+        return E("self", TName(env.receiver_type or "_"), "&Self")
+    local = env.lookup(name)
+    if local is not None:
+        return E(local.rust, local.go, local.rust_type)
+    ctx = env.ctx
+    if (path := enums.variant_path(name, ctx)) is not None:
+        return E(path, TName(path.split("::")[0]))
+    for spec in ctx.program.values("const"):
+        if spec.name == name:
+            value = const_value(spec.value, ctx, {}, spec.iota)
+            rust = value.type if value else None
+            return E(ctx.const_name(name), spec.type or _rust_to_go(rust), rust)
+    if name in ctx.program.funcs:
+        return E(ctx.fn_name(name), None)
+    raise Untranslatable(node, f"`{name}` is not defined in this input")
+
+
+def _rust_to_go(rust: str | None) -> GoType | None:
+    return {"i64": INT, "f64": TName("float64"), "&str": STRING, "bool": BOOL,
+            "char": TName("rune")}.get(rust or "")
+
+
+def _int_literal(node: Node, env: Env) -> E:
+    return E(rust_int(text(node)), INT, None, literal=text(node) if text(node).isdigit() else None)
+
+
+def _float_literal(node: Node, env: Env) -> E:
+    raw = text(node).replace("_", "")
+    if raw.lower().startswith("0x"):
+        raise Untranslatable(node, "hex float literal")
+    raw = "0" + raw if raw.startswith(".") else raw
+    raw = raw + "0" if raw.endswith(".") else raw
+    if not any(c in raw for c in ".eE"):
+        raw += ".0"
+    return E(raw, TName("float64"), "f64")
+
+
+def _string_literal(node: Node, env: Env) -> E:
+    value = go_string_value(text(node))
+    if value is None:
+        raise Untranslatable(node, "malformed string literal")
+    return E(rust_string(value), STRING, "&str", literal=value)
+
+
+def _rune_literal(node: Node, env: Env) -> E:
+    value = go_string_value(text(node))
+    if value is None or len(value) != 1:
+        raise Untranslatable(node, "rune literal")
+    return E(rust_char(value), TName("rune"), "char", literal=value)
+
+
+def _bool(node: Node, env: Env) -> E:
+    return E(node.type, BOOL, "bool", literal=node.type)
+
+
+def _nil(node: Node, env: Env) -> E:
+    return E("None", None, None)
+
+
+def _paren(node: Node, env: Env) -> E:
+    inner = expr(node.named_children[0] if node.named_children else None, env)
+    return E(inner.text, inner.go, inner.rust, inner.prec)
+
+
+# -------------------------------------------------------------------------- operators
+
+
+def _binary(node: Node, env: Env) -> E:
+    op = text(node.child_by_field_name("operator"))
+    left_node, right_node = node.child_by_field_name("left"), node.child_by_field_name("right")
+    if op in ("==", "!=") and (right_node is not None and right_node.type == "nil"):
+        return _nil_compare(expr(left_node, env), op, node)
+    prec = _BINARY_PREC.get(op)
+    if prec is None:
+        raise Untranslatable(node, f"operator {op}")
+    if op == "+" and _string_typed(node, env):
+        return _concat([expr(n, env) for n in _concat_operands(node)])
+    left, right = expr(left_node, env), expr(right_node, env)
+    left, right = _deref(left, right), _deref(right, left)
+    left, right = _float_literal_beside(left, right), _float_literal_beside(right, left)
+    left, right = _byte_literal_beside(left, right), _byte_literal_beside(right, left)
+    rust_op = "& !" if op == "&^" else op
+    newtype = _newtype_of(left, env) or _newtype_of(right, env)
+    if newtype is not None:
+        left, right = _unwrap(left, env), _unwrap(right, env)
+    lhs, rhs = left.at(prec), right.at(prec - 1 if prec < 9 else 8)
+    if op not in ("<<", ">>"):
+        rhs = _cast_to(left, right, prec)
+    if op in _COMPARISONS:
+        lhs, rhs = _compare_strings(left, right, lhs, rhs)
+        return E(f"{lhs} {rust_op} {rhs}", BOOL, "bool", prec)
+    result_go = BOOL if op in ("&&", "||") else left.go if left.go is not None else right.go
+    result_rust = left.rust if left.rust else right.rust
+    if newtype is not None and op not in ("&&", "||"):
+        return E(f"{newtype}({lhs} {rust_op} {rhs})", TName(newtype), newtype)
+    return E(f"{lhs} {rust_op} {rhs}", result_go, result_rust, prec)
+
+
+def _string_typed(node: Node, env: Env) -> bool:
+    left = node.child_by_field_name("left")
+    while left is not None and left.type == "binary_expression" and \
+            text(left.child_by_field_name("operator")) == "+":
+        left = left.child_by_field_name("left")
+    return is_string(expr(left, env).go) or is_string(expr(node.child_by_field_name("right"),
+                                                           env).go)
+
+
+def _concat_operands(node: Node) -> list[Node]:
+    """`a + b + c` (left-associative) -> [a, b, c]."""
+    operands: list[Node] = []
+    current: Node | None = node
+    while current is not None and current.type == "binary_expression" and \
+            text(current.child_by_field_name("operator")) == "+":
+        right = current.child_by_field_name("right")
+        if right is not None:
+            operands.insert(0, right)
+        current = current.child_by_field_name("left")
+    if current is not None:
+        operands.insert(0, current)
+    return operands
+
+
+_REFERENCE_FREE = ("&str", "&[", "&dyn", "&mut dyn", "&mut [")
+
+
+def _deref(side: E, other: E) -> E:
+    """`*x` for a reference met by a value (a range variable, a `&self` receiver)."""
+    rust = side.rust or ""
+    if rust.startswith("&") and not rust.startswith(_REFERENCE_FREE) and \
+            not (other.rust or "").startswith("&"):
+        return E(f"*{side.at(1)}", side.go, rust.removeprefix("&mut ").removeprefix("&"), 1)
+    return side
+
+
+def _float_literal_beside(side: E, other: E) -> E:
+    """An untyped integer literal next to a float is a float literal in Rust."""
+    if side.literal is not None and side.text.isdigit() and is_float(other.go):
+        return E(side.text + ".0", other.go, other.rust or "f64")
+    return side
+
+
+def _byte_literal_beside(side: E, other: E) -> E:
+    """A rune literal compared with a byte (`s[i] == ':'`) is a byte literal."""
+    if side.rust == "char" and other.rust == "u8" and side.literal is not None and \
+            side.literal.isascii():
+        return E("b" + side.text, other.go, "u8")
+    return side
+
+
+def _newtype_of(side: E, env: Env) -> str | None:
+    """The Rust name of a local named basic type (`type Celsius float64`), else None."""
+    from go2rs.idioms.enums import underlying_basic
+
+    t = side.go
+    if isinstance(t, TName) and t.pkg is None and t.name not in env.ctx.decisions.enums and \
+            underlying_basic(env.ctx.program.types.get(t.name)) is not None:
+        return env.ctx.type_name(t.name)
+    return None
+
+
+def _unwrap(side: E, env: Env) -> E:
+    from go2rs.idioms.enums import underlying_basic
+
+    if _newtype_of(side, env) is None:
+        return side
+    assert isinstance(side.go, TName)
+    basic = underlying_basic(env.ctx.program.types.get(side.go.name)) or "int"
+    inner = TName(basic)
+    return E(f"{side.at(0)}.0", inner, rust_type(inner, env))
+
+
+def _cast_to(left: E, right: E, prec: int) -> str:
+    """The right operand, cast when its Rust integer type differs (usize meets i64)."""
+    rhs = right.at(prec - 1 if prec < 9 else 8)
+    numeric = (is_int(left.go) or is_float(left.go)) and (is_int(right.go) or is_float(right.go))
+    if not numeric or left.rust == right.rust or left.rust is None or right.rust is None or \
+            right.literal is not None:
+        return rhs
+    return f"{right.at(2)} as {left.rust}"
+
+
+def _compare_strings(left: E, right: E, lhs: str, rhs: str) -> tuple[str, str]:
+    """`String == &str` works in Rust, `&str == String` does not: put owned values left."""
+    if is_string(left.go) and is_string(right.go) and left.rust == "&str" and \
+            right.rust == "String":
+        return lhs, f"{right.at(0)}.as_str()"
+    return lhs, rhs
+
+
+def _nil_compare(left: E, op: str, node: Node) -> E:
+    """`x == nil`: Option -> is_none(); slices and maps are never nil in Rust -> is_empty()."""
+    rust = left.rust or ""
+    if rust.startswith("Option<"):
+        method = "is_none" if op == "==" else "is_some"
+        return E(f"{left.at(0)}.{method}()", BOOL, "bool")
+    if isinstance(left.go, TSlice | TMap):
+        prefix = "" if op == "==" else "!"
+        return E(f"{prefix}{left.at(0)}.is_empty()", BOOL, "bool", 1 if prefix else 0)
+    raise Untranslatable(node, "nil comparison of a value go2rs did not make an Option")
+
+
+def _concat(operands: list[E]) -> E:
+    """Go's `a + b + c` on strings -> one `format!`, literals folded into the template."""
+    from go2rs.bodies.calls import render_format
+
+    return E(render_format("format", "{}" * len(operands), operands), STRING, "String")
+
+
+def _unary(node: Node, env: Env) -> E:
+    op = text(node.child_by_field_name("operator"))
+    operand_node = node.child_by_field_name("operand")
+    if op == "<-":
+        from go2rs.bodies.channels import receive
+
+        return receive(operand_node, env)
+    if op == "&":
+        inner = expr(operand_node, env)
+        if operand_node is not None and operand_node.type == "composite_literal":
+            return inner  # &T{..} -> an owned T; Rust decides boxing at the use site
+        return E(f"&mut {inner.at(1)}", TPointer(inner.go) if inner.go else None,
+                 f"&mut {inner.rust}" if inner.rust else None, 1)
+    operand = expr(operand_node, env)
+    if op == "*":
+        elem = operand.go.elem if isinstance(operand.go, TPointer) else operand.go
+        return E(f"*{operand.at(1)}", elem, None, 1)
+    rust_op = {"!": "!", "-": "-", "^": "!", "+": ""}.get(op)
+    if rust_op is None:
+        raise Untranslatable(node, f"unary {op}")
+    return E(f"{rust_op}{operand.at(1)}", operand.go, operand.rust, 1 if rust_op else operand.prec)
+
+
+# ------------------------------------------------------------------- access and indexing
+
+
+def field_of(struct_type: GoType | None, name: str, env: Env) -> tuple[str, GoType] | None:
+    """`x.Name` on a local struct -> (Rust path suffix, field type), following embedding."""
+    base = struct_type.elem if isinstance(struct_type, TPointer) else struct_type
+    if not isinstance(base, TName) or base.pkg is not None:
+        return None
+    struct = env.ctx.program.struct(base.name)
+    if struct is None:
+        return None
+    plan = env.ctx.decisions.mutexes.get(base.name)
+    for field in struct.fields:
+        if field.name == name:
+            if plan is not None and name in plan.guarded:
+                return None  # the field lives inside a lock now
+            return _snake(name), field.type
+    for field in struct.fields:
+        if field.name is None:
+            inner = field.type.elem if isinstance(field.type, TPointer) else field.type
+            found = field_of(inner, name, env)
+            if found is not None and isinstance(inner, TName):
+                return f"{_snake(inner.name)}.{found[0]}", found[1]
+    return None
+
+
+def _snake(name: str) -> str:
+    from go2rs.idioms import naming
+
+    return naming.snake(name)
+
+
+def _selector(node: Node, env: Env) -> E:
+    operand_node = node.child_by_field_name("operand")
+    name = text(node.child_by_field_name("field"))
+    if operand_node is not None and operand_node.type == "identifier" and \
+            env.lookup(text(operand_node)) is None and text(operand_node) != env.receiver and \
+            text(operand_node) in env.ctx.program.imports:
+        from go2rs.bodies.stdlib import package_value
+
+        return package_value(text(operand_node), name, node, env)
+    operand = expr(operand_node, env)
+    found = field_of(operand.go, name, env)
+    if found is None:
+        raise Untranslatable(node, f"field `{name}` of an unknown or locked type")
+    path, ftype = found
+    rust = rust_type(ftype, env)
+    return E(f"{operand.at(0)}.{path}", ftype, rust)
+
+
+def index_text(index: E) -> str:
+    if index.text.isdigit():
+        return index.text
+    if index.rust == "usize":
+        return index.text
+    return f"{index.at(2)} as usize"
+
+
+def _index(node: Node, env: Env) -> E:
+    operand = expr(node.child_by_field_name("operand"), env)
+    index = expr(node.child_by_field_name("index"), env)
+    kv = map_types(operand.go)
+    if kv is not None:
+        key, value = kv
+        key_text = index.text if (index.rust or "").startswith("&") else f"&{index.at(1)}"
+        getter = "copied" if is_copy(value) else "cloned"
+        return E(f"{operand.at(0)}.get({key_text}).{getter}().unwrap_or_default()", value,
+                 rust_type(value, env))
+    if is_string(operand.go):
+        return E(f"{operand.at(0)}.as_bytes()[{index_text(index)}]", TName("byte"), "u8")
+    elem = elem_type(operand.go)
+    if elem is None:
+        raise Untranslatable(node, "index into a value of unknown type")
+    return E(f"{operand.at(0)}[{index_text(index)}]", elem, rust_type(elem, env))
+
+
+def _slice(node: Node, env: Env) -> E:
+    operand = expr(node.child_by_field_name("operand"), env)
+    start_node, end_node = node.child_by_field_name("start"), node.child_by_field_name("end")
+    start = index_text(expr(start_node, env)) if start_node is not None else ""
+    end = index_text(expr(end_node, env)) if end_node is not None else ""
+    if node.child_by_field_name("capacity") is not None:
+        raise Untranslatable(node, "three-index slice")
+    if is_string(operand.go):
+        return E(f"{operand.at(0)}[{start}..{end}].to_string()", STRING, "String")
+    if elem_type(operand.go) is None:
+        raise Untranslatable(node, "slice of a value of unknown type")
+    go = TSlice(elem_type(operand.go) or INT)
+    return E(f"{operand.at(0)}[{start}..{end}].to_vec()", go, rust_type(go, env))
+
+
+# -------------------------------------------------------------------------- literals
+
+
+def composite(node: Node, env: Env) -> E:
+    type_node = node.child_by_field_name("type")
+    return literal(go_type(type_node, env), node.child_by_field_name("body"), env)
+
+
+def literal(t: GoType | None, body: Node | None, env: Env) -> E:
+    """A composite literal's `{..}` for type `t` (given, or implied by its container)."""
+    if body is None:
+        raise Untranslatable(None, "composite literal without a body")
+    node = body
+    elements = [c for c in body.named_children if c.type != "comment"]
+    if isinstance(t, TSlice | TArray):
+        values = [_element(e, t.elem, env) for e in elements]
+        if isinstance(t, TArray):
+            return E(f"[{', '.join(values)}]", t, rust_type(t, env))
+        rust_type(t, env)
+        return E(f"vec![{', '.join(values)}]", t, rust_type(t, env))
+    if isinstance(t, TMap):
+        pairs = []
+        for element in elements:
+            if element.type != "keyed_element" or len(element.named_children) != 2:
+                raise Untranslatable(element, "map literal element")
+            key, value = element.named_children
+            pairs.append(f"({_element(key, t.key, env)}, {_element(value, t.value, env)})")
+        rust = rust_type(t, env)
+        base = rust.split("<")[0]
+        return E(f"{base}::from([{', '.join(pairs)}])" if pairs else f"{base}::new()", t, rust)
+    if isinstance(t, TName) and t.pkg is None and env.ctx.program.struct(t.name) is not None:
+        return _struct_literal(node, t, elements, env)
+    raise Untranslatable(node, "composite literal of this type")
+
+
+def _element(node: Node, target: GoType, env: Env) -> str:
+    inner = node.named_children[0] if node.type == "literal_element" and node.named_children \
+        else node
+    if inner.type == "literal_value":
+        elem = target.elem if isinstance(target, TPointer) else target
+        return literal(elem, inner, env).text
+    value = expr(inner, env)
+    return coerce(value, _target(target, env), env)
+
+
+def _target(t: GoType, env: Env) -> str:
+    if isinstance(t, TPointer):
+        return rust_type(t.elem, env)
+    return rust_type(t, env)
+
+
+def _struct_literal(node: Node, t: TName, elements: list[Node], env: Env) -> E:
+    from go2rs.idioms.structs import derives_for, field_type
+
+    struct = env.ctx.program.struct(t.name)
+    assert struct is not None
+    if env.ctx.decisions.mutexes.get(t.name) is not None:
+        raise Untranslatable(node, "struct literal of a type whose fields moved into a lock")
+    fields = {f.name: f for f in struct.fields if f.name is not None}
+    given: list[str] = []
+    for i, element in enumerate(elements):
+        if element.type == "keyed_element" and len(element.named_children) == 2:
+            key, value = element.named_children
+            name = text(key).strip()
+        else:
+            if i >= len(struct.fields) or struct.fields[i].name is None:
+                raise Untranslatable(element, "positional struct literal")
+            name, value = struct.fields[i].name or "", element
+        if name not in fields:
+            raise Untranslatable(element, f"field {name}")
+        rtype, _ = field_type(t.name, fields[name], env.ctx)
+        inner = value.named_children[0] if value.type == "literal_element" and \
+            value.named_children else value
+        if rtype.text.startswith("Option<") and inner.type == "nil":
+            given.append(f"{_snake(name)}: None")
+            continue
+        if inner.type == "literal_value":
+            ftype = fields[name].type
+            rendered = literal(ftype.elem if isinstance(ftype, TPointer) else ftype, inner,
+                               env).text
+        else:
+            rendered = coerce(expr(inner, env), rtype.text, env)
+        if rtype.text.startswith("Option<Box<") and not rendered.startswith(("Some(", "None")):
+            rendered = f"Some(Box::new({rendered}))"
+        elif rtype.text.startswith("Option<") and not rendered.startswith(("Some(", "None")):
+            rendered = f"Some({rendered})"
+        field_name = _snake(name)
+        given.append(field_name if rendered == field_name else f"{field_name}: {rendered}")
+    rest = ""
+    if len(given) < len(fields) or any(f.name is None for f in struct.fields):
+        if "Default" not in derives_for(t.name, env.ctx):
+            raise Untranslatable(node, f"{t.name} literal leaves fields to zero values, and "
+                                       "the type has no Default")
+        rest = "..Default::default()"
+    name = env.ctx.type_name(t.name)
+    body = ", ".join([*given, rest] if rest else given)
+    return E(f"{name} {{ {body} }}", t, name)
+
+
+def _func_literal(node: Node, env: Env) -> E:
+    from go2rs.bodies.stmts import closure
+
+    return closure(node, env)
+
+
+def _call(node: Node, env: Env) -> E:
+    from go2rs.bodies.calls import call
+
+    return call(node, env)
+
+
+def _type_conversion(node: Node, env: Env) -> E:
+    raise Untranslatable(node, "type conversion expression")
+
+
+def _composite(node: Node, env: Env) -> E:
+    return composite(node, env)
+
+
+_HANDLERS: dict[str, Callable[[Node, Env], E]] = {
+    "identifier": _identifier,
+    "int_literal": _int_literal,
+    "float_literal": _float_literal,
+    "interpreted_string_literal": _string_literal,
+    "raw_string_literal": _string_literal,
+    "rune_literal": _rune_literal,
+    "true": _bool,
+    "false": _bool,
+    "nil": _nil,
+    "parenthesized_expression": _paren,
+    "binary_expression": _binary,
+    "unary_expression": _unary,
+    "selector_expression": _selector,
+    "index_expression": _index,
+    "slice_expression": _slice,
+    "composite_literal": _composite,
+    "func_literal": _func_literal,
+    "call_expression": _call,
+    "type_conversion_expression": _type_conversion,
+}
+
+__all__ = ["E", "TFunc", "TStruct", "coerce", "composite", "expr", "owned", "rust_type"]

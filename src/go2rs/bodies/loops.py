@@ -1,0 +1,172 @@
+"""Go `for` loops -> Rust loops: counted loops become ranges, `range` becomes iterators."""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from go2rs.bodies.env import INT, STRING, Env, Local, Untranslatable, is_copy, is_int, is_string
+from go2rs.bodies.exprs import expr, rust_type
+from go2rs.bodies.stmts import Lines, braced, statement, statements
+from go2rs.gomodel import TArray, TChan, TMap, TName, TPointer, TSlice
+from go2rs.idioms import naming
+from go2rs.parse.facts import collect_facts
+from go2rs.parse.lower import text
+
+
+def three_clause(clause: Node, body: Node | None, env: Env, prefix: str) -> Lines:
+    init = clause.child_by_field_name("initializer")
+    cond = clause.child_by_field_name("condition")
+    update = clause.child_by_field_name("update")
+    ranged = _counted(init, cond, update, body, env, prefix)
+    if ranged is not None:
+        return ranged
+    if body is not None and _has_continue(body):
+        raise Untranslatable(clause, "a three-clause loop with `continue` (the post statement "
+                                     "would be skipped)")
+    env.push()
+    try:
+        head = statement(init, env, False) if init is not None else []
+        condition = expr(cond, env).text if cond is not None else "true"
+        post = statement(update, env, False) if update is not None else []
+        inner = braced(statements(body), env, False)
+    finally:
+        env.pop()
+    loop = f"{prefix}while {condition} {inner[:-1]}{chr(10).join(post)}\n}}"
+    return ["{", *head, loop, "}"] if head else [loop]
+
+
+def _has_continue(node: Node) -> bool:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "continue_statement":
+            return True
+        if current.type not in ("for_statement", "func_literal"):
+            stack.extend(current.named_children)
+    return False
+
+
+def _counted(init: Node | None, cond: Node | None, update: Node | None, body: Node | None,
+             env: Env, prefix: str) -> Lines | None:
+    """`for i := a; i < b; i++` with `i` untouched in the body -> `for i in a..b`."""
+    if init is None or cond is None or update is None or init.type != "short_var_declaration":
+        return None
+    left, right = init.child_by_field_name("left"), init.child_by_field_name("right")
+    if left is None or right is None or len(left.named_children) != 1:
+        return None
+    name = text(left.named_children[0])
+    if cond.type != "binary_expression" or text(cond.child_by_field_name("left")) != name:
+        return None
+    op = text(cond.child_by_field_name("operator"))
+    step = _step(update, name)
+    if step is None or body is not None and (name,) in collect_facts([body]).assigned:
+        return None
+    start = expr(right.named_children[0], env)
+    end = expr(cond.child_by_field_name("right"), env)
+    rust = end.rust if end.rust in ("usize", "i64", "i32", "u64") else start.rust or "i64"
+    if rust == "usize" and start.rust == "i64" and not start.text.isdigit():
+        return None
+    if step > 0 and op in ("<", "<="):
+        bounds = f"{start.at(11)}..{'=' if op == '<=' else ''}{_cast(end, rust)}"
+        iterator = f"({bounds}).step_by({step})" if step != 1 else bounds
+    elif step < 0 and op in (">", ">="):
+        low = f"{_cast(end, rust)}{'' if op == '>=' else ' + 1'}"
+        bounds = f"({low}..={start.at(11)}).rev()"
+        iterator = f"{bounds}.step_by({-step})" if step != -1 else bounds
+    else:
+        return None
+    env.push()
+    env.bind(name, Local(naming.snake(name), INT, rust))
+    inner = braced(statements(body), env, False)
+    env.pop()
+    return [f"{prefix}for {naming.snake(name)} in {iterator} {inner}"]
+
+
+def _cast(end: object, rust: str) -> str:
+    from go2rs.bodies.env import E
+
+    assert isinstance(end, E)
+    return end.at(11) if end.rust in (rust, None) else f"{end.at(2)} as {rust}"
+
+
+def _step(update: Node, name: str) -> int | None:
+    if update.type == "inc_statement" and text(update.named_children[0]) == name:
+        return 1
+    if update.type == "dec_statement" and text(update.named_children[0]) == name:
+        return -1
+    if update.type == "assignment_statement":
+        left, right = update.child_by_field_name("left"), update.child_by_field_name("right")
+        op = text(update.child_by_field_name("operator"))
+        if left is not None and right is not None and text(left) == name and \
+                text(right).isdigit() and op in ("+=", "-="):
+            return int(text(right)) * (1 if op == "+=" else -1)
+    return None
+
+
+def range_loop(clause: Node, body: Node | None, env: Env, prefix: str) -> Lines:
+    left = clause.child_by_field_name("left")
+    names = [text(n) for n in (left.named_children if left else [])]
+    right = clause.child_by_field_name("right")
+    env.push()
+    try:
+        head = _range_head(names, right, env)
+        inner = braced(statements(body), env, False)
+    finally:
+        env.pop()
+    return [f"{prefix}{head} {inner}"]
+
+
+def _bind(name: str, go: object, rust: str | None, env: Env) -> str:
+    if name == "_":
+        return "_"
+    env.bind(name, Local(naming.snake(name), go, rust))  # type: ignore[arg-type]
+    return naming.snake(name)
+
+
+def _range_head(names: list[str], right: Node | None, env: Env) -> str:
+    if right is not None and right.type == "identifier":
+        local = env.lookup(text(right))
+        if local is not None and local.chan_pair:
+            assert isinstance(local.go, TChan)
+            value = _bind(names[0], local.go.elem, rust_type(local.go.elem, env), env) \
+                if names else "_"
+            return f"while let Some({value}) = {local.rust}_rx.recv().await"
+    source = expr(right, env)
+    t = source.go.elem if isinstance(source.go, TPointer) else source.go
+    if is_int(t):
+        index = _bind(names[0], INT, source.rust or "i64", env) if names else "_"
+        return f"for {index} in 0..{source.at(11)}"
+    if is_string(t):
+        if len(names) == 2:
+            i = _bind(names[0], INT, "usize", env)
+            c = _bind(names[1], TName("rune"), "char", env)
+            return f"for ({i}, {c}) in {source.at(0)}.char_indices()"
+        i = _bind(names[0], INT, "usize", env) if names else "_"
+        return f"for ({i}, _) in {source.at(0)}.char_indices()"
+    if isinstance(t, TMap):
+        key_rust = "&" + rust_type(t.key, env)
+        if len(names) == 2:
+            k = _bind(names[0], t.key, key_rust, env)
+            v = _bind(names[1], t.value, "&" + rust_type(t.value, env), env)
+            return f"for ({k}, {v}) in &{source.at(1)}"
+        k = _bind(names[0], t.key, key_rust, env) if names else "_"
+        return f"for {k} in {source.at(0)}.keys()"
+    if isinstance(t, TSlice | TArray):
+        elem = t.elem
+        copy = is_copy(elem)
+        value_rust = rust_type(elem, env) if copy else "&" + rust_type(elem, env)
+        borrowed = source.text if (source.rust or "").startswith("&") else f"&{source.at(1)}"
+        if len(names) == 2:
+            v = _bind(names[1], elem, value_rust, env)
+            pattern = f"&{v}" if copy and v != "_" else v
+            if names[0] == "_":
+                return f"for {pattern} in {borrowed}"
+            i = _bind(names[0], INT, "usize", env)
+            return f"for ({i}, {pattern}) in {source.at(0)}.iter().enumerate()"
+        if names and names[0] != "_":
+            i = _bind(names[0], INT, "usize", env)
+            return f"for {i} in 0..{source.at(0)}.len()"
+        return f"for _ in {borrowed}"
+    if t == STRING:
+        raise Untranslatable(right, "range")
+    raise Untranslatable(right, "range over a value of unknown type")

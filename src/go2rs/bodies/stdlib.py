@@ -1,0 +1,149 @@
+"""Go standard-library calls and values -> Rust, as one table (data, not scattered ifs).
+
+Each entry is a template over the translated arguments (`{0}`, `{1}`, ...), how each argument
+is passed, and the Go/Rust type of the result. Calls needing more than a template (fmt, sort
+with a comparator, errors.Is) have handlers in calls.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from go2rs.bodies.env import BOOL, INT, STRING, E, Env, Untranslatable
+from go2rs.gomodel import GoType, TName, TSlice
+
+FLOAT = TName("float64")
+RUNE = TName("rune")
+BYTES = TSlice(TName("byte"))
+STRINGS = TSlice(STRING)
+DURATION = TName("Duration", "time")
+
+
+@dataclass(frozen=True, slots=True)
+class StdFn:
+    template: str
+    args: tuple[str, ...]  # per argument: "recv" (method receiver), "str" (&str), "val", "f64",
+    # "usize", "i64", "ref" (&T), "mut" (&mut T)
+    go: GoType | None
+    rust: str | None
+    fallible: bool = False
+    uses: tuple[str, ...] = ()
+    prec: int = 0
+
+
+def _s(template: str, args: str, go: GoType | None, rust: str | None, **kw: object) -> StdFn:
+    return StdFn(template, tuple(args.split()), go, rust, **kw)  # type: ignore[arg-type]
+
+
+STD: dict[str, StdFn] = {
+    # strings
+    "strings.Contains": _s("{0}.contains({1})", "recv str", BOOL, "bool"),
+    "strings.ContainsRune": _s("{0}.contains({1})", "recv val", BOOL, "bool"),
+    "strings.HasPrefix": _s("{0}.starts_with({1})", "recv str", BOOL, "bool"),
+    "strings.HasSuffix": _s("{0}.ends_with({1})", "recv str", BOOL, "bool"),
+    "strings.Index": _s("{0}.find({1}).map_or(-1, |i| i as i64)", "recv str", INT, "i64"),
+    "strings.ToUpper": _s("{0}.to_uppercase()", "recv", STRING, "String"),
+    "strings.ToLower": _s("{0}.to_lowercase()", "recv", STRING, "String"),
+    "strings.TrimSpace": _s("{0}.trim().to_string()", "recv", STRING, "String"),
+    "strings.TrimPrefix": _s("{0}.strip_prefix({1}).unwrap_or(&{0}).to_string()", "recv str",
+                             STRING, "String"),
+    "strings.TrimSuffix": _s("{0}.strip_suffix({1}).unwrap_or(&{0}).to_string()", "recv str",
+                             STRING, "String"),
+    "strings.Split": _s("{0}.split({1}).map(String::from).collect::<Vec<String>>()",
+                        "recv str", STRINGS, "Vec<String>"),
+    "strings.Fields": _s("{0}.split_whitespace().map(String::from).collect::<Vec<String>>()",
+                         "recv", STRINGS, "Vec<String>"),
+    "strings.Join": _s("{0}.join({1})", "recv str", STRING, "String"),
+    "strings.Repeat": _s("{0}.repeat({1})", "recv usize", STRING, "String"),
+    "strings.ReplaceAll": _s("{0}.replace({1}, {2})", "recv str str", STRING, "String"),
+    "strings.Count": _s("{0}.matches({1}).count() as i64", "recv str", INT, "i64", prec=2),
+    "strings.EqualFold": _s("{0}.eq_ignore_ascii_case({1})", "recv str", BOOL, "bool"),
+    "strings.LastIndex": _s("{0}.rfind({1}).map_or(-1, |i| i as i64)", "recv str", INT, "i64"),
+    # strconv
+    "strconv.Itoa": _s("{0}.to_string()", "recv", STRING, "String"),
+    "strconv.Atoi": _s("{0}.parse::<i64>()", "recv", INT, "i64", fallible=True),
+    "strconv.ParseFloat": _s("{0}.parse::<f64>()", "recv val", FLOAT, "f64", fallible=True),
+    "strconv.ParseBool": _s("{0}.parse::<bool>()", "recv", BOOL, "bool", fallible=True),
+    "strconv.Quote": _s('format!("{{:?}}", {0})', "val", STRING, "String"),
+    "strconv.FormatBool": _s("{0}.to_string()", "recv", STRING, "String"),
+    # math
+    "math.Sqrt": _s("{0}.sqrt()", "recv", FLOAT, "f64"),
+    "math.Pow": _s("{0}.powf({1})", "recv f64", FLOAT, "f64"),
+    "math.Abs": _s("{0}.abs()", "recv", FLOAT, "f64"),
+    "math.Floor": _s("{0}.floor()", "recv", FLOAT, "f64"),
+    "math.Ceil": _s("{0}.ceil()", "recv", FLOAT, "f64"),
+    "math.Round": _s("{0}.round()", "recv", FLOAT, "f64"),
+    "math.Trunc": _s("{0}.trunc()", "recv", FLOAT, "f64"),
+    "math.Max": _s("{0}.max({1})", "recv f64", FLOAT, "f64"),
+    "math.Min": _s("{0}.min({1})", "recv f64", FLOAT, "f64"),
+    "math.Mod": _s("{0} % {1}", "recv f64", FLOAT, "f64", prec=3),
+    "math.Log": _s("{0}.ln()", "recv", FLOAT, "f64"),
+    "math.Exp": _s("{0}.exp()", "recv", FLOAT, "f64"),
+    "math.Sin": _s("{0}.sin()", "recv", FLOAT, "f64"),
+    "math.Cos": _s("{0}.cos()", "recv", FLOAT, "f64"),
+    "math.Hypot": _s("{0}.hypot({1})", "recv f64", FLOAT, "f64"),
+    "math.Inf": _s("f64::INFINITY", "val", FLOAT, "f64"),
+    # sort and slices (in place: the receiver is borrowed mutably)
+    "sort.Ints": _s("{0}.sort()", "recv", None, "()"),
+    "sort.Strings": _s("{0}.sort()", "recv", None, "()"),
+    "sort.Float64s": _s("{0}.sort_by(f64::total_cmp)", "recv", None, "()"),
+    "slices.Sort": _s("{0}.sort()", "recv", None, "()"),
+    "slices.Reverse": _s("{0}.reverse()", "recv", None, "()"),
+    "slices.Contains": _s("{0}.contains(&{1})", "recv val", BOOL, "bool"),
+    "slices.Index": _s("{0}.iter().position(|x| *x == {1}).map_or(-1, |i| i as i64)",
+                       "recv val", INT, "i64"),
+    "sort.IntsAreSorted": _s("{0}.is_sorted()", "recv", BOOL, "bool"),
+    "sort.StringsAreSorted": _s("{0}.is_sorted()", "recv", BOOL, "bool"),
+    # os
+    "os.Exit": _s("std::process::exit({0} as i32)", "val", None, "!"),
+    "os.Getenv": _s("std::env::var({0}).unwrap_or_default()", "str", STRING, "String"),
+    "os.ReadFile": _s("std::fs::read({0})", "str", BYTES, "Vec<u8>", fallible=True),
+    "os.WriteFile": _s("std::fs::write({0}, {1})", "str ref", None, "()", fallible=True),
+    # time
+    "time.Now": _s("Instant::now()", "", TName("Instant", "time"), "Instant",
+                   uses=("std::time::Instant",)),
+    "time.Since": _s("{0}.elapsed()", "recv", DURATION, "Duration"),
+    # unicode
+    "unicode.IsUpper": _s("{0}.is_uppercase()", "recv", BOOL, "bool"),
+    "unicode.IsLower": _s("{0}.is_lowercase()", "recv", BOOL, "bool"),
+    "unicode.IsDigit": _s("{0}.is_ascii_digit()", "recv", BOOL, "bool"),
+    "unicode.IsLetter": _s("{0}.is_alphabetic()", "recv", BOOL, "bool"),
+    "unicode.IsSpace": _s("{0}.is_whitespace()", "recv", BOOL, "bool"),
+    "unicode.ToUpper": _s("{0}.to_ascii_uppercase()", "recv", RUNE, "char"),
+    "unicode.ToLower": _s("{0}.to_ascii_lowercase()", "recv", RUNE, "char"),
+    "utf8.RuneCountInString": _s("{0}.chars().count()", "recv", INT, "usize"),
+}
+
+# Package-level values: `math.Pi`, `time.Second`, `os.Args`.
+VALUES: dict[str, tuple[str, GoType, str]] = {
+    "math.Pi": ("std::f64::consts::PI", FLOAT, "f64"),
+    "math.E": ("std::f64::consts::E", FLOAT, "f64"),
+    "math.MaxInt64": ("i64::MAX", INT, "i64"),
+    "math.MinInt64": ("i64::MIN", INT, "i64"),
+    "math.MaxInt": ("i64::MAX", INT, "i64"),
+    "math.MaxInt32": ("i32::MAX", TName("int32"), "i32"),
+    "time.Nanosecond": ("Duration::from_nanos(1)", DURATION, "Duration"),
+    "time.Microsecond": ("Duration::from_micros(1)", DURATION, "Duration"),
+    "time.Millisecond": ("Duration::from_millis(1)", DURATION, "Duration"),
+    "time.Second": ("Duration::from_secs(1)", DURATION, "Duration"),
+    "time.Minute": ("Duration::from_secs(60)", DURATION, "Duration"),
+    "time.Hour": ("Duration::from_secs(3600)", DURATION, "Duration"),
+    "os.Args": ("std::env::args().collect::<Vec<String>>()", STRINGS, "Vec<String>"),
+}
+
+
+def package_value(pkg: str, name: str, node: Node, env: Env) -> E:
+    key = f"{env.ctx.program.import_path(pkg)}.{name}"
+    if key not in VALUES:
+        raise Untranslatable(node, f"{pkg}.{name} has no mapping yet")
+    text, go, rust = VALUES[key]
+    if text.startswith("Duration::"):
+        env.uses.add("std::time::Duration")
+    return E(text, go, rust)
+
+
+def std_key(pkg: str, name: str, env: Env) -> str:
+    path = env.ctx.program.import_path(pkg)
+    return f"{path.rsplit('/', 1)[-1] if path.startswith('unicode/') else path}.{name}"

@@ -1,0 +1,834 @@
+"""Go statements -> Rust statements, with the error and nil idioms recognised across
+statement pairs:
+
+- `x, err := f()` + `if err != nil { return .., err }`  ->  `let x = f()?;`
+- the same with any other diverging handler            ->  `let x = match f() { .. };`
+- `if v, err := f(); err != nil { A } else { B }`       ->  `match f() { Err(err) => A, Ok(v) => B }`
+- `v, ok := m[k]` + `if !ok { return .. }`              ->  `let Some(v) = m.get(..) else { .. };`
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tree_sitter import Node
+
+from go2rs.bodies.env import (
+    BOOL,
+    ERROR,
+    INT,
+    STRING,
+    E,
+    Env,
+    FnShape,
+    Local,
+    Untranslatable,
+    elem_type,
+    is_copy,
+    is_int,
+    is_string,
+    map_types,
+)
+from go2rs.bodies.exprs import coerce, expr, go_type, index_text, owned, rust_type
+from go2rs.gomodel import GoType, Param, TChan, TFunc, TMap, TName, TPointer, TSlice
+from go2rs.idioms import naming
+from go2rs.idioms.errors import returns_error
+from go2rs.parse.lower import text
+
+Lines = list[str]
+_DIVERGING_CALLS = ("panic(", "os.Exit(", "log.Fatal", "log.Panic")
+
+
+def statements(node: Node | None) -> list[Node]:
+    """The statements of a block (tree-sitter-go wraps them in a statement_list)."""
+    if node is None:
+        return []
+    if node.type == "block":
+        inner = [c for c in node.named_children if c.type == "statement_list"]
+        return statements(inner[0]) if inner else []
+    return [c for c in node.named_children if c.type not in ("comment", "empty_statement")]
+
+
+def block(nodes: list[Node], env: Env, tail: bool) -> Lines:
+    """A statement list in its own scope; `tail`: the last statement's value is the block's."""
+    env.push()
+    try:
+        out: Lines = []
+        i = 0
+        while i < len(nodes):
+            node = nodes[i]
+            following = nodes[i + 1] if i + 1 < len(nodes) else None
+            last = i == len(nodes) - 1 or (i == len(nodes) - 2 and following is not None and
+                                           _is_err_check(following))
+            paired = _paired(node, following, env, tail and last)
+            if paired is not None:
+                out += paired
+                i += 2
+                continue
+            out += statement(node, env, tail and i == len(nodes) - 1)
+            i += 1
+        return out
+    finally:
+        env.pop()
+
+
+def braced(nodes: list[Node], env: Env, tail: bool) -> str:
+    body = block(nodes, env, tail)
+    return "{\n" + "\n".join(body) + "\n}" if body else "{}"
+
+
+def statement(node: Node, env: Env, tail: bool) -> Lines:
+    handler = _STATEMENTS.get(node.type)
+    if handler is None:
+        raise Untranslatable(node, f"{node.type.replace('_', ' ')}")
+    return handler(node, env, tail)
+
+
+# --------------------------------------------------------------- paired error/nil idioms
+
+
+def _is_err_check(node: Node) -> bool:
+    return node.type == "if_statement" and _nil_check_name(node) is not None
+
+
+def _nil_check_name(node: Node) -> str | None:
+    """`if NAME != nil {` (no init, no else) -> NAME."""
+    cond = node.child_by_field_name("condition")
+    if node.child_by_field_name("initializer") is not None or cond is None or \
+            cond.type != "binary_expression" or node.child_by_field_name("alternative"):
+        return None
+    right = cond.child_by_field_name("right")
+    left = cond.child_by_field_name("left")
+    if text(cond.child_by_field_name("operator")) != "!=" or right is None or \
+            right.type != "nil" or left is None or left.type != "identifier":
+        return None
+    return text(left)
+
+
+def _paired(node: Node, following: Node | None, env: Env, tail: bool) -> Lines | None:
+    if following is None or node.type != "short_var_declaration" and \
+            node.type != "assignment_statement":
+        return None
+    left, right = _sides(node)
+    if len(right) != 1:
+        return None
+    names = [text(n) for n in left]
+    if right[0].type == "index_expression" and len(names) == 2 and _is_not_ok(following,
+                                                                               names[1]):
+        return _let_else_lookup(names[0], right[0], following, env)
+    if _nil_check_name(following) != names[-1] or right[0].type != "call_expression":
+        return None
+    value = expr(right[0], env)
+    if not value.fallible:
+        return None
+    handler = statements(following.child_by_field_name("consequence"))
+    err = names[-1]
+    bind = _pattern(names[:-1], value, env)
+    propagated = _propagation(handler, err, value, env)
+    if propagated is not None:
+        return [f"{bind}{propagated};" if bind else f"{propagated};"]
+    if not handler or not _diverges(handler[-1]):
+        raise Untranslatable(following, "an error check whose handler does not return")
+    env.push()
+    env.bind(err, Local(naming.snake(err), ERROR, _error_type_of(value, env)))
+    handled = braced(handler, env, False)
+    env.pop()
+    ok = "v" if bind else "()"
+    arms = f"Ok({ok}) => {ok if bind else '{}'},\nErr({naming.snake(err)}) => {handled}"
+    if bind:
+        return [f"{bind}match {value.text} {{\n{arms}\n}};"]
+    return [f"if let Err({naming.snake(err)}) = {value.text} {handled}"]
+
+
+def _sides(node: Node) -> tuple[list[Node], list[Node]]:
+    left = node.child_by_field_name("left")
+    right = node.child_by_field_name("right")
+    return (left.named_children if left else [], right.named_children if right else [])
+
+
+def _pattern(names: list[str], value: E, env: Env) -> str:
+    """`let x = ` / `let (a, b) = ` binding the values of a call (types recorded)."""
+    if not names:
+        return ""
+    types = value.results or (value.go,)
+    for name, t in zip(names, types, strict=False):
+        if name != "_":
+            env.bind(name, Local(naming.snake(name), t, rust_type(t, env) if t else None))
+    rendered = [_let_name(n, env) for n in names]
+    return f"let {rendered[0]} = " if len(rendered) == 1 else f"let ({', '.join(rendered)}) = "
+
+
+def _let_name(name: str, env: Env) -> str:
+    if name == "_":
+        return "_"
+    rust = naming.snake(name)
+    return f"mut {rust}" if name in env.mutated else rust
+
+
+def _error_type_of(value: E, env: Env) -> str:
+    if value.text.endswith(".await") or "(" in value.text and not value.text.startswith(
+            ("std::", '"')) and ".parse::" not in value.text:
+        return env.shape.error_enum or "anyhow::Error"
+    return "std"
+
+
+def _propagation(handler: list[Node], err: str, value: E, env: Env) -> str | None:
+    """`if err != nil { return .., err }` -> `call?` (with map_err when Go wrapped it)."""
+    if len(handler) != 1 or handler[0].type != "return_statement" or \
+            not env.shape.returns_error:
+        return None
+    returned = _return_values(handler[0])
+    if not returned or not all(_is_zero(v) for v in returned[:-1]):
+        return None
+    last = returned[-1]
+    if last.type == "identifier" and text(last) == err:
+        if env.shape.error_enum is None and not env.shape.is_main_pkg:
+            return None
+        return f"{value.text}?"
+    if last.type == "call_expression" and err in text(last):
+        env.push()
+        env.bind(err, Local(naming.snake(err), ERROR, "std"))
+        wrapped = expr(last, env)
+        env.pop()
+        return f"{value.text}.map_err(|{naming.snake(err)}| {wrapped.text})?"
+    return None
+
+
+def _is_zero(node: Node) -> bool:
+    return node.type in ("nil", "int_literal", "interpreted_string_literal", "false",
+                         "float_literal") and text(node) in ("nil", "0", '""', "false", "0.0") \
+        or node.type == "composite_literal" and not text(node.child_by_field_name("body")
+                                                         ).strip("{} \n\t")
+
+
+def _diverges(node: Node) -> bool:
+    if node.type in ("return_statement", "continue_statement", "break_statement",
+                     "goto_statement"):
+        return True
+    if node.type == "expression_statement":
+        return text(node).startswith(_DIVERGING_CALLS)
+    return False
+
+
+def _is_not_ok(node: Node, ok: str) -> bool:
+    cond = node.child_by_field_name("condition")
+    return node.type == "if_statement" and cond is not None and text(cond) == f"!{ok}" and \
+        node.child_by_field_name("initializer") is None and \
+        node.child_by_field_name("alternative") is None and bool(
+            statements(node.child_by_field_name("consequence"))) and _diverges(
+            statements(node.child_by_field_name("consequence"))[-1])
+
+
+def _lookup(index: Node, env: Env) -> tuple[str, GoType]:
+    """`m[k]` on a map -> (`m.get(k)`, value type)."""
+    container = expr(index.child_by_field_name("operand"), env)
+    kv = map_types(container.go)
+    if kv is None:
+        raise Untranslatable(index, "comma-ok on something that is not a map")
+    key = expr(index.child_by_field_name("index"), env)
+    key_text = key.text if key.rust == "&str" or (key.rust or "").startswith("&") else \
+        f"&{key.at(1)}"
+    return f"{container.at(0)}.get({key_text})", kv[1]
+
+
+def _let_else_lookup(name: str, index: Node, check: Node, env: Env) -> Lines:
+    getter, value_type = _lookup(index, env)
+    handled = braced(statements(check.child_by_field_name("consequence")), env, False)
+    env.note("N01", "comma-ok lookup → let-else on Option")
+    if name == "_":
+        return [f"if !{getter.replace('.get(', '.contains_key(', 1)} {handled}"]
+    env.bind(name, Local(naming.snake(name), value_type, rust_type(value_type, env)))
+    clone = "copied" if is_copy(value_type) else "cloned"
+    return [f"let Some({_let_name(name, env)}) = {getter}.{clone}() else {handled};"]
+
+
+# ------------------------------------------------------------------------- declarations
+
+
+def _short_var(node: Node, env: Env, tail: bool) -> Lines:
+    left, right = _sides(node)
+    names = [text(n) for n in left]
+    if len(right) == 1 and right[0].type == "call_expression" and \
+            text(right[0].child_by_field_name("function")) == "make" and len(names) == 1:
+        args = right[0].child_by_field_name("arguments")
+        if args is not None and args.named_children and \
+                args.named_children[0].type == "channel_type":
+            from go2rs.bodies.channels import make_channel
+
+            return make_channel(names[0], right[0], env)
+    if len(names) == 2 and len(right) == 1 and right[0].type == "index_expression":
+        return _comma_ok(names, right[0], env)
+    if len(right) == 1 and len(names) > 1:
+        value = expr(right[0], env)
+        if value.fallible or len(value.results) != len(names):
+            raise Untranslatable(node, "multi-value assignment whose error is not checked next")
+        return [f"{_pattern(names, value, env)}{value.text};"]
+    if len(names) != len(right):
+        raise Untranslatable(node, "assignment count mismatch")
+    out: Lines = []
+    values = [expr(r, env) for r in right]
+    for name, value in zip(names, values, strict=True):
+        if value.fallible:
+            raise Untranslatable(node, "an error result that is not checked")
+        existing = env.scopes[-1].get(name)
+        if existing is not None:
+            out.append(f"{existing.rust} = {coerce(value, existing.rust_type, env)};")
+            continue
+        out.append(_let(name, value, env))
+    return out
+
+
+def _let(name: str, value: E, env: Env, declared: GoType | None = None) -> str:
+    if name == "_":
+        return f"let _ = {value.text};"
+    go = declared or value.go
+    rust = rust_type(declared, env) if declared is not None else value.rust
+    text_value = value.text
+    if is_string(go) and (name in env.mutated or value.rust is None or
+                          value.rust.startswith("&")):
+        text_value, rust = owned(value, env) if value.rust != "String" else value.text, \
+            "String"
+    elif declared is not None:
+        text_value = coerce(value, rust, env)
+    elif value.rust is not None and value.rust.startswith("&") and name in env.mutated:
+        text_value, rust = owned(value, env), value.rust.lstrip("&")
+    elif _moves_place(value):
+        text_value = owned(value, env)
+        rust = rust.lstrip("&") if rust else rust
+    env.bind(name, Local(naming.snake(name), go, rust))
+    constructor = text_value.endswith(("::new()", "::with_capacity(")) or \
+        text_value.startswith(("Vec::with_capacity(", "vec![]"))
+    annotation = f": {rust}" if (declared is not None or constructor) and rust else ""
+    return f"let {_let_name(name, env)}{annotation} = {text_value};"
+
+
+def _moves_place(value: E) -> bool:
+    """Go copies a variable on `:=`; Rust would move it, so non-Copy places are cloned."""
+    return value.prec == 0 and value.go is not None and not is_copy(value.go) and \
+        value.text.replace("_", "").replace(".", "").isalnum() and value.text != "self" and \
+        not value.text[:1].isupper() and not value.text[:1].isdigit() and \
+        value.text not in ("true", "false")
+
+
+def _comma_ok(names: list[str], index: Node, env: Env) -> Lines:
+    getter, value_type = _lookup(index, env)
+    value_name, ok_name = names
+    out: Lines = []
+    if value_name == "_":
+        contains = getter.replace(".get(", ".contains_key(", 1)
+        env.bind(ok_name, Local(naming.snake(ok_name), BOOL, "bool"))
+        return [f"let {_let_name(ok_name, env)} = {contains};"]
+    clone = "copied" if is_copy(value_type) else "cloned"
+    tmp = naming.snake(value_name)
+    out.append(f"let {tmp} = {getter}.{clone}();")
+    env.bind(ok_name, Local(naming.snake(ok_name), BOOL, "bool"))
+    out.append(f"let {_let_name(ok_name, env)} = {tmp}.is_some();")
+    env.bind(value_name, Local(tmp, value_type, rust_type(value_type, env)))
+    out.append(f"let {_let_name(value_name, env)} = {tmp}.unwrap_or_default();")
+    return out
+
+
+def _var_decl(node: Node, env: Env, tail: bool) -> Lines:
+    out: Lines = []
+    for spec in _specs(node, "var_spec"):
+        type_node = spec.child_by_field_name("type")
+        declared = go_type(type_node, env) if type_node is not None else None
+        value_node = spec.child_by_field_name("value")
+        values = value_node.named_children if value_node is not None else []
+        for i, name_node in enumerate(spec.children_by_field_name("name")):
+            name = text(name_node)
+            if i < len(values):
+                out.append(_let(name, expr(values[i], env), env, declared))
+                continue
+            if declared is None:
+                raise Untranslatable(spec, "var without type or value")
+            if isinstance(declared, TName) and declared.pkg == "sync" and \
+                    declared.name == "WaitGroup":
+                env.ctx.sink.uses.add("tokio::task::JoinSet")
+                env.bind(name, Local(naming.snake(name), declared, "JoinSet<()>"))
+                env.note("Y03", "sync.WaitGroup → JoinSet: spawn into it, join_next() to wait")
+                out.append(f"let mut {naming.snake(name)} = JoinSet::new();")
+                continue
+            from go2rs.bodies.calls import zero_value
+
+            out.append(_let(name, E(zero_value(declared, env), declared,
+                                    rust_type(declared, env)), env, declared))
+    return out
+
+
+def _specs(node: Node, kind: str) -> list[Node]:
+    found: list[Node] = []
+    for child in node.named_children:
+        if child.type == kind:
+            found.append(child)
+        elif child.type.endswith("_spec_list"):
+            found += _specs(child, kind)
+    return found
+
+
+def _const_decl(node: Node, env: Env, tail: bool) -> Lines:
+    from go2rs.idioms.consts import const_value
+    from go2rs.parse.lower import _Lowerer
+
+    lowerer = _Lowerer(env.ctx.options.filename)
+    out: Lines = []
+    for group in lowerer.values(node, ()):
+        for spec in group.specs:  # type: ignore[union-attr]
+            value = const_value(spec.value, env.ctx, {}, spec.iota)
+            if value is None:
+                raise Untranslatable(node, "local constant expression")
+            rust = rust_type(spec.type, env) if spec.type is not None else value.type
+            go = spec.type or {"i64": INT, "&str": STRING, "bool": BOOL}.get(value.type)
+            env.bind(spec.name, Local(naming.snake(spec.name), go, rust))
+            out.append(f"let {naming.snake(spec.name)}: {rust} = {value.text};")
+    return out
+
+
+# ------------------------------------------------------------------------- assignments
+
+
+def _assignment(node: Node, env: Env, tail: bool) -> Lines:
+    op = text(node.child_by_field_name("operator"))
+    left, right = _sides(node)
+    if op != "=":
+        if len(left) != 1 or len(right) != 1:
+            raise Untranslatable(node, "compound assignment of several values")
+        return [_compound(left[0], op[:-1], right[0], env)]
+    if len(left) == 1 and len(right) == 1:
+        return [_assign_one(left[0], right[0], env)]
+    if len(left) == len(right) == 2 and _is_swap(left, right):
+        target = expr(left[0].child_by_field_name("operand"), env)
+        i = index_text(expr(left[0].child_by_field_name("index"), env))
+        j = index_text(expr(left[1].child_by_field_name("index"), env))
+        return [f"{target.at(0)}.swap({i}, {j});"]
+    if len(left) == len(right):
+        targets = [expr(t, env).text if text(t) != "_" else "_" for t in left]
+        values = [owned(expr(v, env), env) for v in right]
+        return [f"({', '.join(targets)}) = ({', '.join(values)});"]
+    if len(right) == 1:
+        value = expr(right[0], env)
+        if value.fallible or len(value.results) != len(left):
+            raise Untranslatable(node, "multi-value assignment whose error is not checked")
+        targets = [expr(t, env).text if text(t) != "_" else "_" for t in left]
+        return [f"({', '.join(targets)}) = {value.text};"]
+    raise Untranslatable(node, "assignment shape")
+
+
+def _is_swap(left: list[Node], right: list[Node]) -> bool:
+    return all(n.type == "index_expression" for n in left) and \
+        [text(n) for n in left] == [text(n) for n in reversed(right)]
+
+
+def _assign_one(target_node: Node, value_node: Node, env: Env) -> str:
+    if text(target_node) == "_":
+        value = expr(value_node, env)
+        return f"let _ = {value.text};"
+    if value_node.type == "call_expression" and \
+            text(value_node.child_by_field_name("function")) == "append":
+        return _append(target_node, value_node, env)
+    if target_node.type == "index_expression":
+        container = expr(target_node.child_by_field_name("operand"), env)
+        kv = map_types(container.go)
+        if kv is not None:
+            key = expr(target_node.child_by_field_name("index"), env)
+            value = expr(value_node, env)
+            return (f"{container.at(0)}.insert({coerce(key, rust_type(kv[0], env), env)}, "
+                    f"{coerce(value, rust_type(kv[1], env), env)});")
+    target = expr(target_node, env)
+    value = expr(value_node, env)
+    if value.fallible:
+        raise Untranslatable(value_node, "an error result that is not checked")
+    if value.text == "None":
+        if (target.rust or "").startswith("Option<"):
+            return f"{target.text} = None;"
+        if isinstance(target.go, TSlice | TMap):
+            return f"{target.text} = {(target.rust or 'Vec').split('<')[0]}::new();"
+        raise Untranslatable(value_node, "nil assigned to a value go2rs did not make an Option")
+    return f"{target.text} = {coerce(value, target.rust, env)};"
+
+
+def _append(target_node: Node, call: Node, env: Env) -> str:
+    from go2rs.bodies.calls import args_of
+
+    args = args_of(call)
+    if not args or text(args[0]) != text(target_node):
+        raise Untranslatable(call, "append to a different slice than the one assigned")
+    target = expr(target_node, env)
+    elem = elem_type(target.go)
+    elem_rust = rust_type(elem, env) if elem is not None else None
+    rest = args[1:]
+    if len(rest) == 1 and rest[0].type == "variadic_argument":
+        spread = expr(rest[0].named_children[0], env)
+        if is_string(spread.go):
+            return f"{target.at(0)}.extend_from_slice({spread.at(0)}.as_bytes());"
+        return f"{target.at(0)}.extend_from_slice(&{spread.at(1)});"
+    values = [coerce(expr(a, env), elem_rust, env) for a in rest]
+    if len(values) == 1:
+        return f"{target.at(0)}.push({values[0]});"
+    return f"{target.at(0)}.extend([{', '.join(values)}]);"
+
+
+def _map_entry(target_node: Node, env: Env) -> str | None:
+    """`m[k]` as an assignment target -> `*m.entry(k).or_default()` (Go's zero value)."""
+    if target_node.type != "index_expression":
+        return None
+    container = expr(target_node.child_by_field_name("operand"), env)
+    kv = map_types(container.go)
+    if kv is None:
+        return None
+    key = expr(target_node.child_by_field_name("index"), env)
+    return f"*{container.at(0)}.entry({coerce(key, rust_type(kv[0], env), env)}).or_default()"
+
+
+def _compound(target_node: Node, op: str, value_node: Node, env: Env) -> str:
+    entry = _map_entry(target_node, env)
+    if entry is not None:
+        value = expr(value_node, env)
+        return f"{entry} {'& !' if op == '&^' else op}= {value.text};"
+    target = expr(target_node, env)
+    value = expr(value_node, env)
+    if op == "+" and is_string(target.go):
+        return f"{target.text}.push_str({coerce(value, '&str', env)});"
+    rust_op = "& !" if op == "&^" else op
+    if rust_op == "& !":
+        return f"{target.text} &= !{value.at(1)};"
+    rhs = coerce(value, target.rust, env) if target.rust in ("i64", "f64", "usize", "i32",
+                                                            "u8", "u64", "u32") else value.text
+    return f"{target.text} {rust_op}= {rhs};"
+
+
+def _inc_dec(node: Node, env: Env, tail: bool) -> Lines:
+    op = "+=" if node.type == "inc_statement" else "-="
+    entry = _map_entry(node.named_children[0], env)
+    if entry is not None:
+        return [f"{entry} {op} 1;"]
+    target = expr(node.named_children[0], env)
+    return [f"{target.text} {op} 1;"]
+
+
+def _expression_statement(node: Node, env: Env, tail: bool) -> Lines:
+    value = expr(node.named_children[0], env)
+    if value.text.startswith("//") or value.text.startswith("while "):
+        return [value.text]  # a comment, or a statement-shaped translation (JoinSet wait)
+    if value.fallible:
+        env.note("E01", "the Go code ignored this error; `let _ =` keeps that visible")
+        return [f"let _ = {value.text};"]
+    return [f"{value.text};"]
+
+
+# ---------------------------------------------------------------------------- returns
+
+
+def _return_values(node: Node) -> list[Node]:
+    values = node.named_children
+    if len(values) == 1 and values[0].type == "expression_list":
+        return values[0].named_children
+    return [v for v in values if v.type != "comment"]
+
+
+def _return(node: Node, env: Env, tail: bool) -> Lines:
+    values = _return_values(node)
+    shape = env.shape
+    if not values:
+        named = [r for r in shape.values if r.name]
+        if named and len(named) == len(shape.values):
+            payload = _tuple([naming.snake(r.name or "") for r in named])
+            payload = f"Ok({payload})" if shape.returns_error else payload
+            return [payload if tail else f"return {payload};"]
+        if shape.results:
+            raise Untranslatable(node, "bare return with unnamed results")
+        return [] if tail else ["return;"]
+    if shape.returns_error:
+        if len(values) != len(shape.results):
+            if len(values) == 1 and values[0].type == "call_expression":
+                call = expr(values[0], env)
+                return [call.text if tail else f"return {call.text};"]
+            raise Untranslatable(node, "return of a multi-value call")
+        err = values[-1]
+        if err.type == "nil":
+            payload = f"Ok({_values(values[:-1], env) or '()'})"
+        else:
+            payload = f"Err({error_expr(err, env)})"
+    else:
+        if len(values) != len(shape.results):
+            raise Untranslatable(node, "return of a multi-value call")
+        payload = _values(values, env)
+    return [payload if tail else f"return {payload};"]
+
+
+def _tuple(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"({', '.join(parts)})"
+
+
+def _values(nodes: list[Node], env: Env) -> str:
+    parts = []
+    for i, node in enumerate(nodes):
+        result = env.shape.values[i].type
+        optional = i in env.shape.options
+        if optional and node.type == "nil":
+            parts.append("None")
+            continue
+        if node.type == "nil":
+            raise Untranslatable(node, "nil for a result go2rs made non-optional")
+        target = result.elem if isinstance(result, TPointer) else result
+        value = expr(node, env)
+        rendered = coerce(value, rust_type(target, env), env)
+        parts.append(f"Some({rendered})" if optional else rendered)
+    return _tuple(parts) if parts else ""
+
+
+def error_expr(node: Node, env: Env) -> str:
+    """A Go error value in a return -> the function's Rust error."""
+    if node.type == "identifier":
+        name = text(node)
+        local = env.lookup(name)
+        if local is not None:
+            same = local.rust_type in (env.shape.error_enum, "anyhow::Error")
+            return local.rust if same else f"{local.rust}.into()"
+        plan = env.ctx.decisions.errors
+        if plan is not None:
+            for go_name, variant, _ in plan.sentinels:
+                if go_name == name:
+                    return f"{plan.enum_name}::{variant}"
+        if env.shape.is_main_pkg:
+            from go2rs.idioms.errors import sentinel_message
+
+            for spec in env.ctx.program.values("var"):
+                message = sentinel_message(spec.value)
+                if spec.name == name and message is not None:
+                    env.ctx.sink.crates.add("anyhow")
+                    return f"anyhow::anyhow!({_rust_str(message)})"
+        raise Untranslatable(node, f"error value `{name}`")
+    if node.type in ("unary_expression", "composite_literal"):
+        value = expr(node, env)
+        return f"{value.at(0)}.into()"
+    value = expr(node, env)
+    if value.go == ERROR and value.rust in (env.shape.error_enum, "anyhow::Error"):
+        return value.text
+    raise Untranslatable(node, "error expression of another error type")
+
+
+def _rust_str(text_value: str) -> str:
+    from go2rs.idioms.literals import rust_string
+
+    return rust_string(text_value).replace("{", "{{").replace("}", "}}")
+
+
+# ----------------------------------------------------------------------- control flow
+
+
+def _if(node: Node, env: Env, tail: bool) -> Lines:
+    init = node.child_by_field_name("initializer")
+    if init is not None:
+        matched = _if_init_error(node, init, env, tail)
+        if matched is not None:
+            return matched
+        env.push()
+        try:
+            head = statement(init, env, False)
+            rest = _if_chain(node, env, tail)
+        finally:
+            env.pop()
+        return ["{", *head, *rest, "}"]
+    return _if_chain(node, env, tail)
+
+
+def _if_chain(node: Node, env: Env, tail: bool) -> Lines:
+    cond = expr(node.child_by_field_name("condition"), env)
+    then = braced(statements(node.child_by_field_name("consequence")), env, tail)
+    alternative = node.child_by_field_name("alternative")
+    line = f"if {cond.text} {then}"
+    if alternative is None:
+        return [line]
+    if alternative.type == "if_statement":
+        rest = _if(alternative, env, tail)
+        if alternative.child_by_field_name("initializer") is None:
+            return [f"{line} else {rest[0]}", *rest[1:]]
+        return [f"{line} else {{", *rest, "}"]
+    return [f"{line} else {braced(statements(alternative), env, tail)}"]
+
+
+def _if_init_error(node: Node, init: Node, env: Env, tail: bool) -> Lines | None:
+    """`if v, err := f(); err != nil { A } else { B }` -> match; `if v, ok := m[k]; ok`."""
+    if init.type != "short_var_declaration":
+        return None
+    left, right = _sides(init)
+    names = [text(n) for n in left]
+    cond = node.child_by_field_name("condition")
+    if len(right) != 1 or cond is None:
+        return None
+    if right[0].type == "index_expression" and len(names) == 2 and text(cond) == names[1]:
+        getter, value_type = _lookup(right[0], env)
+        env.push()
+        env.bind(names[0], Local(naming.snake(names[0]), value_type, "&" + rust_type(
+            value_type, env)))
+        then = braced(statements(node.child_by_field_name("consequence")), env, tail)
+        env.pop()
+        alternative = node.child_by_field_name("alternative")
+        rest = f" else {braced(statements(alternative), env, tail)}" if alternative else ""
+        env.note("N01", "comma-ok lookup → if let Some")
+        return [f"if let Some({naming.snake(names[0]) if names[0] != '_' else '_'}) = "
+                f"{getter} {then}{rest}"]
+    if right[0].type != "call_expression" or text(cond) != f"{names[-1]} != nil":
+        return None
+    value = expr(right[0], env)
+    if not value.fallible:
+        return None
+    err = names[-1]
+    env.push()
+    env.bind(err, Local(naming.snake(err), ERROR, _error_type_of(value, env)))
+    then = braced(statements(node.child_by_field_name("consequence")), env, tail)
+    env.pop()
+    alternative = node.child_by_field_name("alternative")
+    if alternative is None:
+        return [f"if let Err({naming.snake(err)}) = {value.text} {then}"]
+    env.push()
+    bind = _pattern(names[:-1], value, env).removeprefix("let ").removesuffix(" = ") or "()"
+    other = braced(statements(alternative), env, tail) if alternative.type == "block" else \
+        "{\n" + "\n".join(_if(alternative, env, tail)) + "\n}"
+    env.pop()
+    return [f"match {value.text} {{\nErr({naming.snake(err)}) => {then}\n"
+            f"Ok({bind.replace('mut ', '')}) => {other}\n}}"]
+
+
+def _for(node: Node, env: Env, tail: bool) -> Lines:
+    return for_loop(node, env, "")
+
+
+def for_loop(node: Node, env: Env, prefix: str) -> Lines:
+    """A Go `for` in all its forms; `prefix` is a Rust loop label (`'outer: `) or empty."""
+    body_node = node.child_by_field_name("body")
+    clause = next((c for c in node.named_children if c.type in ("for_clause", "range_clause")),
+                  None)
+    if clause is None:
+        cond_node = next((c for c in node.named_children if c is not body_node), None)
+        if cond_node is None:
+            return [f"{prefix}loop {braced(statements(body_node), env, False)}"]
+        cond = expr(cond_node, env)
+        return [f"{prefix}while {cond.text} {braced(statements(body_node), env, False)}"]
+    if clause.type == "range_clause":
+        from go2rs.bodies.loops import range_loop
+
+        return range_loop(clause, body_node, env, prefix)
+    from go2rs.bodies.loops import three_clause
+
+    return three_clause(clause, body_node, env, prefix)
+
+
+def _labeled(node: Node, env: Env, tail: bool) -> Lines:
+    label_node = node.child_by_field_name("label")
+    inner = [c for c in node.named_children if c is not label_node]
+    if not inner or inner[0].type != "for_statement":
+        raise Untranslatable(node, "label on something other than a loop")
+    return for_loop(inner[0], env, f"'{naming.snake(text(label_node))}: ")
+
+
+def _branch(node: Node, env: Env, tail: bool) -> Lines:
+    keyword = "break" if node.type == "break_statement" else "continue"
+    label = node.named_children[0] if node.named_children else None
+    return [f"{keyword} '{naming.snake(text(label))};" if label else f"{keyword};"]
+
+
+def _switch(node: Node, env: Env, tail: bool) -> Lines:
+    from go2rs.bodies.switch import expression_switch
+
+    return expression_switch(node, env, tail)
+
+
+def _block_statement(node: Node, env: Env, tail: bool) -> Lines:
+    return [braced(statements(node), env, tail)]
+
+
+def _defer(node: Node, env: Env, tail: bool) -> Lines:
+    call = node.named_children[0] if node.named_children else None
+    called = text(call.child_by_field_name("function")) if call is not None and \
+        call.type == "call_expression" else ""
+    method = called.rsplit(".", 1)[-1]
+    if method == "Done":
+        return ["// go2rs: `defer wg.Done()` — the JoinSet knows when the task ends"]
+    if method in ("Close", "Stop", "Flush") and "." in called:
+        env.note("X03", f"defer {called}() → Drop runs it at scope end")
+        return [f"// go2rs: `defer {called}()` — Drop does this when the value goes out of "
+                "scope"]
+    raise Untranslatable(node, f"defer {called or 'of a closure'}")
+
+
+def _go(node: Node, env: Env, tail: bool) -> Lines:
+    from go2rs.bodies.goroutines import go_statement
+
+    return go_statement(node, env)
+
+
+def _send(node: Node, env: Env, tail: bool) -> Lines:
+    from go2rs.bodies.channels import send
+
+    return [send(node, env)]
+
+
+def _select(node: Node, env: Env, tail: bool) -> Lines:
+    from go2rs.bodies.goroutines import select
+
+    return select(node, env)
+
+
+# ----------------------------------------------------------------------------- closures
+
+
+def closure(node: Node, env: Env) -> E:
+    """`func(x int) int { .. }` -> `|x: i64| -> i64 { .. }`."""
+    from go2rs.idioms.types import Pos, map_type
+    from go2rs.parse.lower import _Lowerer
+
+    lowerer = _Lowerer(env.ctx.options.filename)
+    params = lowerer.params(node.child_by_field_name("parameters"))
+    results = lowerer.results(node.child_by_field_name("result"))
+    if returns_error(results):
+        raise Untranslatable(node, "closure returning an error")
+    saved_shape = env.shape
+    env.shape = FnShape(results, False, frozenset(), None, saved_shape.is_main_pkg,
+                        saved_shape.error_enum)
+    env.push()
+    try:
+        rendered = []
+        for param in params:
+            rust = env.ctx.need(map_type(param.type, Pos.PARAM, env.ctx))
+            name = naming.snake(param.name or "_")
+            env.bind(param.name or "_", Local(name, param.type, rust))
+            rendered.append(f"{name}: {rust}")
+        ret = ""
+        if len(results) == 1:
+            ret = f" -> {rust_type(results[0].type, env)}"
+        elif results:
+            raise Untranslatable(node, "closure with several results")
+        body = braced(statements(node.child_by_field_name("body")), env, bool(results))
+    finally:
+        env.pop()
+        env.shape = saved_shape
+    go = TFunc(tuple(Param(p.name, p.type) for p in params), results)
+    return E(f"move |{', '.join(rendered)}|{ret} {body}", go, None, 12)
+
+
+_Handler = Callable[[Node, Env, bool], Lines]
+_STATEMENTS: dict[str, _Handler] = {
+    "short_var_declaration": _short_var,
+    "var_declaration": _var_decl,
+    "const_declaration": _const_decl,
+    "assignment_statement": _assignment,
+    "inc_statement": _inc_dec,
+    "dec_statement": _inc_dec,
+    "expression_statement": _expression_statement,
+    "return_statement": _return,
+    "if_statement": _if,
+    "for_statement": _for,
+    "labeled_statement": _labeled,
+    "break_statement": _branch,
+    "continue_statement": _branch,
+    "expression_switch_statement": _switch,
+    "block": _block_statement,
+    "defer_statement": _defer,
+    "go_statement": _go,
+    "send_statement": _send,
+    "select_statement": _select,
+}
+
+__all__ = ["TChan", "TMap", "TSlice", "block", "closure", "is_int", "statements"]
