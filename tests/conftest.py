@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from support.cases import Case, discover_cases
+from support.rustrun import PROGRAMS_SUMMARY, ProgramsSummary
 from support.summary import RUST_CHECK_SUMMARY, RustCheckSummary
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -16,6 +17,7 @@ if str(REPO_ROOT / "src") not in sys.path:  # an uninstalled checkout still test
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[RUST_CHECK_SUMMARY] = RustCheckSummary()
+    config.stash[PROGRAMS_SUMMARY] = ProgramsSummary()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -35,6 +37,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    programs = terminalreporter.config.stash.get(PROGRAMS_SUMMARY, None)
+    if programs is not None and programs.ran:  # tests/test_programs.py: the differential run
+        terminalreporter.write_line(programs.line())
     summary = terminalreporter.config.stash.get(RUST_CHECK_SUMMARY, None)
     if summary is None or not summary.ran:
         return

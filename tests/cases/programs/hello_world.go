@@ -1,0 +1,8 @@
+// Hello world: the smallest complete program.
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("hello world")
+}
