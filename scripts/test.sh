@@ -40,7 +40,16 @@ if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
 fi
 
 # --- External tools the checks use --------------------------------------------------------------
+# Debian's chromium for the `go2rs serve` browser tests (Playwright drives it; it never downloads
+# a browser). Installed when missing and we are root with apt-get, as in CI.
+if [[ ! -x /usr/bin/chromium && "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+  say "installing Debian's chromium for the browser tests"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      chromium fonts-dejavu-core; } >/tmp/go2rs-apt.log 2>&1 ||
+    loud "apt-get install chromium failed (see /tmp/go2rs-apt.log)"
+fi
 missing=()
+[[ -x /usr/bin/chromium ]] || missing+=("chromium (browser tests of go2rs serve: apt-get install chromium)")
 command -v cargo >/dev/null 2>&1 || missing+=("cargo (Rust compile checks)")
 command -v rustfmt >/dev/null 2>&1 || missing+=("rustfmt (format stability checks)")
 if command -v cargo >/dev/null 2>&1 && ! cargo clippy --version >/dev/null 2>&1; then

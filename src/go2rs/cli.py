@@ -103,5 +103,32 @@ def _write_atomically(path: Path, text: str) -> None:
         raise _fail(f"cannot write {path}: {exc.strerror or exc}", 2) from None
 
 
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; loopback unless --public.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0: any free one).")] = 8000,
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the page in the default browser.")
+    ] = False,
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public", help="Allow a non-loopback --host (anyone who reaches it can use it)."
+        ),
+    ] = False,
+) -> None:
+    """Open the paste-and-see page: Go on the left, Rust on the right (needs go2rs[web])."""
+    # Imported here so `go2rs convert` never loads the web stack.
+    from go2rs.web.server import ServeError
+    from go2rs.web.server import serve as run_server
+
+    try:
+        run_server(host, port, open_browser=open_browser, public=public)
+    except ServeError as exc:
+        raise _fail(str(exc), 2) from None
+
+
 def main() -> None:
     app()
