@@ -49,9 +49,13 @@ def _read_source(source: str | None) -> tuple[bytes, str]:
 
 @app.command()
 def convert(
-    source: Annotated[
-        str | None,
-        typer.Argument(help="A Go file, or - for stdin (the default when stdin is piped)."),
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="A Go file, or - for stdin (the default when stdin is piped). "
+            "A folder (a Go module or package) or several Go files: a Cargo crate in -o OUT.",
+            show_default=False,
+        ),
     ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the Rust here instead of stdout.")
@@ -66,10 +70,45 @@ def convert(
             "--no-placeholders", help="Leave out placeholder types for names defined elsewhere."
         ),
     ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Batch: write into a non-empty OUT folder.")
+    ] = False,
+    tests: Annotated[
+        bool, typer.Option("--tests", help="Batch: convert _test.go files into Rust test modules.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Batch: no progress.")] = False,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Batch: run cargo check on OUT; errors go in the report."),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Batch: processes to use (default: all cores)."),
+    ] = None,
 ) -> None:
     """Translate Go code into a Rust draft (skeleton: signatures, types, todo!() bodies)."""
     from go2rs.api import Options, translate
 
+    if sources and (len(sources) > 1 or Path(sources[0]).is_dir()):
+        from go2rs.batch.console import run as run_batch
+
+        if output is None:
+            raise _fail("a folder or several files become a crate: give -o OUT", 2)
+        code = run_batch(
+            sources,
+            output,
+            force=force,
+            tests=tests,
+            quiet=quiet,
+            check=check,
+            jobs=jobs,
+            comments=comments.value,
+            format=not no_format,
+        )
+        raise typer.Exit(code)
+    if force or tests or check or jobs is not None:
+        raise _fail("--force, --tests, --check and --jobs need a folder or several Go files", 2)
+    source = sources[0] if sources else None
     data, name = _read_source(source)
     result = translate(
         data,

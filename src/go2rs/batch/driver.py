@@ -1,0 +1,411 @@
+"""The batch driver: discover, translate packages (process pool, dependency order), lay out
+the crate, write it atomically, report, and optionally `cargo check` it.
+
+Results are keyed and ordered by package folder, never by completion order, so a parallel
+run writes exactly the bytes a serial run writes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from go2rs.batch import cargo, layout, report
+from go2rs.batch.discover import (
+    DiscoveryError,
+    GoModule,
+    GoPackage,
+    discover_dir,
+    discover_files,
+)
+from go2rs.batch.layout import CrateLayout, PackagePlan
+from go2rs.batch.work import FileResult, Unit, UnitResult, stub, translate_unit
+from go2rs.build import placeholder_items
+from go2rs.context import Ctx, LocalType, Options, Placeholder
+from go2rs.program import Program
+from go2rs.render import render_file, rustfmt
+from go2rs.rustmodel import RustFile
+
+REPORT_JSON = "go2rs-report.json"
+_HAS_MODE = "mode" in {f.name for f in dataclasses.fields(Options)}
+REPORT_MD = "go2rs-report.md"
+
+
+class BatchError(Exception):
+    """Nothing usable: bad arguments, unreadable input, or an output folder we must not touch."""
+
+
+@dataclass(frozen=True, slots=True)
+class BatchConfig:
+    inputs: tuple[Path, ...]  # one folder, or Go files
+    out: Path
+    force: bool = False
+    tests: bool = False
+    check: bool = False
+    jobs: int | None = None  # None: every core; 1: serial, in this process
+    comments: str = "full"
+    format: bool = True
+    mode: str | None = None  # Options.mode ("draft" | "skeleton"); None: the translator's default
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    out: Path
+    report: report.Report
+    written: tuple[str, ...]  # paths relative to out, sorted
+    exit_code: int  # 0 all translated, 1 some files need attention, 2 nothing usable
+
+
+# Progress: called once before work (files, lines) and after each package (dir, files, lines).
+StartHook = Callable[[int, int], None]
+AdvanceHook = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    start: StartHook = lambda files, lines: None
+    advance: AdvanceHook = lambda package, files, lines: None
+
+
+# ------------------------------------------------------------------------------------ inputs
+
+
+def _discover(config: BatchConfig) -> GoModule:
+    try:
+        if len(config.inputs) == 1 and config.inputs[0].is_dir():
+            return discover_dir(config.inputs[0], config.tests)
+        dirs = [p for p in config.inputs if p.is_dir()]
+        if dirs:
+            raise BatchError(f"give one folder, or Go files (not both): {dirs[0]}")
+        not_go = [p for p in config.inputs if p.suffix != ".go"]
+        if not_go:
+            raise BatchError(f"not a Go file: {not_go[0]}")
+        return discover_files(config.inputs, config.tests)
+    except DiscoveryError as exc:
+        raise BatchError(str(exc)) from None
+
+
+def _check_out(out: Path, root: Path, force: bool) -> None:
+    target = out.resolve()
+    source = root.resolve()
+    if target == source or source.is_relative_to(target):
+        raise BatchError(f"the output folder {out} must not contain the Go input")
+    if target.exists() and not target.is_dir():
+        raise BatchError(f"{out} exists and is not a folder")
+    if target.is_dir() and any(target.iterdir()) and not force:
+        raise BatchError(f"{out} is not empty; use --force to write into it")
+
+
+# ----------------------------------------------------------------------------- translation
+
+
+def _levels(module: GoModule) -> list[list[GoPackage]]:
+    """Packages in dependency order (imports of the module's own packages first), so each
+    package sees what its dependencies' types derive."""
+    by_path = {module.import_path(p): p for p in module.packages}
+    deps = {
+        p.dir: {by_path[i].dir for i in p.imports if i in by_path and by_path[i] is not p}
+        for p in module.packages
+    }
+    done: set[str] = set()
+    levels: list[list[GoPackage]] = []
+    remaining = list(module.packages)
+    while remaining:
+        ready = [p for p in remaining if deps[p.dir] <= done] or remaining  # cycles: invalid Go
+        levels.append(ready)
+        done |= {p.dir for p in ready}
+        remaining = [p for p in remaining if p.dir not in done]
+    return levels
+
+
+_DERIVE_ITEM = re.compile(
+    r"#\[derive\(([^)]*)\)\]\s*(?:(?://[^\n]*|#\[[^\n]*\])\s*)*pub (?:struct|enum) (\w+)"
+)
+_PLAIN_ITEM = re.compile(r"^pub (struct|enum|trait|type) (\w+)", re.M)
+
+
+def scan_types(rust: str) -> dict[str, LocalType]:
+    """What the public types in generated Rust derive (read back from the output itself)."""
+    found: dict[str, LocalType] = {}
+    for kind, name in _PLAIN_ITEM.findall(rust):
+        found[name] = LocalType(trait=kind == "trait")
+    for derives, name in _DERIVE_ITEM.findall(rust):
+        names = {d.strip().rsplit("::", 1)[-1] for d in derives.split(",")}
+        found[name] = LocalType(
+            False,
+            "Debug" in names,
+            "Clone" in names,
+            "Default" in names,
+            "Serialize" in names and "Deserialize" in names,
+            "Copy" in names,
+        )
+    return found
+
+
+def _unit(module: GoModule, plan: PackagePlan, base: Options) -> Unit:
+    sources = tuple((f.path, f.data) for f in plan.package.files)
+    tests = tuple(f.path for f in plan.package.files if f.is_test)
+    return Unit(plan.package.dir, sources, replace(base, filename=plan.package.dir), tests)
+
+
+def _translate(
+    module: GoModule,
+    crate: CrateLayout,
+    config: BatchConfig,
+    pool: Executor | None,
+    progress: Progress,
+) -> dict[str, UnitResult]:
+    plans = {p.package.dir: p for p in crate.packages}
+    local_types: dict[str, LocalType] = {}
+    results: dict[str, UnitResult] = {}
+    for level in _levels(module):
+        units = []
+        for package in level:
+            plan = plans[package.dir]
+            # `mode` arrived with body translation; older translators only make skeletons.
+            extra: dict[str, Any] = {"mode": config.mode} if config.mode and _HAS_MODE else {}
+            options = Options(
+                comments=config.comments,
+                format=config.format,
+                local_packages=crate.local_packages(plan),
+                local_types=tuple(sorted(local_types.items())),
+                **extra,
+            )
+            units.append(_unit(module, plan, options))
+        for done in _run(units, pool):
+            results[done.dir] = done
+            lines = sum(f.go_lines for f in done.files)
+            progress.advance(done.dir or ".", len(done.files), lines)
+        for package in level:  # fixed order: identical tables whatever finished first
+            plan = plans[package.dir]
+            for f in results[package.dir].files:
+                for name, info in scan_types(f.rust).items():
+                    local_types[f"{plan.import_path}.{name}"] = info
+    return results
+
+
+def _run(units: Sequence[Unit], pool: Executor | None) -> list[UnitResult]:
+    if pool is None or len(units) == 1:
+        return [translate_unit(u) for u in units]
+    futures = [pool.submit(translate_unit, u) for u in units]
+    for _ in as_completed(futures):  # progress as packages finish; order is fixed below
+        pass
+    return [f.result() for f in futures]
+
+
+# ---------------------------------------------------------------------------------- assembly
+
+
+@dataclass(frozen=True, slots=True)
+class _Assembled:
+    files: dict[str, str]  # rust path -> text
+    reports: list[report.FileReport]
+    placeholders: list[tuple[str, Placeholder]]
+
+
+def _final_file(result: FileResult, is_main: bool) -> tuple[str, str | None]:
+    """The Rust for one Go file (a stub if it failed) and why it failed."""
+    if result.failed is not None:
+        return stub(result.go_path, result.failed, with_main=is_main), result.failed
+    return result.rust, None
+
+
+def _assemble(module: GoModule, crate: CrateLayout, results: dict[str, UnitResult]) -> _Assembled:
+    files: dict[str, str] = {}
+    placeholders: list[tuple[str, Placeholder]] = []
+    per_file: dict[str, tuple[str, str, FileResult, str | None]] = {}
+    for plan in crate.packages:
+        result = results[plan.package.dir]
+        names = [p.name for p in result.placeholders]
+        placeholders += [(plan.import_path, p) for p in result.placeholders]
+        by_path = {f.go_path: f for f in result.files}
+        main_text: str | None = None
+        for fplan in plan.files:
+            fres = by_path[fplan.go_path]
+            rust, failed = _final_file(fres, fplan.module is None)
+            if fplan.module is None:
+                main_text = rust
+                per_file[fplan.go_path] = (plan.import_path, fplan.rust_path, fres, failed)
+                continue
+            files[fplan.rust_path] = layout.file_module_text(rust, fplan.is_test)
+            per_file[fplan.go_path] = (plan.import_path, fplan.rust_path, fres, failed)
+        if plan.is_bin:
+            files[plan.module_file] = layout.bin_main_text(crate, plan, main_text, names)
+        elif result.error_enum is not None:
+            files[plan.error_module] = layout.error_module_text(result.error_enum)
+    plans_by_dir = {p.package.dir: p for p in crate.packages if not p.is_bin}
+    for node in crate.nodes:
+        node_plan = plans_by_dir.get(node.go_dir)
+        node_result = results[node.go_dir] if node_plan is not None else None
+        files[node.module_file] = layout.package_module_text(
+            crate,
+            node,
+            node_plan,
+            node_result is not None and node_result.error_enum is not None,
+            [p.name for p in node_result.placeholders] if node_result is not None else [],
+        )
+    reports = [
+        report.file_report(
+            go_path=go_path,
+            rust_path=rust_path,
+            package=package,
+            rust=files[rust_path],
+            go_lines=fres.go_lines,
+            idioms=fres.idioms,
+            statements=fres.statements,
+            todos=fres.todos,
+            diagnostics=fres.diagnostics,
+            cargo_errors=(),
+            failed=failed,
+        )
+        for go_path, (package, rust_path, fres, failed) in sorted(per_file.items())
+    ]
+    return _Assembled(files, reports, placeholders)
+
+
+def unmapped_text(entries: Sequence[report.PlaceholderEntry], config: BatchConfig) -> str:
+    """`src/unmapped.rs`: one named placeholder per Go type without a Rust counterpart."""
+    ctx = Ctx(Program.of(()), Options(comments=config.comments))
+    for e in entries:
+        note = f"{e.note} (used by {', '.join(e.packages)})"
+        ctx.placeholder(e.name, e.arity, e.go_type, note)
+    header = (
+        "Placeholders for Go types defined outside this module or without a Rust counterpart,",
+        "gathered in one place: replace each with the real type (see its note).",
+    )
+    text = render_file(RustFile(header, (), tuple(placeholder_items(ctx))), config.comments)
+    return rustfmt(text)[0] if config.format else text
+
+
+# ------------------------------------------------------------------------------------ output
+
+
+def write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.go2rs-tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _write_all(out: Path, files: dict[str, str]) -> None:
+    try:
+        for rel, text in sorted(files.items()):
+            write_atomically(out / rel, text)
+    except OSError as exc:
+        raise BatchError(f"cannot write into {out}: {exc.strerror or exc}") from None
+
+
+def _exit_code(rep: report.Report) -> int:
+    t = rep.totals
+    if t.files and t.failed == t.files:
+        return 2
+    crate_errors = len(rep.check.crate_errors) if rep.check is not None else 0
+    return 1 if (t.attention or t.failed or crate_errors) else 0
+
+
+def _pool(config: BatchConfig, packages: int) -> Executor | None:
+    workers = config.jobs if config.jobs is not None else (os.cpu_count() or 1)
+    workers = max(1, min(workers, packages))
+    return ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+
+
+def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchResult:
+    """Convert a folder or files into a crate under config.out; raises BatchError (exit 2)."""
+    progress = progress or Progress()
+    module = _discover(config)
+    _check_out(config.out, module.root, config.force)
+    crate = layout.plan_crate(module)
+    progress.start(
+        sum(len(p.files) for p in module.packages),
+        sum(f.data.count(b"\n") for p in module.packages for f in p.files),
+    )
+    pool = _pool(config, len(module.packages))
+    try:
+        results = _translate(module, crate, config, pool, progress)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    assembled = _assemble(module, crate, results)
+    placeholders = report.placeholder_entries(assembled.placeholders)
+    files = dict(assembled.files)
+    if crate.has_lib or placeholders:
+        files[crate.unmapped_file] = unmapped_text(placeholders, config)
+    used = {c for r in results.values() for c in r.crates}
+    imports = {i for p in module.packages for i in p.imports}
+    deps = cargo.dependencies(used, imports)
+    files["Cargo.toml"] = cargo.cargo_toml(crate.name, module.module_path, deps)
+    outputs = {path: _role(path, crate) for path in sorted(files)}
+    rep = report.Report(
+        report.SCHEMA_VERSION,
+        module.module_path,
+        crate.name,
+        report.totals(assembled.reports, len(placeholders)),
+        report.ranked(assembled.reports),
+        placeholders,
+        report.dependency_entries(deps),
+        report.skipped_entries(module.skipped),
+        None,
+        outputs,
+    )
+    _write_all(config.out, files)
+    if config.check:
+        rep = _fold_check(rep, cargo.cargo_check(config.out), files)
+    _write_all(config.out, {REPORT_JSON: report.to_json(rep), REPORT_MD: report.to_markdown(rep)})
+    written = tuple(sorted([*files, REPORT_JSON, REPORT_MD]))
+    return BatchResult(config.out, rep, written, _exit_code(rep))
+
+
+def _role(path: str, crate: CrateLayout) -> str:
+    if path == "Cargo.toml":
+        return "manifest"
+    if path == crate.unmapped_file:
+        return "placeholders"
+    if path.endswith("/error.rs"):
+        return "error enum"
+    if any(path == p.module_file for p in crate.packages if p.is_bin):
+        return "binary"
+    if any(path == n.module_file for n in crate.nodes):
+        return "module"
+    return "go file"
+
+
+def _fold_check(
+    rep: report.Report, outcome: cargo.CheckOutcome, texts: dict[str, str]
+) -> report.Report:
+    """cargo's errors onto the files they point at; the ranking is redone with them."""
+    table = cargo.by_file(outcome.errors)
+    files = []
+    for f in rep.files:
+        errors = table.get(f.rust_path, [])
+        files.append(_with_errors(f, errors, texts[f.rust_path]) if errors else f)
+    known = {f.rust_path for f in rep.files}
+    crate_errors = tuple(e for e in outcome.errors if e.rust_path not in known)
+    ranked = report.ranked(files)
+    return replace(
+        rep,
+        totals=report.totals(ranked, rep.totals.placeholders),
+        files=ranked,
+        check=report.CheckReport(outcome.ran, outcome.note, crate_errors),
+    )
+
+
+def _with_errors(
+    f: report.FileReport, errors: list[cargo.CompilerError], rust: str
+) -> report.FileReport:
+    lines = report.LineMap(rust)
+    entries = tuple(
+        report.Entry(lines.go_line(e.rust_line), e.rust_line, e.message) for e in errors
+    )
+    status = "failed" if f.failed else "attention"
+    risk = f.risk + report.RISK_CARGO_ERROR * len(entries)
+    return replace(f, cargo_errors=entries, status=status, risk=risk)
