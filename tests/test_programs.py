@@ -118,3 +118,22 @@ def test_xfail_list_is_written_from_failures_only(tmp_path: Path) -> None:
     path = tmp_path / "xfail.txt"
     path.write_text(format_xfail(run))
     assert read_xfail(path) == {"bad": "error[E0425]: nope"}
+
+
+def test_todo_panic_names_the_translators_reason() -> None:
+    rust = (
+        "// go2rs[D02]: body kept as todo: call of `copy` (line 16)\n"
+        "fn make_tea() {\n    todo!()\n}\n"
+        "// go2rs[D02]: body kept as todo: select with default (line 30)\n"
+        "fn main() {\n    todo!()\n}\n"
+    )
+    stderr = (
+        "thread 'main' panicked at x:\nnot yet implemented: go2rs: translate the Go body of main\n"
+    )
+    got = _compare("p", RunOutput("", 0), RunOutput("", 101, stderr), rust)
+    assert got.reason == (
+        "output differs: exit 101 (Go: 0), todo in main: select with default (line 30)"
+    )
+    tea = stderr.replace("of main", "of makeTea")
+    got = _compare("p", RunOutput("", 0), RunOutput("", 101, tea), rust)
+    assert got.reason.endswith("todo in makeTea: call of `copy` (line 16)")

@@ -23,6 +23,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -59,7 +60,7 @@ TARGET_DIR = WORK_DIR / "target"
 
 GO_RUN_TIMEOUT_S = 120  # a cold `go run` compiles the program and the packages it imports
 RUN_TIMEOUT_S = 10  # every program finishes in well under a second in Go
-_REASON_MAX = 110
+_REASON_MAX = 140
 
 
 # ------------------------------------------------------------------------------------ programs
@@ -332,7 +333,39 @@ def _panic_message(stderr: str) -> str:
     return lines[0] if lines else ""
 
 
-def _compare(name: str, want: RunOutput, got: RunOutput) -> Outcome:
+_TODO_PANIC = re.compile(r"not yet implemented: go2rs: translate the Go body of ([\w.]+)")
+_KEPT_TODO = re.compile(r"//\s*go2rs\[D02\]:\s*(?:body kept as todo:\s*)?(.*)")
+_FN = re.compile(r"\bfn\s+(\w+)")
+
+
+def _todo_reason(stderr: str, rust: str) -> str | None:
+    """``todo in main: <why>`` when the binary hit a body go2rs kept as ``todo!()``.
+
+    The why is the translator's own note (``go2rs[D02]``) above that function, so the xfail
+    list says what to teach the translator, not only that the program panicked.
+    """
+    hit = _TODO_PANIC.search(stderr)
+    if hit is None:
+        return None
+    go_name = hit.group(1)
+    leaf = go_name.rsplit(".", 1)[-1]
+    rust_name = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", leaf).lower()
+    why: dict[str, str] = {}
+    pending: str | None = None
+    for line in rust.splitlines():
+        note = _KEPT_TODO.search(line)
+        if note is not None:
+            pending = note.group(1).strip()
+            continue
+        fn = _FN.search(line)
+        if fn is not None and pending is not None:
+            why.setdefault(fn.group(1), pending)
+            pending = None
+    reason = why.get(rust_name)
+    return f"todo in {go_name}: {reason}" if reason else f"todo in {go_name}"
+
+
+def _compare(name: str, want: RunOutput, got: RunOutput, rust: str = "") -> Outcome:
     if got.timed_out:
         reason = f"output differs: timed out after {RUN_TIMEOUT_S}s"
     elif got.stdout == want.stdout and got.returncode == want.returncode:
@@ -340,7 +373,7 @@ def _compare(name: str, want: RunOutput, got: RunOutput) -> Outcome:
     elif got.returncode != want.returncode:
         reason = f"output differs: exit {got.returncode} (Go: {want.returncode})"
         if got.stderr.strip():
-            reason += f", {_panic_message(got.stderr)}"
+            reason += f", {_todo_reason(got.stderr, rust) or _panic_message(got.stderr)}"
     else:
         got_lines, want_lines = got.stdout.splitlines(), want.stdout.splitlines()
         at = next(
@@ -389,7 +422,7 @@ def evaluate_programs(programs: Sequence[Program], go: str) -> ProgramsRun:
             first = result.errors[0].splitlines()[0] if result.errors else "no executable"
             details = f"{len(result.errors)} compile error(s):\n" + "\n".join(result.errors)
             return Outcome(name, False, False, _clip(first), details)
-        return _compare(name, expected[name], run_binary(result.executable))
+        return _compare(name, expected[name], run_binary(result.executable), sources[name])
 
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
         for outcome in pool.map(one, sorted(built)):
