@@ -516,3 +516,44 @@ def test_file_names_that_clash_with_the_layout(
 def _no_stray_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.delenv("CARGO_BUILD_TARGET", raising=False)
     yield
+
+
+# ------------------------------------------------------------------------- command line
+
+
+def test_several_files_become_one_crate(tmp_path: Path) -> None:
+    files = [MODULES_DIR / "library" / n for n in ("shape.go", "circle.go", "errors.go")]
+    code, err = convert(files, tmp_path / "out")
+    assert code == 0, err
+    lib = (tmp_path / "out/src/lib.rs").read_text()
+    assert "mod shape;" in lib and "mod circle;" in lib and "mod stack;" not in lib
+    assert "impl Shape for Circle" in (tmp_path / "out/src/circle.rs").read_text()
+
+
+def test_progress_lines_and_quiet(tmp_path: Path) -> None:
+    code, err = convert(MODULES_DIR / "httpsvc", tmp_path / "a")
+    assert code == 0
+    lines = err.splitlines()
+    assert lines[0] == "go2rs: converting 5 Go files (212 lines)"
+    assert "go2rs: [5/5] cmd/server: 1 files, 40 lines" in lines
+    assert lines[-1].startswith("go2rs: review report: ")
+    code, err = convert(MODULES_DIR / "httpsvc", tmp_path / "b", "--quiet")
+    assert code == 0 and err == ""
+
+
+def test_nothing_usable_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode(sources: Any, options: Any) -> Any:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(batch_work, "translate_package", explode)
+    result = run_batch(BatchConfig((MODULES_DIR / "library",), tmp_path / "out", jobs=1))
+    assert result.exit_code == 2
+    assert {f.status for f in result.report.files} == {"failed"}
+
+
+def test_schema_doc_names_every_report_field(converted: dict[str, Path]) -> None:
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "report-schema.md").read_text()
+    data = _report(converted["workerpool"])
+    keys = set(data) | set(data["files"][0]) | set(data["totals"]) | set(data["placeholders"][0])
+    missing = sorted(k for k in keys if f"`{k}`" not in doc)
+    assert missing == []

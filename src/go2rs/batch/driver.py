@@ -8,6 +8,7 @@ run writes exactly the bytes a serial run writes.
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -316,7 +317,13 @@ def _exit_code(rep: report.Report) -> int:
 def _pool(config: BatchConfig, packages: int) -> Executor | None:
     workers = config.jobs if config.jobs is not None else (os.cpu_count() or 1)
     workers = max(1, min(workers, packages))
-    return ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    if workers == 1:
+        return None
+    # Not plain fork: the rich progress thread may hold a lock at fork time. A fork server
+    # that has imported the translator once keeps the workers' start-up cheap.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["go2rs.batch.work"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
 def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchResult:
