@@ -8,6 +8,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -130,6 +131,12 @@ def test_options_reach_the_translator(client: TestClient) -> None:
     assert "// go2rs[E01]" in full["rust"]
     assert "go2rs[" not in bare["rust"]
     assert bare["options"]["comments"] == "none"
+    if any(spec.name == "mode" for spec in option_specs()):  # drafts exist
+        skeleton = _post(client, source, mode="skeleton")
+        draft = _post(client, source, mode="draft")
+        assert "todo!(" in skeleton["rust"]
+        assert skeleton["rust"] != draft["rust"]
+        assert (skeleton["options"]["mode"], draft["options"]["mode"]) == ("skeleton", "draft")
 
 
 @pytest.mark.parametrize("comments", ["full", "brief", "none"])
@@ -326,11 +333,30 @@ def test_convert_does_not_import_the_web_stack() -> None:
         "r = CliRunner().invoke(app, ['convert', '-'], input='package p\\nfunc F() {}\\n')\n"
         "assert r.exit_code == 0, r.output\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('starlette', 'uvicorn', 'pygments') or m.startswith('go2rs.web'))\n"
+        "('starlette', 'uvicorn') or m.startswith('go2rs.web'))\n"
         "print(loaded)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_open_waits_for_the_server_then_opens_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    from go2rs.web import server as server_mod
+
+    opened: list[str] = []
+    monkeypatch.setattr(server_mod.webbrowser, "open", opened.append)
+
+    class Late:
+        started = False
+
+    late = Late()
+    thread = threading.Thread(target=server_mod._open_when_up, args=(late, "http://x/"))
+    thread.start()
+    time.sleep(0.2)
+    assert opened == []  # not before uvicorn is listening
+    late.started = True
+    thread.join(timeout=5)
+    assert opened == ["http://x/"]
 
 
 def _free_port() -> int:
