@@ -13,8 +13,7 @@ struct ArgError {
 impl std::fmt::Display for ArgError {
     // go2rs[D01]: body translated; review ownership (clones) and casts
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let text: String = (|| -> String { format!("{} - {}", self.arg, self.message) })();
-        f.write_str(&text)
+        write!(f, "{} - {}", self.arg, self.message)
     }
 }
 

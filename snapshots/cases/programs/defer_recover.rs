@@ -4,11 +4,7 @@
 // go: defer_recover.go:6
 // go2rs[E05]: package main → anyhow::Result
 // go2rs[F02]: named results (result, err) are returned explicitly
-// go2rs[D02]: body kept as todo: defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("recovered: %v", r)
-		}
-	} (line 3)
+// go2rs[D02]: body kept as todo: defer func() {         if r := recover(); r != nil {             err = fmt.Errorf("recovered: %v", r)         }     } (line 3)
 fn safe_divide(a: i64, b: i64) -> anyhow::Result<i64> {
     // defer func() {
     //     if r := recover(); r != nil {

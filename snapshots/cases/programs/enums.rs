@@ -15,6 +15,7 @@ pub enum ServerState {
 impl std::fmt::Display for ServerState {
     // go2rs[D01]: body translated; review ownership (clones) and casts
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        #[allow(clippy::redundant_closure_call)]
         let text: String = (|| -> String {
             match self {
                 ServerState::StateIdle => {

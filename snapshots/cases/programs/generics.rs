@@ -3,10 +3,10 @@
 use std::hash::Hash;
 
 // go: generics.go:6
-// go2rs[G02]: inline type set → Copy + PartialOrd; add the operator bounds the body needs
+// go2rs[G01]: constraint not mapped; add the bounds the body needs
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[D02]: body kept as todo: a generic body: add the trait bounds it needs, then translate
-pub fn slices_index<S: Copy + PartialOrd, E: Eq + Hash>(s: S, v: E) -> i64 {
+pub fn slices_index<S, E: Eq + Hash>(s: S, v: E) -> i64 {
     // for i := range s {
     //     if v == s[i] {
     //         return i
@@ -73,9 +73,7 @@ fn main() {
     println!("list: {:?}", lst.all());
     println!(
         "{:?}",
-        map(&vec![1, 2, 3], move |i: i64| -> String {
-            format!("{}", i * i)
-        })
+        map(&[1, 2, 3], move |i: i64| -> String { format!("{}", i * i) })
     );
 }
 

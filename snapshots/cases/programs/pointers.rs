@@ -31,13 +31,13 @@ fn bump(c: &mut Counter) {
 // go: pointers.go:23
 // go2rs[D01]: body translated; review ownership (clones) and casts
 fn main() {
-    let i = 1;
+    let mut i = 1;
     println!("initial: {}", i);
     zeroval(i);
     println!("zeroval: {}", i);
     zeroptr(&mut i);
     println!("zeroptr: {}", i);
-    let c = Counter {
+    let mut c = Counter {
         ..Default::default()
     };
     bump(&mut c);

@@ -18,7 +18,7 @@ fn new_person(name: &str) -> Person {
         ..Default::default()
     };
     p.age = 42;
-    (&mut p).clone()
+    p
 }
 
 // go: structs.go:17

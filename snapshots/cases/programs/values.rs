@@ -3,12 +3,12 @@
 // go: values.go:6
 // go2rs[D01]: body translated; review ownership (clones) and casts
 fn main() {
-    println!("{}", format!("golang"));
+    println!("golang");
     println!("1+1 = {}", 1 + 1);
     println!("7/3 = {}", 7 / 3);
     println!("7%3 = {}", 7 % 3);
     println!("7.0/2.0 = {}", 7.0 / 2.0);
-    println!("{}", true && false);
-    println!("{}", true || false);
+    println!("false");
+    println!("true");
     println!("{}", !true);
 }

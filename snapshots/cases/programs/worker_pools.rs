@@ -16,31 +16,29 @@ async fn worker(id: i64, jobs: mpsc::Receiver<i64>, results: mpsc::Sender<String
 
 // go: worker_pools.go:16
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
-// go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
-// go2rs[C01]: goroutine → tokio task
-// go2rs[D01]: body translated; review ownership (clones) and casts
+// go2rs[D02]: body kept as todo: several goroutines receive from one channel: share the Receiver (Arc<tokio::sync::Mutex<..>>) or use async-channel (line 8)
 #[tokio::main]
 async fn main() {
-    let num_jobs: i64 = 5;
-    let (jobs_tx, mut jobs_rx) = mpsc::channel::<i64>(num_jobs as usize);
-    let (results_tx, mut results_rx) = mpsc::channel::<String>(num_jobs as usize);
-    for w in 1..=3 {
-        {
-            let results_tx = results_tx.clone();
-            let jobs_tx = jobs_tx.clone();
-            tokio::spawn(worker(w, jobs_rx, results_tx.clone()));
-        }
-    }
-    for j in 1..=num_jobs {
-        jobs_tx.send(j).await.expect("receiver dropped");
-    }
-    drop(jobs_tx);
-    let mut collected: Vec<String> = Vec::with_capacity(num_jobs as usize);
-    for _ in 0..num_jobs {
-        collected.push(results_rx.recv().await.unwrap_or_default());
-    }
-    collected.sort();
-    for line in &collected {
-        println!("{}", line);
-    }
+    // const numJobs = 5
+    // jobs := make(chan int, numJobs)
+    // results := make(chan string, numJobs)
+    //
+    // for w := 1; w <= 3; w++ {
+    //     go worker(w, jobs, results)
+    // }
+    //
+    // for j := 1; j <= numJobs; j++ {
+    //     jobs <- j
+    // }
+    // close(jobs)
+    //
+    // collected := make([]string, 0, numJobs)
+    // for range numJobs {
+    //     collected = append(collected, <-results)
+    // }
+    // sort.Strings(collected)
+    // for _, line := range collected {
+    //     fmt.Println(line)
+    // }
+    todo!("go2rs: translate the Go body of main")
 }

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tree_sitter import Node
+
 from go2rs.bodies.env import Env, FnShape, Local, Untranslatable
 from go2rs.bodies.stmts import block, statements
 from go2rs.context import Ctx
-from go2rs.gomodel import FuncDecl, TChan, TName
+from tree_sitter import Node
+
+from go2rs.gomodel import BodyFacts, FuncDecl, TChan, TName
 from go2rs.idioms import naming
 from go2rs.idioms.errors import returns_error
 from go2rs.parse.facts import collect_facts
-from go2rs.parse.parser import parse_go
+from go2rs.parse.lower import text
+from go2rs.parse.parser import parse_go, walk
 from go2rs.rustmodel import Fn
 
 __all__ = ["BodyResult", "Untranslatable", "translate_body"]
@@ -54,42 +59,70 @@ def translate_body(fn: FuncDecl, rust_fn: Fn, ctx: Ctx) -> BodyResult:
     root = parse_go(source).root_node
     if root.has_error:
         raise Untranslatable(None, "the body has Go syntax errors")
+    if _deeper_than(root, MAX_BODY_DEPTH):  # the translation below recurses over the tree
+        raise Untranslatable(None, f"the body nests deeper than {MAX_BODY_DEPTH} syntax levels")
     func = root.named_children[-1]
     body = func.child_by_field_name("body")
     plan = ctx.decisions.errors
     shape = FnShape(fn.results, returns_error(fn.results),
                     ctx.decisions.option_results.get(fn.key, frozenset()), rust_fn.ret,
                     ctx.program.is_main, plan.enum_name if plan is not None else None)
-    facts = collect_facts([body]) if body is not None else fn.body.facts
-    mutated = {p[0] for p in facts.assigned} | _mut_method_targets(facts, ctx)
+    if body is None:
+        raise Untranslatable(None, "no body")
+    mutated = _mutated_names(body, collect_facts([body]), ctx)
     env = Env(ctx, shape, fn.receiver.name if fn.receiver else None,
               fn.receiver.type_name if fn.receiver else None, rust_fn.is_async,
               mutated=frozenset(mutated))
     mutable_params = _bind_params(fn, rust_fn, env)
-    prologue = _named_results(fn, env)
+    prologue = _receiver_copy(fn, env) + _named_results(fn, env)
     lines = block(statements(body), env, tail=bool(rust_fn.ret) and rust_fn.ret != "()")
     return BodyResult(tuple(prologue + lines), count_statements(fn.body.text),
                       tuple(env.notes), frozenset(env.uses), frozenset(mutable_params))
 
 
-def _mut_method_targets(facts: object, ctx: Ctx) -> set[str]:
-    from go2rs.gomodel import BodyFacts
+MAX_BODY_DEPTH = 200  # syntax-tree levels; hand-written Go stays far below, 10,000 `{` do not
 
-    assert isinstance(facts, BodyFacts)
+
+def _deeper_than(root: Node, limit: int) -> bool:
+    """Whether the tree is deeper than `limit`, found without recursion."""
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in node.children)
+    return False
+
+
+_IN_PLACE = frozenset({"sort.Ints", "sort.Strings", "sort.Float64s", "sort.Slice",
+                       "sort.SliceStable", "slices.Sort", "slices.Reverse", "slices.SortFunc"})
+
+
+def _mutated_names(body: Node, facts: BodyFacts, ctx: Ctx) -> set[str]:
+    """Locals Rust must declare `mut`: assigned, mutated through &mut methods, sorted in
+    place, or lent out with `&x`."""
     mutating = {k.rsplit(".", 1)[-1] for k in ctx.decisions.mut_receivers}
-    mutating |= {"WriteString", "WriteByte", "WriteRune", "Ints", "Strings", "Float64s",
-                 "Sort", "Slice", "SliceStable", "Reverse"}
-    targets = set()
-    for path, method in facts.method_calls:
-        if method in mutating:
-            targets.add(path[0])
-    for path in facts.sent_on | facts.received_from:
-        targets.add(path[0])
-    return targets | _sorted_args(facts)
-
-
-def _sorted_args(facts: object) -> set[str]:
-    return set()
+    mutating |= {"WriteString", "WriteByte", "WriteRune"}
+    names = {p[0] for p in facts.assigned}
+    names |= {path[0] for path, method in facts.method_calls if method in mutating}
+    names |= {p[0] for p in facts.sent_on | facts.received_from}
+    for node in walk(body):
+        if node.type == "unary_expression" and node.child_by_field_name("operator") is not None \
+                and text(node.child_by_field_name("operator")) == "&":
+            operand = node.child_by_field_name("operand")
+            if operand is not None and operand.type == "identifier":
+                names.add(text(operand))
+            declared = node.parent.parent if node.parent is not None else None
+            if declared is not None and declared.type == "short_var_declaration":
+                left = declared.child_by_field_name("left")
+                names.update(text(n) for n in (left.named_children if left else []))
+        elif node.type == "call_expression" and text(node.child_by_field_name(
+                "function")) in _IN_PLACE:
+            args = node.child_by_field_name("arguments")
+            first = args.named_children[0] if args is not None and args.named_children else None
+            if first is not None and first.type == "identifier":
+                names.add(text(first))
+    return names
 
 
 def _bind_params(fn: FuncDecl, rust_fn: Fn, env: Env) -> set[str]:
@@ -105,6 +138,23 @@ def _bind_params(fn: FuncDecl, rust_fn: Fn, env: Env) -> set[str]:
         if isinstance(t, TChan) and rust_param.type.startswith("mpsc::Receiver"):
             mutable.add(rust_param.name)
     return mutable
+
+
+def _receiver_copy(fn: FuncDecl, env: Env) -> list[str]:
+    """A value receiver the body changes is Go's private copy: `let mut r = self.clone();`."""
+    from go2rs.bodies.exprs import cloneable
+
+    receiver = fn.receiver
+    if receiver is None or receiver.pointer or not receiver.name or \
+            receiver.name not in env.mutated:
+        return []
+    t = TName(receiver.type_name)
+    if not cloneable(t, env):
+        raise Untranslatable(None, "a value receiver the body changes, on a type without Clone")
+    name = naming.snake(receiver.name)
+    env.receiver = None
+    env.bind(receiver.name, Local(name, t, env.ctx.type_name(receiver.type_name)))
+    return [f"let mut {name} = self.clone();"]
 
 
 def _named_results(fn: FuncDecl, env: Env) -> list[str]:

@@ -3,6 +3,9 @@ methods defined in the input (arguments fitted to the Rust signature go2rs gave 
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from tree_sitter import Node
 
 from go2rs.bodies.env import (
@@ -18,7 +21,7 @@ from go2rs.bodies.env import (
     is_int,
     is_string,
 )
-from go2rs.bodies.exprs import coerce, expr, go_type, index_text, owned, rust_type
+from go2rs.bodies.exprs import coerce, expr, go_type, index_text, owned, rust_type, underlying
 from go2rs.bodies.fmtverbs import Verb, translate_format
 from go2rs.bodies.stdlib import STD, std_key
 from go2rs.context import Sink
@@ -96,7 +99,7 @@ def _closure_call(callee: E, args: list[Node], node: Node, env: Env) -> E:
 def _conversion(name: str, args: list[Node], node: Node, env: Env) -> E:
     if len(args) != 1:
         raise Untranslatable(node, "conversion with several arguments")
-    value = expr(args[0], env)
+    value = underlying(expr(args[0], env), env)
     if name == "string":
         if value.go == TName("rune"):
             return E(f"{value.at(0)}.to_string()", STRING, "String")
@@ -148,7 +151,7 @@ def _type_conversion(t: GoType, args: list[Node], node: Node, env: Env) -> E:
 
 
 def _len(node: Node, args: list[Node], env: Env) -> E:
-    value = expr(args[0], env)
+    value = underlying(expr(args[0], env), env)
     if isinstance(value.go, TChan):
         raise Untranslatable(node, "len of a channel")
     return E(f"{value.at(0)}.len()", INT, "usize")
@@ -225,7 +228,7 @@ def _delete(node: Node, args: list[Node], env: Env) -> E:
     return E(f"{container.at(0)}.remove({key_text})", None, "()")
 
 
-def _close(node: Node, args: list[Node], env: Env) -> E:
+def _close(node: Node, args: list[Node], env: Env) -> E:  # noqa: ARG001
     from go2rs.bodies.channels import close
 
     return close(args[0], env)
@@ -271,11 +274,12 @@ def _print_values(macro: str, values: list[E], env: Env, spaces: bool) -> E:
             hole = " " + hole
         holes.append(hole)
     newline = macro.endswith("ln")
-    return E(render_format(macro.removesuffix("ln"), "".join(holes) + ("\n" if newline else ""),
-                           values), None, "()")
+    formatted = render_format(macro.removesuffix("ln"), "".join(holes) + ("\n" if newline else
+                                                                           ""), values)
+    return E(formatted.text, None, "()", fmt=formatted)
 
 
-def format_call(macro: str, args: list[Node], node: Node, env: Env) -> str:
+def format_call(macro: str, args: list[Node], node: Node, env: Env) -> Formatted:
     """`Printf("x=%d", x)` -> `print!("x={}", x)` (the macro name is the caller's)."""
     if not args or args[0].type not in ("interpreted_string_literal", "raw_string_literal"):
         raise Untranslatable(node, "format string that is not a literal")
@@ -290,9 +294,31 @@ def format_call(macro: str, args: list[Node], node: Node, env: Env) -> str:
     return render_format(macro, _debug_holes(rust_format, verbs, values, env), values)
 
 
-def render_format(macro: str, template: str, values: list[E]) -> str:
+_SIMPLE_PATH = re.compile(r"[A-Za-z_][\w.]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Formatted:
+    """A format macro call kept structured, so a `format!` inside another can be spliced."""
+
+    macro: str
+    template: str  # Rust format string contents, braces escaped
+    args: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        if self.macro == "format" and not self.args:  # clippy: useless_format
+            plain = self.template.replace("{{", "{").replace("}}", "}")
+            return f"{rust_string(plain)}.to_string()"
+        if self.macro.endswith("ln") and not self.template and not self.args:
+            return f"{self.macro}!()"
+        return f"{self.macro}!({rust_string(self.template)}{''.join(', ' + a for a in self.args)})"
+
+
+def render_format(macro: str, template: str, values: list[E]) -> Formatted:
     """A format macro call; literal arguments are folded into the string (clippy's
-    print_literal) and print!("..\\n") becomes println! (print_with_newline)."""
+    print_literal), nested format! calls are spliced in (format_in_format_args) and
+    print!("..\\n") becomes println! (print_with_newline)."""
     out: list[str] = []
     args: list[str] = []
     index = i = 0
@@ -305,21 +331,26 @@ def render_format(macro: str, template: str, values: list[E]) -> str:
             end = template.index("}", i)
             hole, value = template[i:end + 1], values[index]
             index += 1
+            i = end + 1
             if hole == "{}" and value.literal is not None:
                 out.append(value.literal.replace("{", "{{").replace("}", "}}"))
+            elif hole == "{}" and value.fmt is not None and value.fmt.macro == "format":
+                out.append(value.fmt.template)
+                args.extend(value.fmt.args)
             else:
                 out.append(hole)
-                args.append(value.text)
-            i = end + 1
+                stripped = value.text.removesuffix(".to_string()")
+                simple = stripped != value.text and _SIMPLE_PATH.fullmatch(stripped) is not None
+                shown = stripped if hole == "{}" and value.rust == "String" and simple else \
+                    value.text
+                args.append(shown)
             continue
         out.append(template[i])
         i += 1
     rendered = "".join(out)
     if macro in ("print", "eprint") and rendered.endswith("\n"):
         macro, rendered = macro + "ln", rendered[:-1]
-    if macro.endswith("ln") and not rendered and not args:
-        return f"{macro}!()"
-    return f"{macro}!({rust_string(rendered)}{''.join(', ' + a for a in args)})"
+    return Formatted(macro, rendered, tuple(args))
 
 
 def _debug_holes(rust_format: str, verbs: list[Verb], values: list[E], env: Env) -> str:
@@ -352,18 +383,19 @@ def _fmt(name: str, args: list[Node], node: Node, env: Env) -> E:
         return _print_values("println" if name == "Println" else "print",
                              [expr(a, env) for a in args], env, spaces=name == "Println")
     if name == "Printf":
-        return E(format_call("print", args, node, env), None, "()")
+        return E(format_call("print", args, node, env).text, None, "()")
     if name == "Sprintf":
-        return E(format_call("format", args, node, env), STRING, "String")
+        formatted = format_call("format", args, node, env)
+        return E(formatted.text, STRING, "String", fmt=formatted)
     if name == "Sprint":
         printed = _print_values("format", [expr(a, env) for a in args], env, spaces=False)
-        return E(printed.text, STRING, "String")
+        return E(printed.text, STRING, "String", fmt=printed.fmt)
     if name == "Errorf":
-        return error_value(format_call("format", args, node, env), env)
+        return error_value(format_call("format", args, node, env).text, env)
     if name in ("Fprintln", "Fprintf") and args and text(args[0]) == "os.Stderr":
         if name == "Fprintln":
             return _print_values("eprintln", [expr(a, env) for a in args[1:]], env, spaces=True)
-        return E(format_call("eprint", args[1:], node, env), None, "()")
+        return E(format_call("eprint", args[1:], node, env).text, None, "()")
     raise Untranslatable(node, f"fmt.{name}")
 
 
@@ -481,6 +513,8 @@ def _std_arg(kind: str, value: E, env: Env) -> str:
         return coerce(value, "f64", env)
     if kind == "usize":
         return index_text(value)
+    if kind == "i32":
+        return value.text if value.literal is not None else f"{value.at(2)} as i32"
     if kind == "ref":
         return value.text if (value.rust or "").startswith("&") else f"&{value.at(1)}"
     return value.text

@@ -66,7 +66,10 @@ def receive(operand: Node | None, env: Env) -> E:
 
 
 def close(arg: Node, env: Env) -> E:
-    return E(f"drop({_channel(arg, env, 'tx')})", None, "()")
+    local = env.lookup(text(arg)) if arg.type == "identifier" else None
+    if local is None or not local.chan_pair:
+        raise Untranslatable(arg, "close of a channel this function does not own")
+    return E(f"drop({local.rust}_tx)", None, "()")
 
 
 def sender_argument(arg: Node, env: Env) -> str:
@@ -74,6 +77,9 @@ def sender_argument(arg: Node, env: Env) -> str:
 
 
 def receiver_argument(arg: Node, env: Env) -> str:
+    if env.spawning_in_loop:
+        raise Untranslatable(arg, "several goroutines receive from one channel: share the "
+                                  "Receiver (Arc<tokio::sync::Mutex<..>>) or use async-channel")
     return _channel(arg, env, "rx")
 
 

@@ -8,10 +8,14 @@ would not compile, so a function falls back to its skeleton with the reason note
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
 from go2rs.context import Ctx
+
+if TYPE_CHECKING:
+    from go2rs.bodies.calls import Formatted
 from go2rs.gomodel import GoType, Param, TArray, TChan, TMap, TName, TPointer, TSlice
 
 INTS = frozenset("int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64 uintptr byte".split())
@@ -44,6 +48,8 @@ class E:
     fallible: bool = False  # a call returning Go's (.., error): a Rust Result
     results: tuple[GoType, ...] = ()  # the value types of a multi-result call
     literal: str | None = None  # the value of a literal, for folding into format strings
+    fmt: Formatted | None = None  # a format!(..) kept structured for splicing
+    place: bool = False  # a variable, field or element: using it by value moves out of it
 
     def at(self, max_prec: int) -> str:
         """The text, parenthesized if it binds looser than `max_prec` allows."""
@@ -83,6 +89,7 @@ class Env:
     is_async: bool = False
     scopes: list[dict[str, Local]] = field(default_factory=lambda: [{}])
     mutated: frozenset[str] = frozenset()
+    spawning_in_loop: bool = False  # translating a goroutine started inside a loop
     uses: set[str] = field(default_factory=set)
     notes: list[tuple[str, str]] = field(default_factory=list)
 

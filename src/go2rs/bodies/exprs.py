@@ -68,16 +68,47 @@ def owned(e: E, env: Env) -> str:
         raise Untranslatable(None, "storing a borrowed trait object or closure: the field "
                                    "needs it owned (Box<dyn ..>)")
     if e.rust is not None and e.rust.startswith("&"):
+        if e.go is not None and not cloneable(e.go, env):
+            raise Untranslatable(None, f"an owned {e.rust[1:]} from a borrow: the type is not "
+                                       "Clone")
+        if e.go is not None and copyable(e.go, env):
+            return f"*{e.at(1)}"
         return f"{e.at(0)}.clone()"
-    if _is_place(e) and not is_copy(e.go) and e.go is not None and not _is_enum(e.go, env):
+    if _is_place(e) and not is_copy(e.go) and e.go is not None and not _is_enum(e.go, env) \
+            and cloneable(e.go, env) and not copyable(e.go, env):
         return f"{e.at(0)}.clone()"
     return e.text
 
 
+def cloneable(t: GoType, env: Env) -> bool:
+    """Whether the Rust type of `t` implements Clone (else values can only move)."""
+    return map_type(t.elem if isinstance(t, TPointer) else t, Pos.FIELD, env.ctx).clone
+
+
+def copyable(t: GoType, env: Env) -> bool:
+    return map_type(t.elem if isinstance(t, TPointer) else t, Pos.FIELD, env.ctx).copy
+
+
+def underlying(e: E, env: Env) -> E:
+    """A value of a local named slice/map/basic type (`type ByAge []Person`) is a newtype in
+    Rust: its contents are `.0`."""
+    t = e.go
+    if not isinstance(t, TName) or t.pkg is not None or t.name in env.ctx.decisions.enums:
+        return e
+    from go2rs.idioms.enums import underlying_basic
+
+    decl = env.ctx.program.types.get(t.name)
+    if decl is None or decl.alias or isinstance(decl.type, TStruct) or \
+            env.ctx.program.interface(t.name) is not None:
+        return e
+    if underlying_basic(decl) is None and t.name not in env.ctx.program.methods:
+        return E(e.text, decl.type, e.rust, e.prec)  # a type alias: same value, Go type known
+    return E(f"{e.at(0)}.0", decl.type, rust_type(decl.type, env))
+
+
 def _is_place(e: E) -> bool:
-    """A variable or field (not a fresh value): using it by value would move out of it."""
-    return e.prec == 0 and e.text.replace(".", "").replace("_", "").isalnum() and \
-        not e.text[:1].isdigit() and e.text not in ("true", "false", "None")
+    """A variable, field or element (not a fresh value): using it by value would move it."""
+    return e.place
 
 
 def _is_enum(t: GoType, env: Env) -> bool:
@@ -95,9 +126,13 @@ def coerce(e: E, target: str | None, env: Env) -> str:
     if target == "String":
         return owned(e, env) if e.rust in ("&str", "&String", None) or _is_place(e) else e.text
     if target == "&str":
-        return e.text if e.rust == "&str" else f"&{e.at(1)}"
+        return e.text if (e.rust or "").startswith("&") else f"&{e.at(1)}"
     if target.startswith("&mut "):
         return e.text if (e.rust or "").startswith("&mut") else f"&mut {e.at(1)}"
+    if target.startswith("&[") and e.text.startswith("vec![") and e.text.endswith("]"):
+        return "&" + e.text[len("vec!"):]  # clippy: useless_vec
+    if target.startswith("Box<dyn Fn") and isinstance(e.go, TFunc) and e.prec == 12:
+        return f"Box::new({e.text})"
     if target.startswith("&"):
         return e.text if (e.rust or "").startswith("&") else f"&{e.at(1)}"
     if target in ("i64", "i32", "u64", "u32", "u8", "usize", "i8", "i16", "u16", "f64", "f32"):
@@ -116,7 +151,7 @@ def _identifier(node: Node, env: Env) -> E:
         return E("self", TName(env.receiver_type or "_"), "&Self")
     local = env.lookup(name)
     if local is not None:
-        return E(local.rust, local.go, local.rust_type)
+        return E(local.rust, local.go, local.rust_type, place=True)
     ctx = env.ctx
     if (path := enums.variant_path(name, ctx)) is not None:
         return E(path, TName(path.split("::")[0]))
@@ -202,13 +237,74 @@ def _binary(node: Node, env: Env) -> E:
     if op not in ("<<", ">>"):
         rhs = _cast_to(left, right, prec)
     if op in _COMPARISONS:
+        special = _emptiness(left, right, op) or _constant(node, op)
+        if special is not None:
+            return special
         lhs, rhs = _compare_strings(left, right, lhs, rhs)
         return E(f"{lhs} {rust_op} {rhs}", BOOL, "bool", prec)
+    if op == "&&" and (contains := _range_contains(left_node, right_node, env)) is not None:
+        return contains
+    if op in ("&&", "||") and left.literal in ("true", "false") and \
+            right.literal in ("true", "false"):
+        both = (left.literal == "true", right.literal == "true")
+        value = (both[0] and both[1]) if op == "&&" else (both[0] or both[1])
+        word = "true" if value else "false"
+        return E(word, BOOL, "bool", literal=word)
     result_go = BOOL if op in ("&&", "||") else left.go if left.go is not None else right.go
     result_rust = left.rust if left.rust else right.rust
     if newtype is not None and op not in ("&&", "||"):
         return E(f"{newtype}({lhs} {rust_op} {rhs})", TName(newtype), newtype)
     return E(f"{lhs} {rust_op} {rhs}", result_go, result_rust, prec)
+
+
+def _emptiness(left: E, right: E, op: str) -> E | None:
+    """`s == ""` and `len(x) == 0` -> `is_empty()` (clippy: comparison_to_empty, len_zero)."""
+    if op not in ("==", "!=", ">"):
+        return None
+    subject = None
+    if right.literal == "" and right.rust == "&str" and op != ">":
+        subject = left.at(0)
+    elif right.literal == "0" and left.text.endswith(".len()"):
+        subject = left.text.removesuffix(".len()")
+    if subject is None:
+        return None
+    negate = "" if op == "==" else "!"
+    return E(f"{negate}{subject}.is_empty()", BOOL, "bool", 1 if negate else 0)
+
+
+def _constant(node: Node, op: str) -> E | None:
+    """A comparison of two constant integer expressions (`8%4 == 0`) is its value; Rust's
+    linter rejects comparing constants (clippy: eq_op)."""
+    from go2rs.idioms.literals import eval_int
+    from go2rs.parse.lower import lower_expr
+
+    left = eval_int(lower_expr(node.child_by_field_name("left")), 0, {})
+    right = eval_int(lower_expr(node.child_by_field_name("right")), 0, {})
+    if left is None or right is None:
+        return None
+    result = {"==": left == right, "!=": left != right, "<": left < right, "<=": left <= right,
+              ">": left > right, ">=": left >= right}[op]
+    return E("true" if result else "false", BOOL, "bool", literal="true" if result else "false")
+
+
+def _range_contains(left: Node | None, right: Node | None, env: Env) -> E | None:
+    """`x >= a && x <= b` -> `(a..=b).contains(&x)` (clippy: manual_range_contains)."""
+    if left is None or right is None or left.type != "binary_expression" or \
+            right.type != "binary_expression":
+        return None
+    lop, rop = text(left.child_by_field_name("operator")), text(right.child_by_field_name(
+        "operator"))
+    subject = text(left.child_by_field_name("left"))
+    if lop != ">=" or rop not in ("<=", "<") or text(right.child_by_field_name("left")) != subject:
+        return None
+    x = expr(left.child_by_field_name("left"), env)
+    low, high = expr(left.child_by_field_name("right"), env), expr(right.child_by_field_name(
+        "right"), env)
+    if not (is_int(x.go) or is_float(x.go)) or x.rust not in (low.rust or x.rust,
+                                                               high.rust or x.rust):
+        return None
+    dots = "..=" if rop == "<=" else ".."
+    return E(f"({low.at(11)}{dots}{high.at(11)}).contains(&{x.at(1)})", BOOL, "bool")
 
 
 def _string_typed(node: Node, env: Env) -> bool:
@@ -281,7 +377,8 @@ def _unwrap(side: E, env: Env) -> E:
     assert isinstance(side.go, TName)
     basic = underlying_basic(env.ctx.program.types.get(side.go.name)) or "int"
     inner = TName(basic)
-    return E(f"{side.at(0)}.0", inner, rust_type(inner, env))
+    base = side.text[1:] if side.text.startswith("*") and side.prec == 1 else side.at(0)
+    return E(f"{base}.0", inner, rust_type(inner, env))  # `.0` auto-derefs
 
 
 def _cast_to(left: E, right: E, prec: int) -> str:
@@ -318,7 +415,8 @@ def _concat(operands: list[E]) -> E:
     """Go's `a + b + c` on strings -> one `format!`, literals folded into the template."""
     from go2rs.bodies.calls import render_format
 
-    return E(render_format("format", "{}" * len(operands), operands), STRING, "String")
+    formatted = render_format("format", "{}" * len(operands), operands)
+    return E(formatted.text, STRING, "String", fmt=formatted)
 
 
 def _unary(node: Node, env: Env) -> E:
@@ -386,12 +484,23 @@ def _selector(node: Node, env: Env) -> E:
 
         return package_value(text(operand_node), name, node, env)
     operand = expr(operand_node, env)
+    if (operand.rust or "").startswith("Option<"):
+        raise Untranslatable(node, f"`.{name}` through a nil-able pointer (check it with "
+                                   "`let Some(..) = .. else` first)")
     found = field_of(operand.go, name, env)
     if found is None:
         raise Untranslatable(node, f"field `{name}` of an unknown or locked type")
     path, ftype = found
     rust = rust_type(ftype, env)
-    return E(f"{operand.at(0)}.{path}", ftype, rust)
+    return E(f"{operand.at(0)}.{path}", ftype, rust, place=True)
+
+
+def map_key(key: E, key_type: GoType, env: Env) -> str:
+    """A map lookup key: borrowed, and cast to the key type when integer kinds differ."""
+    if (key.rust or "").startswith("&"):
+        return key.text
+    return f"&{coerce(key, rust_type(key_type, env), env)}" if key.literal is None or \
+        key.rust != "&str" else key.text
 
 
 def index_text(index: E) -> str:
@@ -403,12 +512,12 @@ def index_text(index: E) -> str:
 
 
 def _index(node: Node, env: Env) -> E:
-    operand = expr(node.child_by_field_name("operand"), env)
+    operand = underlying(expr(node.child_by_field_name("operand"), env), env)
     index = expr(node.child_by_field_name("index"), env)
     kv = map_types(operand.go)
     if kv is not None:
         key, value = kv
-        key_text = index.text if (index.rust or "").startswith("&") else f"&{index.at(1)}"
+        key_text = map_key(index, key, env)
         getter = "copied" if is_copy(value) else "cloned"
         return E(f"{operand.at(0)}.get({key_text}).{getter}().unwrap_or_default()", value,
                  rust_type(value, env))
@@ -417,11 +526,11 @@ def _index(node: Node, env: Env) -> E:
     elem = elem_type(operand.go)
     if elem is None:
         raise Untranslatable(node, "index into a value of unknown type")
-    return E(f"{operand.at(0)}[{index_text(index)}]", elem, rust_type(elem, env))
+    return E(f"{operand.at(0)}[{index_text(index)}]", elem, rust_type(elem, env), place=True)
 
 
 def _slice(node: Node, env: Env) -> E:
-    operand = expr(node.child_by_field_name("operand"), env)
+    operand = underlying(expr(node.child_by_field_name("operand"), env), env)
     start_node, end_node = node.child_by_field_name("start"), node.child_by_field_name("end")
     start = index_text(expr(start_node, env)) if start_node is not None else ""
     end = index_text(expr(end_node, env)) if end_node is not None else ""

@@ -21,17 +21,32 @@ def _wait_group(env: Env) -> str | None:
     return None
 
 
-def _captured_senders(node: Node, env: Env) -> list[str]:
+def _captured_handles(node: Node, env: Env) -> list[str]:
+    """Senders and cancellation tokens a task captures: each task gets its own clone."""
     names: list[str] = []
     stack = [node]
     while stack:
         current = stack.pop()
         if current.type == "identifier":
             local = env.lookup(text(current))
-            if local is not None and local.chan_pair and f"{local.rust}_tx" not in names:
-                names.append(f"{local.rust}_tx")
+            handle = None
+            if local is not None and local.chan_pair:
+                handle = f"{local.rust}_tx"
+            elif local is not None and local.rust_type == "CancellationToken":
+                handle = local.rust
+            if handle is not None and handle not in names:
+                names.append(handle)
         stack.extend(current.named_children)
     return names
+
+
+def _in_loop(node: Node) -> bool:
+    parent = node.parent
+    while parent is not None and parent.type not in ("func_literal", "function_declaration"):
+        if parent.type == "for_statement":
+            return True
+        parent = parent.parent
+    return False
 
 
 def _borrowed_captures(node: Node, env: Env) -> list[str]:
@@ -60,6 +75,19 @@ def go_statement(node: Node, env: Env) -> Lines:
         raise Untranslatable(node, f"a goroutine using borrowed {', '.join(sorted(set(borrowed)))} "
                                    "(a task must own its data: clone it or use Arc)")
     env.ctx.sink.crates.add("tokio")
+    saved_loop, env.spawning_in_loop = env.spawning_in_loop, _in_loop(node)
+    try:
+        task = _task(call, func, node, env)
+    finally:
+        env.spawning_in_loop = saved_loop
+    group = _wait_group(env)
+    spawn = f"{group}.spawn({task});" if group else f"tokio::spawn({task});"
+    env.note("C01", "goroutine → tokio task")
+    clones = [f"let {s} = {s}.clone();" for s in _captured_handles(call, env)]
+    return ["{", *clones, spawn, "}"] if clones else [spawn]
+
+
+def _task(call: Node, func: Node | None, node: Node, env: Env) -> str:
     if func is not None and func.type == "func_literal":
         args = call.child_by_field_name("arguments")
         if args is not None and args.named_children:
@@ -68,16 +96,11 @@ def go_statement(node: Node, env: Env) -> Lines:
         env.is_async = True
         body = braced(statements(func.child_by_field_name("body")), env, False)
         env.is_async = saved
-        task = f"async move {body}"
-    else:
-        spawned = expr(call, env)
-        task = spawned.text[:-len(".await")] if spawned.text.endswith(".await") else \
-            f"async move {{ {spawned.text}; }}"
-    group = _wait_group(env)
-    spawn = f"{group}.spawn({task});" if group else f"tokio::spawn({task});"
-    env.note("C01", "goroutine → tokio task")
-    clones = [f"let {s} = {s}.clone();" for s in _captured_senders(call, env)]
-    return ["{", *clones, spawn, "}"] if clones else [spawn]
+        return f"async move {body}"
+    spawned = expr(call, env)
+    if spawned.text.endswith(".await"):
+        return spawned.text[:-len(".await")]
+    return f"async move {{ {spawned.text}; }}"
 
 
 def wait(group: str) -> str:

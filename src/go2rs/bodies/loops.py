@@ -131,7 +131,9 @@ def _range_head(names: list[str], right: Node | None, env: Env) -> str:
             value = _bind(names[0], local.go.elem, rust_type(local.go.elem, env), env) \
                 if names else "_"
             return f"while let Some({value}) = {local.rust}_rx.recv().await"
-    source = expr(right, env)
+    from go2rs.bodies.exprs import underlying
+
+    source = underlying(expr(right, env), env)
     t = source.go.elem if isinstance(source.go, TPointer) else source.go
     if is_int(t):
         index = _bind(names[0], INT, source.rust or "i64", env) if names else "_"
@@ -145,6 +147,9 @@ def _range_head(names: list[str], right: Node | None, env: Env) -> str:
         return f"for ({i}, _) in {source.at(0)}.char_indices()"
     if isinstance(t, TMap):
         key_rust = "&" + rust_type(t.key, env)
+        if len(names) == 2 and names[0] == "_":
+            v = _bind(names[1], t.value, "&" + rust_type(t.value, env), env)
+            return f"for {v} in {source.at(0)}.values()"
         if len(names) == 2:
             k = _bind(names[0], t.key, key_rust, env)
             v = _bind(names[1], t.value, "&" + rust_type(t.value, env), env)

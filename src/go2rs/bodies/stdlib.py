@@ -97,7 +97,7 @@ STD: dict[str, StdFn] = {
     "sort.IntsAreSorted": _s("{0}.is_sorted()", "recv", BOOL, "bool"),
     "sort.StringsAreSorted": _s("{0}.is_sorted()", "recv", BOOL, "bool"),
     # os
-    "os.Exit": _s("std::process::exit({0} as i32)", "val", None, "!"),
+    "os.Exit": _s("std::process::exit({0})", "i32", None, "!"),
     "os.Getenv": _s("std::env::var({0}).unwrap_or_default()", "str", STRING, "String"),
     "os.ReadFile": _s("std::fs::read({0})", "str", BYTES, "Vec<u8>", fallible=True),
     "os.WriteFile": _s("std::fs::write({0}, {1})", "str ref", None, "()", fallible=True),

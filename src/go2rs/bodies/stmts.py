@@ -33,6 +33,7 @@ from go2rs.bodies.exprs import coerce, expr, go_type, index_text, owned, rust_ty
 from go2rs.gomodel import GoType, Param, TChan, TFunc, TMap, TName, TPointer, TSlice
 from go2rs.idioms import naming
 from go2rs.idioms.errors import returns_error
+from go2rs.parse.facts import collect_facts
 from go2rs.parse.lower import text
 
 Lines = list[str]
@@ -231,9 +232,23 @@ def _lookup(index: Node, env: Env) -> tuple[str, GoType]:
     return f"{container.at(0)}.get({key_text})", kv[1]
 
 
+def _returns_none(handler: list[Node], env: Env) -> bool:
+    """`return nil` in a function whose only result is an Option: `?` says it (clippy)."""
+    if len(handler) != 1 or handler[0].type != "return_statement":
+        return False
+    values = _return_values(handler[0])
+    return len(values) == 1 and values[0].type == "nil" and env.shape.options == {0} and \
+        not env.shape.returns_error and len(env.shape.results) == 1
+
+
 def _let_else_lookup(name: str, index: Node, check: Node, env: Env) -> Lines:
     getter, value_type = _lookup(index, env)
-    handled = braced(statements(check.child_by_field_name("consequence")), env, False)
+    handler = statements(check.child_by_field_name("consequence"))
+    if name != "_" and _returns_none(handler, env):
+        env.bind(name, Local(naming.snake(name), value_type, rust_type(value_type, env)))
+        clone = "copied" if is_copy(value_type) else "cloned"
+        return [f"let {_let_name(name, env)} = {getter}.{clone}()?;"]
+    handled = braced(handler, env, False)
     env.note("N01", "comma-ok lookup → let-else on Option")
     if name == "_":
         return [f"if !{getter.replace('.get(', '.contains_key(', 1)} {handled}"]
@@ -266,7 +281,7 @@ def _short_var(node: Node, env: Env, tail: bool) -> Lines:
     if len(names) != len(right):
         raise Untranslatable(node, "assignment count mismatch")
     out: Lines = []
-    values = [expr(r, env) for r in right]
+    values = [expr(without_address(r), env) for r in right]
     for name, value in zip(names, values, strict=True):
         if value.fallible:
             raise Untranslatable(node, "an error result that is not checked")
@@ -397,7 +412,9 @@ def _assignment(node: Node, env: Env, tail: bool) -> Lines:
     if len(left) == 1 and len(right) == 1:
         return [_assign_one(left[0], right[0], env)]
     if len(left) == len(right) == 2 and _is_swap(left, right):
-        target = expr(left[0].child_by_field_name("operand"), env)
+        from go2rs.bodies.exprs import underlying
+
+        target = underlying(expr(left[0].child_by_field_name("operand"), env), env)
         i = index_text(expr(left[0].child_by_field_name("index"), env))
         j = index_text(expr(left[1].child_by_field_name("index"), env))
         return [f"{target.at(0)}.swap({i}, {j});"]
@@ -453,7 +470,16 @@ def _append(target_node: Node, call: Node, env: Env) -> str:
     args = args_of(call)
     if not args or text(args[0]) != text(target_node):
         raise Untranslatable(call, "append to a different slice than the one assigned")
-    target = expr(target_node, env)
+    entry = _map_entry(target_node, env)
+    if entry is not None:  # m[k] = append(m[k], v): the entry API, not a copy of the slice
+        container = expr(target_node.child_by_field_name("operand"), env)
+        kv = map_types(container.go)
+        assert kv is not None
+        target = E(f"{entry[1:]}", kv[1], rust_type(kv[1], env))
+    else:
+        from go2rs.bodies.exprs import underlying
+
+        target = underlying(expr(target_node, env), env)
     elem = elem_type(target.go)
     elem_rust = rust_type(elem, env) if elem is not None else None
     rest = args[1:]
@@ -461,7 +487,8 @@ def _append(target_node: Node, call: Node, env: Env) -> str:
         spread = expr(rest[0].named_children[0], env)
         if is_string(spread.go):
             return f"{target.at(0)}.extend_from_slice({spread.at(0)}.as_bytes());"
-        return f"{target.at(0)}.extend_from_slice(&{spread.at(1)});"
+        borrowed = spread.text if (spread.rust or "").startswith("&") else f"&{spread.at(1)}"
+        return f"{target.at(0)}.extend_from_slice({borrowed});"
     values = [coerce(expr(a, env), elem_rust, env) for a in rest]
     if len(values) == 1:
         return f"{target.at(0)}.push({values[0]});"
@@ -556,6 +583,15 @@ def _return(node: Node, env: Env, tail: bool) -> Lines:
     return [payload if tail else f"return {payload};"]
 
 
+def without_address(node: Node) -> Node:
+    """`&x` where Go hands out a pointer to a value Rust returns or stores owned -> `x`."""
+    if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
+        operand = node.child_by_field_name("operand")
+        if operand is not None:
+            return operand
+    return node
+
+
 def _tuple(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else f"({', '.join(parts)})"
 
@@ -571,8 +607,13 @@ def _values(nodes: list[Node], env: Env) -> str:
         if node.type == "nil":
             raise Untranslatable(node, "nil for a result go2rs made non-optional")
         target = result.elem if isinstance(result, TPointer) else result
+        node = without_address(node)
         value = expr(node, env)
-        rendered = coerce(value, rust_type(target, env), env)
+        local = env.lookup(text(node)) if node.type == "identifier" else None
+        if local is not None and value.rust == rust_type(target, env):
+            rendered = value.text  # returning a local moves it; no clone needed
+        else:
+            rendered = coerce(value, rust_type(target, env), env)
         parts.append(f"Some({rendered})" if optional else rendered)
     return _tuple(parts) if parts else ""
 
@@ -633,7 +674,49 @@ def _if(node: Node, env: Env, tail: bool) -> Lines:
     return _if_chain(node, env, tail)
 
 
+def _option_check(node: Node, env: Env, tail: bool) -> Lines | None:
+    """`if p == nil { return .. }` on an Option -> `let Some(p) = p else { return .. };`,
+    `if p != nil { .. }` -> `if let Some(p) = p { .. }`."""
+    cond = node.child_by_field_name("condition")
+    if cond is None or cond.type != "binary_expression":
+        return None
+    left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
+    op = text(cond.child_by_field_name("operator"))
+    if left is None or left.type != "identifier" or right is None or right.type != "nil":
+        return None
+    local = env.lookup(text(left))
+    if local is None or not (local.rust_type or "").startswith("Option<"):
+        return None
+    inner = local.rust_type[len("Option<"):-1] if local.rust_type else None
+    consequence = statements(node.child_by_field_name("consequence"))
+    alternative = node.child_by_field_name("alternative")
+    if op == "==" and alternative is None and _returns_none(consequence, env):
+        env.bind(text(left), Local(local.rust, local.go, inner))
+        return [f"let {local.rust} = {local.rust}?;"]
+    if op == "==" and alternative is None and consequence and _diverges(consequence[-1]):
+        handled = braced(consequence, env, False)
+        env.bind(text(left), Local(local.rust, local.go, inner))
+        env.note("N01", "nil check → let-else on Option")
+        return [f"let Some({local.rust}) = {local.rust} else {handled};"]
+    if op == "!=":
+        env.push()
+        env.bind(text(left), Local(local.rust, local.go, inner))
+        then = braced(consequence, env, tail)
+        env.pop()
+        rest = ""
+        if alternative is not None:
+            rest = f" else {braced(statements(alternative), env, tail)}" if \
+                alternative.type == "block" else " else {\n" + "\n".join(
+                    _if(alternative, env, tail)) + "\n}"
+        env.note("N01", "nil check → if let Some")
+        return [f"if let Some({local.rust}) = {local.rust} {then}{rest}"]
+    return None
+
+
 def _if_chain(node: Node, env: Env, tail: bool) -> Lines:
+    option = _option_check(node, env, tail)
+    if option is not None:
+        return option
     cond = expr(node.child_by_field_name("condition"), env)
     then = braced(statements(node.child_by_field_name("consequence")), env, tail)
     alternative = node.child_by_field_name("alternative")
@@ -667,8 +750,9 @@ def _if_init_error(node: Node, init: Node, env: Env, tail: bool) -> Lines | None
         alternative = node.child_by_field_name("alternative")
         rest = f" else {braced(statements(alternative), env, tail)}" if alternative else ""
         env.note("N01", "comma-ok lookup → if let Some")
-        return [f"if let Some({naming.snake(names[0]) if names[0] != '_' else '_'}) = "
-                f"{getter} {then}{rest}"]
+        if names[0] == "_":
+            return [f"if {getter.replace('.get(', '.contains_key(', 1)} {then}{rest}"]
+        return [f"if let Some({naming.snake(names[0])}) = {getter} {then}{rest}"]
     if right[0].type != "call_expression" or text(cond) != f"{names[-1]} != nil":
         return None
     value = expr(right[0], env)
@@ -800,7 +884,14 @@ def closure(node: Node, env: Env) -> E:
             ret = f" -> {rust_type(results[0].type, env)}"
         elif results:
             raise Untranslatable(node, "closure with several results")
-        body = braced(statements(node.child_by_field_name("body")), env, bool(results))
+        body_node = node.child_by_field_name("body")
+        captured_writes = {p[0] for p in collect_facts([body_node]).assigned} - {
+            p.name for p in params} if body_node is not None else set()
+        if any(env.lookup(n) is not None and all(n not in s for s in env.scopes[-1:])
+               for n in captured_writes):
+            raise Untranslatable(node, "a closure that changes captured variables (FnMut "
+                                       "state; Go's func type maps to Fn)")
+        body = braced(statements(body_node), env, bool(results))
     finally:
         env.pop()
         env.shape = saved_shape

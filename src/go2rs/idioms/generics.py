@@ -25,6 +25,10 @@ _NAMED_BOUNDS = {
 }
 
 
+_NUMERIC = frozenset("int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64 uintptr "
+                     "float32 float64 byte rune".split())
+
+
 def bound(constraint: GoType, ctx: Ctx) -> tuple[str, Note | None]:
     """The Rust bound for a Go constraint (may be empty), and a note when it needs a look."""
     if isinstance(constraint, TName):
@@ -43,7 +47,8 @@ def bound(constraint: GoType, ctx: Ctx) -> tuple[str, Note | None]:
             return _NAMED_BOUNDS[key], note
         if constraint.pkg is None and constraint.name in ctx.program.types:
             return ctx.type_name(constraint.name), None
-    if isinstance(constraint, TInterface) and constraint.terms:
+    if isinstance(constraint, TInterface) and constraint.terms and all(
+            isinstance(t, TName) and t.pkg is None and t.name in _NUMERIC for t in constraint.terms):
         return "Copy + PartialOrd", ctx.note(
             "G02", "inline type set → Copy + PartialOrd; add the operator bounds the body needs"
         )

@@ -25,6 +25,9 @@ def mutation_reason(fn: FuncDecl, ctx: Ctx, mutating: set[str]) -> str | None:
             return f"assigns `*{name}`"
         if path[0] == name and len(path) > 1 and path[1] not in guarded:
             return f"assigns `{'.'.join(path)}`"
+    for path in sorted(facts.received_from):
+        if len(path) == 2 and path[0] == name:
+            return f"receives from `{'.'.join(path)}` (a Receiver needs &mut)"
     for path, method in sorted(facts.method_calls):
         if path == (name,) and f"{fn.receiver.type_name}.{method}" in mutating:
             return f"calls `&mut self` method `{method}`"

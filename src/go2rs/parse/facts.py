@@ -213,13 +213,39 @@ class _Collector:
         )
 
 
+# The node kinds _Collector.visit acts on; every other node is only walked through.
+_VISITED = _ASSIGN_KINDS | {
+    "call_expression",
+    "binary_expression",
+    "keyed_element",
+    "return_statement",
+    "send_statement",
+    "unary_expression",
+    "range_clause",
+    "short_var_declaration",
+    "go_statement",
+    "select_statement",
+    "channel_type",
+}
+
+
 def collect_facts(nodes: list[Node], result_count: int = 0, error_last: bool = False) -> BodyFacts:
-    """Walk `nodes` iteratively; closures count for concurrency but not for `return`."""
+    """Walk `nodes` iteratively; closures count for concurrency but not for `return`.
+
+    This walk touches every named node of every body, so it is the hot loop of lowering: facts
+    are sets and flags, so visiting order does not matter, and the bodies of closures are
+    walked after the rest instead of tagging every stack entry with an in-closure flag."""
     collector = _Collector(result_count, error_last)
-    stack: list[tuple[Node, bool]] = [(n, False) for n in reversed(nodes)]
-    while stack:
-        node, in_closure = stack.pop()
-        collector.visit(node, in_closure)
-        inner = in_closure or node.type == "func_literal"
-        stack.extend((c, inner) for c in reversed(node.named_children))
+    visit = collector.visit
+    closures: list[Node] = []
+    for in_closure, stack in ((False, list(nodes)), (True, closures)):
+        while stack:
+            node = stack.pop()
+            kind = node.type
+            if kind in _VISITED:
+                visit(node, in_closure)
+            if kind == "func_literal" and not in_closure:
+                closures.extend(node.named_children)
+            else:
+                stack.extend(node.named_children)
     return collector.freeze()

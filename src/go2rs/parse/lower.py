@@ -465,6 +465,11 @@ _DECL_LOWERINGS: dict[str, _DeclLowering] = {
 _SKIPPED = {"package_clause", "import_declaration", "comment", "ERROR"}
 
 
+def lower_expr(node: Node | None) -> Expr:
+    """A Go expression node -> the Go model's small expression type (constant folding)."""
+    return _Lowerer("").expr(node)
+
+
 def lower_type(node: Node | None, filename: str) -> GoType:
     """A Go type node met inside a function body (draft mode) -> the Go model."""
     return _Lowerer(filename).type_(node)
