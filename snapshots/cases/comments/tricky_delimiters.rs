@@ -19,8 +19,8 @@ pub fn r#match(pattern: &str, path: &str) -> bool {
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn expand(path: &str, home: &str) -> String {
-    if path.len() >= 2 && (path[..2].to_string() == "~/") {
-        return format!("{}{}", home, path[1..].to_string());
+    if path.len() >= 2 && path[..2].to_string() == "~/" {
+        return format!("{}{}", home, &path[1..]);
     }
     path.to_string()
 }

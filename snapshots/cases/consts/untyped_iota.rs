@@ -32,7 +32,7 @@ const SEGMENT_SIZE: i64 = 1048576;
 /// IsFragment reports whether kind is part of a split record.
 // go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn is_fragment(kind: i64) -> bool {
-    kind != RECORD_FULL && (kind <= RECORD_LAST)
+    kind != RECORD_FULL && kind <= RECORD_LAST
 }
 
 // go: untyped_iota.go:24

@@ -27,6 +27,7 @@ impl Directory {
     // go2rs[N01]: returns nil for a pointer → Option
     // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn find_by_email(&self, email: &str) -> Option<User> {
+        #[allow(clippy::needless_range_loop)] // go2rs: Go's index loop, kept
         for i in 0..self.users.len() {
             if self.users[i].email == email {
                 return Some(self.users[i].clone());

@@ -11,7 +11,7 @@ fn main() {
     }
     let mut upper = 0;
     for (_, r) in "GoLang".char_indices() {
-        if r >= 'A' && (r <= 'Z') {
+        if r.is_ascii_uppercase() {
             upper += 1;
         }
     }

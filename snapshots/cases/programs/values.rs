@@ -10,5 +10,5 @@ fn main() {
     println!("7.0/2.0 = {}", 7.0 / 2.0);
     println!("false");
     println!("true");
-    println!("{}", !true);
+    println!("false");
 }

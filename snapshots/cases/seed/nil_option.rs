@@ -17,6 +17,7 @@ pub struct User {
 // go2rs[N01]: returns nil for a pointer → Option
 // go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn find_user(users: &[User], id: i64) -> Option<User> {
+    #[allow(clippy::needless_range_loop)] // go2rs: Go's index loop, kept
     for i in 0..users.len() {
         if users[i].id == id {
             return Some(users[i].clone());

@@ -13,11 +13,7 @@ pub fn title(s: &str) -> String {
     if s.is_empty() {
         return s.to_string();
     }
-    format!(
-        "{}{}",
-        s[..1].to_string().to_uppercase(),
-        s[1..].to_string()
-    )
+    format!("{}{}", s[..1].to_string().to_uppercase(), &s[1..])
 }
 
 // go: strings_slices_maps.go:16
@@ -47,12 +43,11 @@ pub fn index(words: &[String]) -> HashMap<String, i64> {
 // go: strings_slices_maps.go:34
 /// Distinct returns a set of the words.
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: composite literal of this type (line 5)
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn distinct(words: &[String]) -> HashSet<String> {
-    // set := map[string]struct{}{}
-    // for _, w := range words {
-    //     set[w] = struct{}{}
-    // }
-    // return set
-    todo!("go2rs: translate the Go body of Distinct")
+    let mut set: HashSet<String> = HashSet::new();
+    for w in words {
+        set.insert(w.clone());
+    }
+    set
 }

@@ -30,13 +30,22 @@ impl Policy {
     /// Allow grants role access to resource.
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F04]: string/slice/map parameters are borrowed
-    // go2rs[D02]: body kept as todo: composite literal of this type (line 6)
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn allow(&mut self, resource: &str, role: &str) {
-        // if p.Allowed[resource] == nil {
-        //     p.Allowed[resource] = map[string]struct{}{}
-        // }
-        // p.Allowed[resource][role] = struct{}{}
-        todo!("go2rs: translate the Go body of Policy.Allow")
+        if self
+            .allowed
+            .get(resource)
+            .cloned()
+            .unwrap_or_default()
+            .is_empty()
+        {
+            self.allowed.insert(resource.to_string(), HashSet::new());
+        }
+        self.allowed
+            .get(resource)
+            .cloned()
+            .unwrap_or_default()
+            .insert(role.to_string());
     }
 
     // go: collections.go:29
@@ -46,13 +55,13 @@ impl Policy {
     // go2rs[N01]: comma-ok lookup → if let Some
     // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn can(&self, resource: &str, roles: RoleSet) -> bool {
-        for r in roles.keys() {
+        for r in &roles {
             if self
                 .allowed
-                .contains_key(resource)
+                .get(resource)
                 .cloned()
                 .unwrap_or_default()
-                .get(r)
+                .contains(r)
             {
                 return true;
             }
@@ -64,12 +73,11 @@ impl Policy {
 // go: collections.go:39
 /// Unique returns a set built from xs.
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: composite literal of this type (line 5)
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn unique(xs: &[String]) -> HashSet<String> {
-    // set := make(map[string]struct{}, len(xs))
-    // for _, x := range xs {
-    //     set[x] = struct{}{}
-    // }
-    // return set
-    todo!("go2rs: translate the Go body of Unique")
+    let mut set: HashSet<String> = HashSet::new();
+    for x in xs {
+        set.insert(x.clone());
+    }
+    set
 }

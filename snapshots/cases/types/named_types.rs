@@ -63,7 +63,7 @@ impl Scores {
         let mut best: UserId = UserId::default();
         let mut found = false;
         for (id, v) in &self.0 {
-            if !found || (*v > self.0.get(&best).copied().unwrap_or_default()) {
+            if !found || *v > self.0.get(&best).copied().unwrap_or_default() {
                 (best, found) = (*id, true);
             }
         }

@@ -14,8 +14,6 @@ from tree_sitter import Node
 from go2rs.bodies.env import Env, FnShape, Local, Untranslatable
 from go2rs.bodies.stmts import block, statements
 from go2rs.context import Ctx
-from tree_sitter import Node
-
 from go2rs.gomodel import BodyFacts, FuncDecl, TChan, TName
 from go2rs.idioms import naming
 from go2rs.idioms.errors import returns_error

@@ -341,8 +341,10 @@ def render_format(macro: str, template: str, values: list[E]) -> Formatted:
                 out.append(hole)
                 stripped = value.text.removesuffix(".to_string()")
                 simple = stripped != value.text and _SIMPLE_PATH.fullmatch(stripped) is not None
-                shown = stripped if hole == "{}" and value.rust == "String" and simple else \
-                    value.text
+                sliced = stripped != value.text and stripped.endswith("]")
+                shown = value.text
+                if hole == "{}" and value.rust == "String" and (simple or sliced):
+                    shown = f"&{stripped}" if sliced else stripped
                 args.append(shown)
             continue
         out.append(template[i])
@@ -545,6 +547,7 @@ def signature(decl: FuncDecl, env: Env, key: str | None = None) -> Fn:
 
 def _local_call(decl: FuncDecl, rust_name: str, receiver: E | None, args: list[Node],
                 node: Node, env: Env, key: str | None = None) -> E:
+    _reject_ord_floats(decl, args, node, env)
     fn = signature(decl, env, key)
     rendered: list[str] = []
     params = list(fn.params)
@@ -580,6 +583,20 @@ def _local_call(decl: FuncDecl, rust_name: str, receiver: E | None, args: list[N
             rust = f"Option<{rust}>"
     return E(call_text, go, rust, fallible=returns_error(decl.results),
              results=tuple(v.type for v in values) if len(values) > 1 else ())
+
+
+def _reject_ord_floats(decl: FuncDecl, args: list[Node], node: Node, env: Env) -> None:
+    """cmp.Ordered became `Ord`, which f64 does not implement: calling it with floats would
+    not compile, so say so instead."""
+    ordered = any(isinstance(p.constraint, TName) and p.constraint.name == "Ordered"
+                  for p in decl.type_params)
+    if not ordered:
+        return
+    for arg in args:
+        t = expr(arg, env).go
+        if is_float(t) or is_float(elem_type(t)):
+            raise Untranslatable(node, "a cmp.Ordered function called with floats (Rust's Ord "
+                                       "excludes f64: use PartialOrd or total_cmp)")
 
 
 def _argument(arg: Node, target: str, env: Env) -> str:

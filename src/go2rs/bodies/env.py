@@ -16,7 +16,7 @@ from go2rs.context import Ctx
 
 if TYPE_CHECKING:
     from go2rs.bodies.calls import Formatted
-from go2rs.gomodel import GoType, Param, TArray, TChan, TMap, TName, TPointer, TSlice
+from go2rs.gomodel import GoType, Param, TArray, TChan, TMap, TName, TPointer, TSlice, TStruct
 
 INTS = frozenset("int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64 uintptr byte".split())
 FLOATS = frozenset({"float32", "float64"})
@@ -138,6 +138,11 @@ def elem_type(t: GoType | None) -> GoType | None:
     if is_string(t):
         return TName("byte")
     return None
+
+
+def is_set(t: GoType | None) -> bool:
+    """`map[K]struct{}` is a HashSet in Rust."""
+    return isinstance(t, TMap) and isinstance(t.value, TStruct) and not t.value.fields
 
 
 def map_types(t: GoType | None) -> tuple[GoType, GoType] | None:

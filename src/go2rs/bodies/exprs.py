@@ -132,6 +132,9 @@ def coerce(e: E, target: str | None, env: Env) -> str:
     if target.startswith("&[") and e.text.startswith("vec![") and e.text.endswith("]"):
         return "&" + e.text[len("vec!"):]  # clippy: useless_vec
     if target.startswith("Box<dyn Fn") and isinstance(e.go, TFunc) and e.prec == 12:
+        if e.rust == "borrowing closure":
+            raise Untranslatable(None, "a stored closure that captures a borrowed value (it "
+                                       "must own what it uses: clone into it)")
         return f"Box::new({e.text})"
     if target.startswith("&"):
         return e.text if (e.rust or "").startswith("&") else f"&{e.at(1)}"
@@ -233,7 +236,7 @@ def _binary(node: Node, env: Env) -> E:
     newtype = _newtype_of(left, env) or _newtype_of(right, env)
     if newtype is not None:
         left, right = _unwrap(left, env), _unwrap(right, env)
-    lhs, rhs = left.at(prec), right.at(prec - 1 if prec < 9 else 8)
+    lhs, rhs = left.at(prec), right.at(8 if prec == 9 else prec - 1)
     if op not in ("<<", ">>"):
         rhs = _cast_to(left, right, prec)
     if op in _COMPARISONS:
@@ -289,6 +292,10 @@ def _constant(node: Node, op: str) -> E | None:
 
 def _range_contains(left: Node | None, right: Node | None, env: Env) -> E | None:
     """`x >= a && x <= b` -> `(a..=b).contains(&x)` (clippy: manual_range_contains)."""
+    while left is not None and left.type == "parenthesized_expression":
+        left = left.named_children[0] if left.named_children else None
+    while right is not None and right.type == "parenthesized_expression":
+        right = right.named_children[0] if right.named_children else None
     if left is None or right is None or left.type != "binary_expression" or \
             right.type != "binary_expression":
         return None
@@ -300,11 +307,18 @@ def _range_contains(left: Node | None, right: Node | None, env: Env) -> E | None
     x = expr(left.child_by_field_name("left"), env)
     low, high = expr(left.child_by_field_name("right"), env), expr(right.child_by_field_name(
         "right"), env)
-    if not (is_int(x.go) or is_float(x.go)) or x.rust not in (low.rust or x.rust,
+    if not (is_int(x.go) or is_float(x.go) or x.go == TName("rune")) or x.rust not in (low.rust or x.rust,
                                                                high.rust or x.rust):
         return None
     dots = "..=" if rop == "<=" else ".."
+    ascii_class = _ASCII_CLASSES.get((low.literal, high.literal)) if dots == "..=" else None
+    if ascii_class is not None and x.go == TName("rune"):
+        return E(f"{x.at(0)}.{ascii_class}()", BOOL, "bool")  # clippy: manual_is_ascii_check
     return E(f"({low.at(11)}{dots}{high.at(11)}).contains(&{x.at(1)})", BOOL, "bool")
+
+
+_ASCII_CLASSES = {("A", "Z"): "is_ascii_uppercase", ("a", "z"): "is_ascii_lowercase",
+                  ("0", "9"): "is_ascii_digit"}
 
 
 def _string_typed(node: Node, env: Env) -> bool:
@@ -383,7 +397,7 @@ def _unwrap(side: E, env: Env) -> E:
 
 def _cast_to(left: E, right: E, prec: int) -> str:
     """The right operand, cast when its Rust integer type differs (usize meets i64)."""
-    rhs = right.at(prec - 1 if prec < 9 else 8)
+    rhs = right.at(8 if prec == 9 else prec - 1)
     numeric = (is_int(left.go) or is_float(left.go)) and (is_int(right.go) or is_float(right.go))
     if not numeric or left.rust == right.rust or left.rust is None or right.rust is None or \
             right.literal is not None:
@@ -436,6 +450,9 @@ def _unary(node: Node, env: Env) -> E:
     if op == "*":
         elem = operand.go.elem if isinstance(operand.go, TPointer) else operand.go
         return E(f"*{operand.at(1)}", elem, None, 1)
+    if op == "!" and operand.literal in ("true", "false"):
+        word = "false" if operand.literal == "true" else "true"
+        return E(word, BOOL, "bool", literal=word)
     rust_op = {"!": "!", "-": "-", "^": "!", "+": ""}.get(op)
     if rust_op is None:
         raise Untranslatable(node, f"unary {op}")

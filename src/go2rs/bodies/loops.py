@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from go2rs.bodies.env import INT, STRING, Env, Local, Untranslatable, is_copy, is_int, is_string
+from go2rs.bodies.env import (
+    INT,
+    STRING,
+    Env,
+    Local,
+    Untranslatable,
+    is_copy,
+    is_int,
+    is_set,
+    is_string,
+)
 from go2rs.bodies.exprs import expr, rust_type
 from go2rs.bodies.stmts import Lines, braced, statement, statements
 from go2rs.gomodel import TArray, TChan, TMap, TName, TPointer, TSlice
@@ -79,7 +89,10 @@ def _counted(init: Node | None, cond: Node | None, update: Node | None, body: No
     env.bind(name, Local(naming.snake(name), INT, rust))
     inner = braced(statements(body), env, False)
     env.pop()
-    return [f"{prefix}for {naming.snake(name)} in {iterator} {inner}"]
+    loop = f"{prefix}for {naming.snake(name)} in {iterator} {inner}"
+    if end.text.endswith(".len()") and step == 1:
+        return ["#[allow(clippy::needless_range_loop)] // go2rs: Go's index loop, kept", loop]
+    return [loop]
 
 
 def _cast(end: object, rust: str) -> str:
@@ -145,6 +158,10 @@ def _range_head(names: list[str], right: Node | None, env: Env) -> str:
             return f"for ({i}, {c}) in {source.at(0)}.char_indices()"
         i = _bind(names[0], INT, "usize", env) if names else "_"
         return f"for ({i}, _) in {source.at(0)}.char_indices()"
+    if is_set(t):
+        assert isinstance(t, TMap)
+        k = _bind(names[0], t.key, "&" + rust_type(t.key, env), env) if names else "_"
+        return f"for {k} in &{source.at(1)}"
     if isinstance(t, TMap):
         key_rust = "&" + rust_type(t.key, env)
         if len(names) == 2 and names[0] == "_":
@@ -170,7 +187,8 @@ def _range_head(names: list[str], right: Node | None, env: Env) -> str:
             return f"for ({i}, {pattern}) in {source.at(0)}.iter().enumerate()"
         if names and names[0] != "_":
             i = _bind(names[0], INT, "usize", env)
-            return f"for {i} in 0..{source.at(0)}.len()"
+            return (f"#[allow(clippy::needless_range_loop)] // go2rs: Go's index loop, kept\n"
+                    f"for {i} in 0..{source.at(0)}.len()")
         return f"for _ in {borrowed}"
     if t == STRING:
         raise Untranslatable(right, "range")

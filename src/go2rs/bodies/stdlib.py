@@ -102,9 +102,9 @@ STD: dict[str, StdFn] = {
     "os.ReadFile": _s("std::fs::read({0})", "str", BYTES, "Vec<u8>", fallible=True),
     "os.WriteFile": _s("std::fs::write({0}, {1})", "str ref", None, "()", fallible=True),
     # time
-    "time.Now": _s("Instant::now()", "", TName("Instant", "time"), "Instant",
-                   uses=("std::time::Instant",)),
-    "time.Since": _s("{0}.elapsed()", "recv", DURATION, "Duration"),
+    "time.Now": _s("SystemTime::now()", "", TName("Time", "time"), "SystemTime",
+                   uses=("std::time::SystemTime",)),
+    "time.Since": _s("{0}.elapsed().unwrap_or_default()", "recv", DURATION, "Duration"),
     # unicode
     "unicode.IsUpper": _s("{0}.is_uppercase()", "recv", BOOL, "bool"),
     "unicode.IsLower": _s("{0}.is_lowercase()", "recv", BOOL, "bool"),

@@ -26,6 +26,7 @@ from go2rs.bodies.env import (
     elem_type,
     is_copy,
     is_int,
+    is_set,
     is_string,
     map_types,
 )
@@ -220,6 +221,14 @@ def _is_not_ok(node: Node, ok: str) -> bool:
             statements(node.child_by_field_name("consequence"))[-1])
 
 
+def _membership(getter: str, index: Node, env: Env) -> str:
+    """`m.get(k)` -> `m.contains_key(k)` (sets: `contains`), for the outermost lookup."""
+    container = expr(index.child_by_field_name("operand"), env)
+    method = ".contains(" if is_set(container.go) else ".contains_key("
+    head, _, tail = getter.rpartition(".get(")
+    return f"{head}{method}{tail}"
+
+
 def _lookup(index: Node, env: Env) -> tuple[str, GoType]:
     """`m[k]` on a map -> (`m.get(k)`, value type)."""
     container = expr(index.child_by_field_name("operand"), env)
@@ -251,7 +260,7 @@ def _let_else_lookup(name: str, index: Node, check: Node, env: Env) -> Lines:
     handled = braced(handler, env, False)
     env.note("N01", "comma-ok lookup → let-else on Option")
     if name == "_":
-        return [f"if !{getter.replace('.get(', '.contains_key(', 1)} {handled}"]
+        return [f"if !{_membership(getter, index, env)} {handled}"]
     env.bind(name, Local(naming.snake(name), value_type, rust_type(value_type, env)))
     clone = "copied" if is_copy(value_type) else "cloned"
     return [f"let Some({_let_name(name, env)}) = {getter}.{clone}() else {handled};"]
@@ -330,7 +339,7 @@ def _comma_ok(names: list[str], index: Node, env: Env) -> Lines:
     value_name, ok_name = names
     out: Lines = []
     if value_name == "_":
-        contains = getter.replace(".get(", ".contains_key(", 1)
+        contains = _membership(getter, index, env)
         env.bind(ok_name, Local(naming.snake(ok_name), BOOL, "bool"))
         return [f"let {_let_name(ok_name, env)} = {contains};"]
     clone = "copied" if is_copy(value_type) else "cloned"
@@ -446,6 +455,9 @@ def _assign_one(target_node: Node, value_node: Node, env: Env) -> str:
     if target_node.type == "index_expression":
         container = expr(target_node.child_by_field_name("operand"), env)
         kv = map_types(container.go)
+        if kv is not None and is_set(container.go):
+            key = expr(target_node.child_by_field_name("index"), env)
+            return f"{container.at(0)}.insert({coerce(key, rust_type(kv[0], env), env)});"
         if kv is not None:
             key = expr(target_node.child_by_field_name("index"), env)
             value = expr(value_node, env)
@@ -751,7 +763,7 @@ def _if_init_error(node: Node, init: Node, env: Env, tail: bool) -> Lines | None
         rest = f" else {braced(statements(alternative), env, tail)}" if alternative else ""
         env.note("N01", "comma-ok lookup → if let Some")
         if names[0] == "_":
-            return [f"if {getter.replace('.get(', '.contains_key(', 1)} {then}{rest}"]
+            return [f"if {_membership(getter, right[0], env)} {then}{rest}"]
         return [f"if let Some({naming.snake(names[0])}) = {getter} {then}{rest}"]
     if right[0].type != "call_expression" or text(cond) != f"{names[-1]} != nil":
         return None
@@ -896,7 +908,21 @@ def closure(node: Node, env: Env) -> E:
         env.pop()
         env.shape = saved_shape
     go = TFunc(tuple(Param(p.name, p.type) for p in params), results)
-    return E(f"move |{', '.join(rendered)}|{ret} {body}", go, None, 12)
+    borrowing = any((local.rust_type or "").startswith("&") for scope in env.scopes
+                    for name, local in scope.items() if name in _identifiers(body_node))
+    return E(f"move |{', '.join(rendered)}|{ret} {body}", go,
+             "borrowing closure" if borrowing else None, 12)
+
+
+def _identifiers(node: Node | None) -> set[str]:
+    found: set[str] = set()
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if current.type == "identifier":
+            found.add(text(current))
+        stack.extend(current.named_children)
+    return found
 
 
 _Handler = Callable[[Node, Env, bool], Lines]
