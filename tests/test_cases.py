@@ -6,6 +6,7 @@ Snapshots: snapshots/cases/<case id>.rs (update with ``pytest --snapshot-update`
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -67,18 +68,26 @@ def rust_check(
     cases = discover_cases()
     run = RustCheckRun()
     outputs: dict[str, str] = {}
+    summary = request.config.stash[RUST_CHECK_SUMMARY]
     for case in cases:
         tr = translations.get_or_none(case)
         if tr is None:
             run.untranslated.add(case.id)
         else:
             outputs[case.id] = tr.rust
+            summary.statements_seen += getattr(tr, "statements_seen", 0)
+            summary.statements_translated += getattr(tr, "statements_translated", 0)
+        # Skeleton mode (bodies are todo!()) must compile too: checked in the same cargo run.
+        outputs[SKELETON + case.id] = translate_case(case, mode="skeleton").rust
     run.results = check_rust(outputs)
-    summary = request.config.stash[RUST_CHECK_SUMMARY]
     summary.ran = True
     summary.total = len(cases)
-    summary.compiled = sum(r.compiles for r in run.results.values())
-    summary.clean = sum(r.clean for r in run.results.values())
+    summary.compiled = sum(r.compiles for k, r in run.results.items() if k in outputs and
+                           not k.startswith(SKELETON))
+    summary.clean = sum(r.clean for k, r in run.results.items() if not k.startswith(SKELETON))
+    summary.skeleton_compiled = sum(r.clean for k, r in run.results.items()
+                                    if k.startswith(SKELETON))
+    summary.allowed_failures = len(draft_allow_list())
     if run.untranslated:
         summary.notes.append(f"translate() raised for {len(run.untranslated)} case(s)")
     yield run
@@ -120,16 +129,45 @@ def test_output_parses_as_rust(case: Case, translated: TranslationLike) -> None:
         pytest.fail("tree-sitter-rust cannot parse the output:\n" + "\n".join(problems), False)
 
 
+SKELETON = "skeleton/"
+ALLOW_LIST = Path(__file__).parent / "draft_allowlist.txt"
+
+
+def draft_allow_list() -> dict[str, str]:
+    """Cases whose draft output may not compile yet: `case/id  # reason` per line."""
+    if not ALLOW_LIST.exists():
+        return {}
+    entries = {}
+    for line in ALLOW_LIST.read_text(encoding="utf-8").splitlines():
+        name, _, reason = line.partition("#")
+        if name.strip():
+            entries[name.strip()] = reason.strip()
+    return entries
+
+
+def test_skeleton_output_compiles(case: Case, rust_check: RustCheckRun) -> None:
+    _assert_clean(f"{case.id} (skeleton mode)", rust_check.results[SKELETON + case.id])
+
+
 def test_output_compiles(case: Case, rust_check: RustCheckRun) -> None:
     if case.id in rust_check.untranslated:
         pytest.fail(f"translate() raised for {case.id}; nothing to compile", pytrace=False)
     result = rust_check.results[case.id]
+    allowed = draft_allow_list()
+    if case.id in allowed:
+        if result.compiles and not result.warnings:
+            pytest.fail(f"{case.id} compiles now: remove it from {ALLOW_LIST.name}", False)
+        pytest.xfail(f"draft allow-list: {allowed[case.id]}")
+    _assert_clean(case.id, result)
+
+
+def _assert_clean(name: str, result: RustCheckResult) -> None:
     if result.errors:
-        head = f"{len(result.errors)} compile error(s) in {case.id}.rs:\n"
+        head = f"{len(result.errors)} compile error(s) in {name}.rs:\n"
         pytest.fail(head + "\n".join(result.errors), pytrace=False)
     if result.warnings:
         head = (
-            f"{len(result.warnings)} warning(s) in {case.id}.rs (outputs must be clippy-clean):\n"
+            f"{len(result.warnings)} warning(s) in {name}.rs (outputs must be clippy-clean):\n"
         )
         pytest.fail(head + "\n".join(result.warnings), pytrace=False)
 

@@ -37,9 +37,9 @@ class TranslationLike(Protocol):
     def translated_anything(self) -> bool: ...
 
 
-def translate_case(case: Case) -> TranslationLike:
+def translate_case(case: Case, mode: str = "draft") -> TranslationLike:
     """Translate with the default options, naming the file as a user would see it."""
-    result: TranslationLike = translate(case.source(), Options(filename=case.filename))
+    result: TranslationLike = translate(case.source(), Options(filename=case.filename, mode=mode))
     return result
 
 
