@@ -149,7 +149,7 @@ def scan_types(rust: str) -> dict[str, LocalType]:
     return found
 
 
-def _unit(module: GoModule, plan: PackagePlan, base: Options) -> Unit:
+def _unit(plan: PackagePlan, base: Options) -> Unit:
     sources = tuple((f.path, f.data) for f in plan.package.files)
     tests = tuple(f.path for f in plan.package.files if f.is_test)
     return Unit(plan.package.dir, sources, replace(base, filename=plan.package.dir), tests)
@@ -178,11 +178,9 @@ def _translate(
                 local_types=tuple(sorted(local_types.items())),
                 **extra,
             )
-            units.append(_unit(module, plan, options))
-        for done in _run(units, pool):
+            units.append(_unit(plan, options))
+        for done in _run(units, pool, progress):
             results[done.dir] = done
-            lines = sum(f.go_lines for f in done.files)
-            progress.advance(done.dir or ".", len(done.files), lines)
         for package in level:  # fixed order: identical tables whatever finished first
             plan = plans[package.dir]
             for f in results[package.dir].files:
@@ -191,12 +189,19 @@ def _translate(
     return results
 
 
-def _run(units: Sequence[Unit], pool: Executor | None) -> list[UnitResult]:
+def _run(units: Sequence[Unit], pool: Executor | None, progress: Progress) -> list[UnitResult]:
+    """Results in `units` order, whatever order they finish in; progress as they finish."""
+
+    def report(done: UnitResult) -> UnitResult:
+        lines = sum(f.go_lines for f in done.files)
+        progress.advance(done.dir or ".", len(done.files), lines)
+        return done
+
     if pool is None or len(units) == 1:
-        return [translate_unit(u) for u in units]
+        return [report(translate_unit(u)) for u in units]
     futures = [pool.submit(translate_unit, u) for u in units]
-    for _ in as_completed(futures):  # progress as packages finish; order is fixed below
-        pass
+    for future in as_completed(futures):
+        report(future.result())
     return [f.result() for f in futures]
 
 
