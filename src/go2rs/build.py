@@ -69,6 +69,8 @@ class FileBuilder:
         self.foreign_receivers_done: set[str] = set()
         self.const_env: dict[str, str] = {}
         self.snippets = 0
+        plan = ctx.decisions.errors  # once per file, not once per var block (big files)
+        self.sentinel_names = frozenset(name for name, _, _ in plan.sentinels) if plan else None
 
     def build(self) -> list[Item]:
         items: list[Item] = []
@@ -337,8 +339,7 @@ class FileBuilder:
 
     def var_group(self, group: ValueGroup) -> list[Item]:
         items: list[Item] = []
-        plan = self.ctx.decisions.errors
-        sentinels = {name for name, _, _ in plan.sentinels} if plan else set()
+        sentinels = set(self.sentinel_names or ())
         if self.pending_error_enum and any(s.name in sentinels for s in group.specs):
             items.append(self._error_enum())
         if self.ctx.program.is_main:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from go2rs.gomodel import (
     FuncDecl,
@@ -40,6 +41,8 @@ class Program:
             for decl in gofile.decls:
                 if isinstance(decl, TypeDecl):
                     program.types.setdefault(decl.name, decl)
+                elif isinstance(decl, FuncDecl) and decl.name == "_":
+                    continue  # blank functions and methods can never be called: no Rust item
                 elif isinstance(decl, FuncDecl) and decl.receiver is not None:
                     program.methods.setdefault(decl.receiver.type_name, []).append(decl)
                 elif isinstance(decl, FuncDecl):
@@ -62,6 +65,18 @@ class Program:
         for group in self.groups:
             if group.kind == kind:
                 yield from group.specs
+
+    @cached_property
+    def _types_by_key(self) -> dict[str, tuple[str, ...]]:
+        keys: dict[str, list[str]] = {}
+        for name in self.types:
+            keys.setdefault(name.replace("_", "").lower(), []).append(name)
+        return {key: tuple(names) for key, names in keys.items()}
+
+    def types_named(self, key: str) -> tuple[str, ...]:
+        """Type names that are `key` up to case and underscores (`Result`, `result_`): the only
+        candidates for one Rust name, found without a scan of every type."""
+        return self._types_by_key.get(key, ())
 
     def struct(self, name: str) -> TStruct | None:
         decl = self.types.get(name)

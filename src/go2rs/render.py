@@ -15,6 +15,7 @@ import jinja2
 import tree_sitter_rust
 from tree_sitter import Language, Parser
 
+from go2rs.idioms.comments import comment_text
 from go2rs.idioms.literals import rust_string
 from go2rs.parse.parser import error_nodes
 from go2rs.rustmodel import (
@@ -73,6 +74,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["brief_codes"] = _brief_codes
     env.filters["rust_str"] = _todo_literal
+    env.filters["comment"] = comment_text  # text inside `//` comments stays inside
     env.globals["render_item"] = render_item
     return env
 

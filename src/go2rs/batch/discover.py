@@ -121,7 +121,11 @@ def _collect(
     sources: list[GoSource] = []
     for path in paths:
         rel = path.relative_to(root).as_posix()
-        source = _source(root, path)
+        try:
+            source = _source(root, path)
+        except DiscoveryError as exc:  # one unreadable file must not stop the others
+            skipped.append(Skipped(rel, str(exc).replace(f"{path}: ", "", 1)))
+            continue
         if source.is_test and not tests:
             skipped.append(Skipped(rel, "test file (use --tests to convert it)"))
         elif _is_generated(source.data):
@@ -140,6 +144,8 @@ def _walk(root: Path, skipped: list[Skipped]) -> list[Path]:
             rel = (here / name).relative_to(root).as_posix()
             if name in _SKIPPED_DIRS:
                 skipped.append(Skipped(rel + "/", _SKIPPED_DIRS[name]))
+            elif (here / name).is_symlink():  # os.walk does not follow it: say so
+                skipped.append(Skipped(rel + "/", "symlinked folder (not followed)"))
             elif name.startswith((".", "_")):
                 skipped.append(Skipped(rel + "/", "hidden or _ folder (ignored by go build)"))
             elif (here / name / "go.mod").is_file():

@@ -26,11 +26,13 @@ from go2rs.batch.discover import (
     discover_files,
 )
 from go2rs.batch.layout import CrateLayout, PackagePlan
+from go2rs.batch.rustfmt import format_crate
 from go2rs.batch.work import FileResult, Unit, UnitResult, stub, translate_unit
 from go2rs.build import placeholder_items
 from go2rs.context import Ctx, LocalType, Options, Placeholder
+from go2rs.diagnostics import Diagnostic, Severity
 from go2rs.program import Program
-from go2rs.render import render_file, rustfmt
+from go2rs.render import render_file
 from go2rs.rustmodel import RustFile
 
 REPORT_JSON = "go2rs-report.json"
@@ -173,7 +175,7 @@ def _translate(
             extra: dict[str, Any] = {"mode": config.mode} if config.mode and _HAS_MODE else {}
             options = Options(
                 comments=config.comments,
-                format=config.format,
+                format=False,  # the whole crate is formatted in one rustfmt run afterwards
                 local_packages=crate.local_packages(plan),
                 local_types=tuple(sorted(local_types.items())),
                 **extra,
@@ -208,10 +210,14 @@ def _run(units: Sequence[Unit], pool: Executor | None, progress: Progress) -> li
 # ---------------------------------------------------------------------------------- assembly
 
 
+# Go path -> (package import path, Rust path, translation, why it failed)
+_PerFile = tuple[str, str, FileResult, str | None]
+
+
 @dataclass(frozen=True, slots=True)
 class _Assembled:
     files: dict[str, str]  # rust path -> text
-    reports: list[report.FileReport]
+    per_file: dict[str, _PerFile]
     placeholders: list[tuple[str, Placeholder]]
 
 
@@ -225,7 +231,7 @@ def _final_file(result: FileResult, is_main: bool) -> tuple[str, str | None]:
 def _assemble(module: GoModule, crate: CrateLayout, results: dict[str, UnitResult]) -> _Assembled:
     files: dict[str, str] = {}
     placeholders: list[tuple[str, Placeholder]] = []
-    per_file: dict[str, tuple[str, str, FileResult, str | None]] = {}
+    per_file: dict[str, _PerFile] = {}
     for plan in crate.packages:
         result = results[plan.package.dir]
         names = [p.name for p in result.placeholders]
@@ -256,23 +262,34 @@ def _assemble(module: GoModule, crate: CrateLayout, results: dict[str, UnitResul
             node_result is not None and node_result.error_enum is not None,
             [p.name for p in node_result.placeholders] if node_result is not None else [],
         )
-    reports = [
-        report.file_report(
-            go_path=go_path,
-            rust_path=rust_path,
-            package=package,
-            rust=files[rust_path],
-            go_lines=fres.go_lines,
-            idioms=fres.idioms,
-            statements=fres.statements,
-            todos=fres.todos,
-            diagnostics=fres.diagnostics,
-            cargo_errors=(),
-            failed=failed,
+    return _Assembled(files, per_file, placeholders)
+
+
+def _file_reports(
+    per_file: dict[str, _PerFile], files: dict[str, str], fmt_problems: dict[str, str]
+) -> list[report.FileReport]:
+    reports = []
+    for go_path, (package, rust_path, fres, failed) in sorted(per_file.items()):
+        diagnostics = fres.diagnostics
+        if rust_path in fmt_problems:
+            problem = Diagnostic(go_path, 1, 1, Severity.WARNING, fmt_problems[rust_path])
+            diagnostics = (*diagnostics, problem)
+        reports.append(
+            report.file_report(
+                go_path=go_path,
+                rust_path=rust_path,
+                package=package,
+                rust=files[rust_path],
+                go_lines=fres.go_lines,
+                idioms=fres.idioms,
+                statements=fres.statements,
+                todos=fres.todos,
+                diagnostics=diagnostics,
+                cargo_errors=(),
+                failed=failed,
+            )
         )
-        for go_path, (package, rust_path, fres, failed) in sorted(per_file.items())
-    ]
-    return _Assembled(files, reports, placeholders)
+    return reports
 
 
 def unmapped_text(entries: Sequence[report.PlaceholderEntry], config: BatchConfig) -> str:
@@ -285,8 +302,7 @@ def unmapped_text(entries: Sequence[report.PlaceholderEntry], config: BatchConfi
         "Placeholders for Go types defined outside this module or without a Rust counterpart,",
         "gathered in one place: replace each with the real type (see its note).",
     )
-    text = render_file(RustFile(header, (), tuple(placeholder_items(ctx))), config.comments)
-    return rustfmt(text)[0] if config.format else text
+    return render_file(RustFile(header, (), tuple(placeholder_items(ctx))), config.comments)
 
 
 # ------------------------------------------------------------------------------------ output
@@ -356,13 +372,17 @@ def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchRes
     imports = {i for p in module.packages for i in p.imports}
     deps = cargo.dependencies(used, imports)
     files["Cargo.toml"] = cargo.cargo_toml(crate.name, module.module_path, deps)
+    fmt_problems: dict[str, str] = {}
+    if config.format:
+        files, fmt_problems = format_crate(files, crate.roots)
+    reports = _file_reports(assembled.per_file, files, fmt_problems)
     outputs = {path: _role(path, crate) for path in sorted(files)}
     rep = report.Report(
         report.SCHEMA_VERSION,
         module.module_path,
         crate.name,
-        report.totals(assembled.reports, len(placeholders)),
-        report.ranked(assembled.reports),
+        report.totals(reports, len(placeholders)),
+        report.ranked(reports),
         placeholders,
         report.dependency_entries(deps),
         report.skipped_entries(module.skipped),

@@ -9,10 +9,14 @@ package module re-exports its files' items and each file module imports its sibl
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+
+import tree_sitter_rust
+from tree_sitter import Language, Parser
 
 from go2rs.batch.discover import GoModule, GoPackage
 
@@ -154,6 +158,12 @@ class CrateLayout:
     def unmapped_file(self) -> str:
         return "src/unmapped.rs"
 
+    @property
+    def roots(self) -> tuple[str, ...]:
+        """Crate root files: every other module file is reachable from them."""
+        bins = tuple(p.module_file for p in self.packages if p.is_bin)
+        return (("src/lib.rs",) if self.has_lib else ()) + bins
+
     def unmapped_path(self, plan: PackagePlan) -> str:
         """How code in `plan` names the placeholder module."""
         if plan.is_bin and self.has_lib:
@@ -254,15 +264,39 @@ def plan_crate(module: GoModule) -> CrateLayout:
 
 # ------------------------------------------------------------------------------ module texts
 
-_VISIBILITY = re.compile(
-    r"^(?=(?:async |unsafe |const )*(?:fn|struct|enum|trait|type|const|static|union) )", re.M
+_PRIVATE_ITEMS = frozenset(
+    {
+        "function_item",
+        "struct_item",
+        "enum_item",
+        "union_item",
+        "trait_item",
+        "type_item",
+        "const_item",
+        "static_item",
+    }
 )
+
+
+@functools.cache
+def _rust_parser() -> Parser:
+    return Parser(Language(tree_sitter_rust.language()))
 
 
 def share_with_siblings(text: str) -> str:
     """Unexported Go names are package-wide; a Rust file module keeps private items to itself,
     so top-level private items become `pub(super)` (visible to the package and its files)."""
-    return _VISIBILITY.sub("pub(super) ", text)
+    data = text.encode("utf-8")
+    root = _rust_parser().parse(data).root_node
+    starts = [
+        node.start_byte
+        for node in root.named_children
+        if node.type in _PRIVATE_ITEMS
+        and not any(child.type == "visibility_modifier" for child in node.named_children)
+    ]
+    for start in reversed(starts):
+        data = data[:start] + b"pub(super) " + data[start:]
+    return data.decode("utf-8")
 
 
 def file_module_text(rust: str, is_test: bool = False) -> str:

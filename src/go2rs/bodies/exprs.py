@@ -462,10 +462,13 @@ def _unary(node: Node, env: Env) -> E:
 # ------------------------------------------------------------------- access and indexing
 
 
-def field_of(struct_type: GoType | None, name: str, env: Env) -> tuple[str, GoType] | None:
-    """`x.Name` on a local struct -> (Rust path suffix, field type), following embedding."""
+def field_of(
+    struct_type: GoType | None, name: str, env: Env, seen: frozenset[str] = frozenset()
+) -> tuple[str, GoType] | None:
+    """`x.Name` on a local struct -> (Rust path suffix, field type), following embedding
+    (`seen`: the structs on the way, so `type T struct{ *T }` does not recurse forever)."""
     base = struct_type.elem if isinstance(struct_type, TPointer) else struct_type
-    if not isinstance(base, TName) or base.pkg is not None:
+    if not isinstance(base, TName) or base.pkg is not None or base.name in seen:
         return None
     struct = env.ctx.program.struct(base.name)
     if struct is None:
@@ -479,7 +482,7 @@ def field_of(struct_type: GoType | None, name: str, env: Env) -> tuple[str, GoTy
     for field in struct.fields:
         if field.name is None:
             inner = field.type.elem if isinstance(field.type, TPointer) else field.type
-            found = field_of(inner, name, env)
+            found = field_of(inner, name, env, seen | {base.name})
             if found is not None and isinstance(inner, TName):
                 return f"{_snake(inner.name)}.{found[0]}", found[1]
     return None

@@ -141,7 +141,7 @@ def result_type(results: tuple[Param, ...], ctx: Ctx, options: frozenset[int]) -
     plan = ctx.decisions.errors
     error = plan.enum_name if plan is not None else "Box<dyn std::error::Error + Send + Sync>"
     # A Go type named Result (common) shadows the prelude's Result in the package.
-    shadowed = any(ctx.type_name(name) == "Result" for name in ctx.program.types)
+    shadowed = any(ctx.type_name(name) == "Result" for name in ctx.program.types_named("result"))
     result = "std::result::Result" if shadowed else "Result"
     return inner.wrap(f"{result}<{{}}, {error}>")
 

@@ -1,0 +1,13 @@
+package p
+
+type A struct {
+	*B
+}
+
+type B struct {
+	A
+}
+
+func (a *A) Get() int {
+	return a.Missing
+}
