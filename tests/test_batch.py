@@ -558,3 +558,23 @@ def test_schema_doc_names_every_report_field(converted: dict[str, Path]) -> None
     keys = set(data) | set(data["files"][0]) | set(data["totals"]) | set(data["placeholders"][0])
     missing = sorted(k for k in keys if f"`{k}`" not in doc)
     assert missing == []
+
+
+def test_crate_formatting_falls_back_file_by_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    require_tool("rustfmt", "batch formatting")
+    from go2rs.batch import rustfmt as batch_rustfmt
+
+    files = {
+        "src/lib.rs": "mod a;\nmod b;\npub   fn  lib()  {}\n",
+        "src/a.rs": "pub fn a( {\n",  # rustfmt rejects it: the one-run path fails
+        "src/b.rs": "pub   fn  b()->i64{1}\n",
+        "Cargo.toml": "[package]\n",
+    }
+    out, problems = batch_rustfmt.format_crate(files, ["src/lib.rs"])
+    assert out["src/lib.rs"] == "mod a;\nmod b;\npub fn lib() {}\n"
+    assert out["src/b.rs"] == "pub fn b() -> i64 {\n    1\n}\n"
+    assert out["src/a.rs"] == files["src/a.rs"] and set(problems) == {"src/a.rs"}
+    assert out["Cargo.toml"] == files["Cargo.toml"]
+    monkeypatch.setattr(batch_rustfmt.shutil, "which", lambda name: None)
+    out, problems = batch_rustfmt.format_crate(files, ["src/lib.rs"])
+    assert out == files and set(problems) == {"src/lib.rs", "src/a.rs", "src/b.rs"}
