@@ -454,13 +454,19 @@ def test_check_folds_cargo_errors_into_report(
 # ------------------------------------------------------------------------------ determinism
 
 
-def test_parallel_and_serial_runs_are_byte_identical(tmp_path: Path) -> None:
+def multi_package_module(tmp_path: Path) -> Path:
+    """httpsvc with the library module inside it: several packages per dependency level."""
     source = tmp_path / "module"
     shutil.copytree(MODULES_DIR / "httpsvc", source)
-    shutil.copytree(MODULES_DIR / "library", source / "lib")  # more packages for the pool
+    shutil.copytree(MODULES_DIR / "library", source / "lib")
     (source / "lib" / "go.mod").unlink()
     for go in (source / "lib").rglob("*.go"):
         go.write_text(go.read_text().replace('"example.com/library/', '"example.com/httpsvc/lib/'))
+    return source
+
+
+def test_parallel_and_serial_runs_are_byte_identical(tmp_path: Path) -> None:
+    source = multi_package_module(tmp_path)
     serial = run_batch(BatchConfig((source,), tmp_path / "serial", jobs=1))
     parallel = run_batch(BatchConfig((source,), tmp_path / "parallel", jobs=4))
     assert serial.exit_code == parallel.exit_code == 0
@@ -578,3 +584,27 @@ def test_crate_formatting_falls_back_file_by_file(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(batch_rustfmt.shutil, "which", lambda name: None)
     out, problems = batch_rustfmt.format_crate(files, ["src/lib.rs"])
     assert out == files and set(problems) == {"src/lib.rs", "src/a.rs", "src/b.rs"}
+
+
+def test_a_broken_pool_falls_back_to_serial(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures import Executor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from go2rs.batch import driver
+
+    calls: list[object] = []
+
+    class DeadPool(Executor):
+        def submit(self, *args: Any, **kwargs: Any) -> Any:
+            calls.append(args)
+            raise BrokenProcessPool("a worker died")
+
+    monkeypatch.setattr(driver, "_pool", lambda config, packages: DeadPool())
+    source = multi_package_module(tmp_path)
+    broken = run_batch(BatchConfig((source,), tmp_path / "a", jobs=2, mode="skeleton"))
+    serial = run_batch(BatchConfig((source,), tmp_path / "b", jobs=1, mode="skeleton"))
+    assert calls  # the pool was asked, and failed
+    assert broken.exit_code == serial.exit_code == 0
+    assert contents(tmp_path / "a") == contents(tmp_path / "b")

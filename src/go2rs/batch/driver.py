@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -201,10 +202,15 @@ def _run(units: Sequence[Unit], pool: Executor | None, progress: Progress) -> li
 
     if pool is None or len(units) == 1:
         return [report(translate_unit(u)) for u in units]
-    futures = [pool.submit(translate_unit, u) for u in units]
-    for future in as_completed(futures):
-        report(future.result())
-    return [f.result() for f in futures]
+    try:
+        futures = [pool.submit(translate_unit, u) for u in units]
+        for future in as_completed(futures):
+            report(future.result())
+        return [f.result() for f in futures]
+    except (BrokenProcessPool, OSError):
+        # A worker died (killed, out of memory, an unimportable __main__): redo this level
+        # here. Results are the same, only slower; translate_unit itself never raises.
+        return [translate_unit(u) for u in units]
 
 
 # ---------------------------------------------------------------------------------- assembly
