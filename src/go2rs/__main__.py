@@ -1,3 +1,3 @@
-from go2rs.cli import main
+from go2rs.launch import main  # the paste fast path, then the typer app
 
 main()

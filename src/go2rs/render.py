@@ -6,6 +6,7 @@ diagnostic rather than hidden.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import shutil
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import jinja2
 import tree_sitter_rust
+from jinja2.bccache import Bucket
 from tree_sitter import Language, Parser
 
 from go2rs.idioms.comments import comment_text
@@ -62,6 +64,27 @@ def _todo_literal(text: str) -> str:
     return rust_string(text.replace("{", "{{").replace("}", "}}"))
 
 
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between processes (keyed by the template source's checksum), so a
+    paste does not compile every template again. A cache that cannot be read or written is
+    skipped: it only ever saves time."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    try:  # a private per-user folder in the temp dir; jinja2 refuses one that is not safe
+        return _BytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 @functools.cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -71,6 +94,10 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        # Templates are fixed for the life of a process: without this, every item render stats
+        # its template file (and the macros it imports) to check for edits.
+        auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters["brief_codes"] = _brief_codes
     env.filters["rust_str"] = _todo_literal

@@ -51,7 +51,7 @@ pub async fn drain(r#in: mpsc::Receiver<String>) -> Vec<String> {
 // go2rs[C04]: bidirectional `src`: this function receives; split with mpsc::channel and pass that half
 // go2rs[C04]: bidirectional `stop`: this function receives; split with mpsc::channel and pass that half
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: block is not translated yet (line 3)
+// go2rs[D02]: body kept as todo: `ok` is not defined in this input (line 6)
 pub async fn relay(
     src: mpsc::Receiver<String>,
     dst: mpsc::Sender<String>,

@@ -13,7 +13,7 @@ pub enum Error {
 
 // go: is_as.go:14
 /// Retryable reports whether err is worth retrying.
-// go2rs[D02]: body kept as todo: errors.Is has no mapping yet (line 3)
+// go2rs[D02]: body kept as todo: errors.Is on an error that is not this package's enum (line 3)
 pub fn retryable(err: Box<dyn std::error::Error + Send + Sync>) -> bool {
     // if errors.Is(err, ErrRateLimited) || errors.Is(err, context.DeadlineExceeded) {
     //     return true

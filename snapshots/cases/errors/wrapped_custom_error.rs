@@ -85,7 +85,7 @@ pub fn charge(id: &str, amount: &str, balance: i64) -> Result<i64, Error> {
 
 // go: wrapped_custom_error.go:47
 /// IsDeclined sees through the ChargeError wrapper.
-// go2rs[D02]: body kept as todo: errors.Is has no mapping yet (line 3)
+// go2rs[D02]: body kept as todo: errors.Is on an error that is not this package's enum (line 3)
 pub fn is_declined(err: Box<dyn std::error::Error + Send + Sync>) -> bool {
     // return errors.Is(err, ErrDeclined)
     todo!("go2rs: translate the Go body of IsDeclined")

@@ -27,7 +27,7 @@ impl<K: Eq + Hash, V> Cache<K, V> {
     // go: generic_cache.go:19
     /// Put stores v under k, evicting the oldest entry when full.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D02]: body kept as todo: a generic body: add the trait bounds it needs, then translate
+    // go2rs[D02]: body kept as todo: a sub-slice copy of elements that are not Clone (line 8)
     pub fn put(&self, k: K, v: V) {
         // c.mu.Lock()
         // defer c.mu.Unlock()
@@ -46,7 +46,7 @@ impl<K: Eq + Hash, V> Cache<K, V> {
     /// Get returns the value for k.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F01]: multiple results → tuple
-    // go2rs[D02]: body kept as todo: a generic body: add the trait bounds it needs, then translate
+    // go2rs[D02]: body kept as todo: a comma-ok read of values that are not Clone + Default (line 5)
     pub fn get(&self, k: K) -> (V, bool) {
         // c.mu.Lock()
         // defer c.mu.Unlock()
@@ -60,7 +60,7 @@ impl<K: Eq + Hash, V> Cache<K, V> {
 /// New creates a cache with the given capacity.
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[N01]: *T result never nil → owned T
-// go2rs[D02]: body kept as todo: a generic body: add the trait bounds it needs, then translate
+// go2rs[D02]: body kept as todo: struct literal of a type whose fields moved into a lock (line 3)
 pub fn new<K: Eq + Hash, V>(capacity: i64) -> Cache<K, V> {
     // return &Cache[K, V]{cap: capacity, data: make(map[K]V)}
     todo!("go2rs: translate the Go body of New")

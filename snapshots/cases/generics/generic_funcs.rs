@@ -7,7 +7,7 @@ use std::hash::Hash;
 /// Map transforms each element of xs.
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: a generic body: add the trait bounds it needs, then translate
+// go2rs[D02]: body kept as todo: an owned T from a borrow: the type is not Clone
 pub fn map<T, U>(xs: &[T], f: impl Fn(T) -> U) -> Vec<U> {
     // out := make([]U, 0, len(xs))
     // for _, x := range xs {
@@ -21,22 +21,21 @@ pub fn map<T, U>(xs: &[T], f: impl Fn(T) -> U) -> Vec<U> {
 /// Contains reports whether v is in xs.
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: a generic body: add the trait bounds it needs, then translate
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn contains<T: Eq + Hash>(xs: &[T], v: T) -> bool {
-    // for _, x := range xs {
-    //     if x == v {
-    //         return true
-    //     }
-    // }
-    // return false
-    todo!("go2rs: translate the Go body of Contains")
+    for x in xs {
+        if *x == v {
+            return true;
+        }
+    }
+    false
 }
 
 // go: generic_funcs.go:25
 /// Keys returns the keys of m in unspecified order.
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: a generic body: add the trait bounds it needs, then translate
+// go2rs[D02]: body kept as todo: an owned K from a borrow: the type is not Clone
 pub fn keys<K: Eq + Hash, V>(m: &HashMap<K, V>) -> Vec<K> {
     // keys := make([]K, 0, len(m))
     // for k := range m {
@@ -50,24 +49,22 @@ pub fn keys<K: Eq + Hash, V>(m: &HashMap<K, V>) -> Vec<K> {
 /// Max returns the larger of a and b.
 // go2rs[G01]: Ord rejects floats; use PartialOrd for float types
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
-// go2rs[D02]: body kept as todo: a generic body: add the trait bounds it needs, then translate
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn max<T: Ord>(a: T, b: T) -> T {
-    // if a > b {
-    //     return a
-    // }
-    // return b
-    todo!("go2rs: translate the Go body of Max")
+    if a > b {
+        return a;
+    }
+    b
 }
 
 // go: generic_funcs.go:42
 /// MaxFloat returns the larger float; floats are only partially ordered.
 // go2rs[G02]: inline type set → Copy + PartialOrd; add the operator bounds the body needs
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
-// go2rs[D02]: body kept as todo: a generic body: add the trait bounds it needs, then translate
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn max_float<F: Copy + PartialOrd>(a: F, b: F) -> F {
-    // if a > b {
-    //     return a
-    // }
-    // return b
-    todo!("go2rs: translate the Go body of MaxFloat")
+    if a > b {
+        return a;
+    }
+    b
 }

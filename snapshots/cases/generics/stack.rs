@@ -14,17 +14,16 @@ impl<T> Stack<T> {
     // go: stack.go:9
     /// Push adds v on top.
     // go2rs[M02]: the body mutates the receiver → &mut self
-    // go2rs[D02]: body kept as todo: a generic body: add the trait bounds it needs, then translate
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn push(&mut self, v: T) {
-        // s.items = append(s.items, v)
-        todo!("go2rs: translate the Go body of Stack.Push")
+        self.items.push(v);
     }
 
     // go: stack.go:14
     /// Pop removes and returns the top element.
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F01]: multiple results → tuple
-    // go2rs[D02]: body kept as todo: a generic body: add the trait bounds it needs, then translate
+    // go2rs[D02]: body kept as todo: zero value of type parameter T (no Default bound)
     pub fn pop(&mut self) -> (T, bool) {
         // var zero T
         // if len(s.items) == 0 {
@@ -40,7 +39,7 @@ impl<T> Stack<T> {
     /// Peek returns the top element without removing it.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F01]: multiple results → tuple
-    // go2rs[D02]: body kept as todo: a generic body: add the trait bounds it needs, then translate
+    // go2rs[D02]: body kept as todo: zero value of type parameter T (no Default bound)
     pub fn peek(&self) -> (T, bool) {
         // var zero T
         // if len(s.items) == 0 {
@@ -53,10 +52,9 @@ impl<T> Stack<T> {
     // go: stack.go:34
     /// Len returns the number of elements.
     // go2rs[M01]: value receiver → &self
-    // go2rs[D02]: body kept as todo: a generic body: add the trait bounds it needs, then translate
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn len(&self) -> i64 {
-        // return len(s.items)
-        todo!("go2rs: translate the Go body of Stack.Len")
+        self.items.len() as i64
     }
 
     // go2rs[M04]: Rust convention: is_empty() beside a public len()

@@ -17,7 +17,7 @@ pub trait Reader {
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    fn read(&mut self, p: &[u8]) -> Result<i64, Error>;
+    fn read(&mut self, p: &mut [u8]) -> Result<i64, Error>;
 }
 
 // go: embedded_interfaces.go:11
@@ -67,15 +67,18 @@ impl Reader for Buffer {
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    // go2rs[D02]: body kept as todo: call of `copy`, which is not defined in this input (line 6)
-    fn read(&mut self, p: &[u8]) -> Result<i64, Error> {
-        // if b.closed {
-        //     return 0, errors.New("closed")
-        // }
-        // n := copy(p, b.data)
-        // b.data = b.data[n:]
-        // return n, nil
-        todo!("go2rs: translate the Go body of Buffer.Read")
+    // go2rs[D01]: body translated; review ownership (clones) and casts
+    fn read(&mut self, p: &mut [u8]) -> Result<i64, Error> {
+        if self.closed {
+            return Err(Error::Other("closed".to_string()));
+        }
+        let n = {
+            let n = p.len().min(self.data.len());
+            p[..n].copy_from_slice(&self.data[..n]);
+            n
+        };
+        self.data = self.data[n..].to_vec();
+        Ok(n as i64)
     }
 }
 

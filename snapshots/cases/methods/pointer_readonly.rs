@@ -38,11 +38,14 @@ impl Histogram {
     // go: pointer_readonly.go:28
     /// Buckets returns a copy of the bucket bounds.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D02]: body kept as todo: call of `copy`, which is not defined in this input (line 4)
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn buckets(&self) -> Vec<f64> {
-        // out := make([]float64, len(h.buckets))
-        // copy(out, h.buckets)
-        // return out
-        todo!("go2rs: translate the Go body of Histogram.Buckets")
+        let mut out = vec![0.0; self.buckets.len()];
+        {
+            let n = out.len().min(self.buckets.len());
+            out[..n].copy_from_slice(&self.buckets[..n]);
+            n
+        };
+        out
     }
 }

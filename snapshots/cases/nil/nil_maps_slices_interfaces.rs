@@ -44,7 +44,7 @@ impl Feed {
     /// Latest returns nil (an empty slice) when there are no sources.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    // go2rs[D02]: body kept as todo: nil comparison of a value go2rs did not make an Option (line 4)
+    // go2rs[D02]: body kept as todo: moving `self.primary` out of its owner (the type is not Clone)
     pub fn latest(&self) -> Result<Vec<Post>, Error> {
         // src := f.primary
         // if src == nil {

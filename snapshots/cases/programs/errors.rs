@@ -35,7 +35,7 @@ fn make_tea(arg: i64) -> anyhow::Result<()> {
 }
 
 // go: errors.go:28
-// go2rs[D02]: body kept as todo: errors.Is has no mapping yet (line 13)
+// go2rs[D02]: body kept as todo: errors.Is on an error that is not this package's enum (line 13)
 fn main() {
     // for _, i := range []int{7, 42} {
     //     if r, e := f(i); e != nil {

@@ -5,7 +5,7 @@ use std::hash::Hash;
 // go: generics.go:6
 // go2rs[G01]: constraint not mapped; add the bounds the body needs
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
-// go2rs[D02]: body kept as todo: a generic body: add the trait bounds it needs, then translate
+// go2rs[D02]: body kept as todo: range over a value of unknown type (line 3)
 pub fn slices_index<S, E: Eq + Hash>(s: S, v: E) -> i64 {
     // for i := range s {
     //     if v == s[i] {
@@ -28,15 +28,14 @@ pub struct List<T> {
 impl<T> List<T> {
     // go: generics.go:19
     // go2rs[M02]: the body mutates the receiver → &mut self
-    // go2rs[D02]: body kept as todo: a generic body: add the trait bounds it needs, then translate
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn push(&mut self, v: T) {
-        // l.elems = append(l.elems, v)
-        todo!("go2rs: translate the Go body of List.Push")
+        self.elems.push(v);
     }
 
     // go: generics.go:23
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D02]: body kept as todo: a generic body: add the trait bounds it needs, then translate
+    // go2rs[D02]: body kept as todo: moving `self.elems` out of its owner (the type is not Clone)
     pub fn all(&self) -> Vec<T> {
         // return l.elems
         todo!("go2rs: translate the Go body of List.All")
@@ -46,7 +45,7 @@ impl<T> List<T> {
 // go: generics.go:27
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: a generic body: add the trait bounds it needs, then translate
+// go2rs[D02]: body kept as todo: an owned T from a borrow: the type is not Clone
 pub fn map<T, U>(xs: &[T], f: impl Fn(T) -> U) -> Vec<U> {
     // out := make([]U, 0, len(xs))
     // for _, x := range xs {

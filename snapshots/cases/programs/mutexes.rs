@@ -17,23 +17,21 @@ impl Container {
     // go: mutexes.go:14
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F04]: string/slice/map parameters are borrowed
-    // go2rs[D02]: body kept as todo: method `Lock` on a value of unknown type (line 3)
+    // go2rs[Y01]: c.mu.Lock() + defer Unlock → a guard that unlocks at scope end
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     fn inc(&self, name: &str) {
-        // c.mu.Lock()
-        // defer c.mu.Unlock()
-        // c.counters[name]++
-        todo!("go2rs: translate the Go body of Container.inc")
+        let mut counters = self.counters.lock().unwrap();
+        *counters.entry(name.to_string()).or_default() += 1;
     }
 
     // go: mutexes.go:20
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F04]: string/slice/map parameters are borrowed
-    // go2rs[D02]: body kept as todo: method `Lock` on a value of unknown type (line 3)
+    // go2rs[Y01]: c.mu.Lock() + defer Unlock → a guard that unlocks at scope end
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     fn get(&self, name: &str) -> i64 {
-        // c.mu.Lock()
-        // defer c.mu.Unlock()
-        // return c.counters[name]
-        todo!("go2rs: translate the Go body of Container.get")
+        let counters = self.counters.lock().unwrap();
+        counters.get(name).copied().unwrap_or_default()
     }
 }
 
@@ -62,8 +60,3 @@ async fn main() {
     // fmt.Println("b:", c.get("b"))
     todo!("go2rs: translate the Go body of main")
 }
-
-// go2rs: placeholders for names defined outside this input
-// go2rs[P01]: Go sync.Mutex has no mapping yet
-#[derive(Debug, Clone, Default)]
-pub struct SyncMutex;

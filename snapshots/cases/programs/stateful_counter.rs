@@ -25,7 +25,7 @@ struct WriteOp {
 
 // go: stateful_counter.go:17
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
-// go2rs[D02]: body kept as todo: block is not translated yet (line 8)
+// go2rs[D02]: body kept as todo: make of a channel outside `ch := make(..)` (line 20)
 #[tokio::main]
 async fn main() {
     // reads := make(chan readOp)

@@ -12,7 +12,7 @@ use tokio_util::sync::CancellationToken;
 /// doWork doubles values until ctx is cancelled or in is closed.
 // go2rs[C02]: `ctx` context.Context → CancellationToken; select on token.cancelled()
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: block is not translated yet (line 3)
+// go2rs[D02]: body kept as todo: `ok` is not defined in this input (line 8)
 async fn do_work(token: CancellationToken, r#in: mpsc::Receiver<i64>, out: mpsc::Sender<i64>) {
     // for {
     //     select {

@@ -20,12 +20,11 @@ impl Hashes {
     /// put stores a digest under the lock.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F04]: string/slice/map parameters are borrowed
-    // go2rs[D02]: body kept as todo: method `Lock` on a value of unknown type (line 3)
+    // go2rs[Y01]: h.mu.Lock() + defer Unlock → a guard that unlocks at scope end
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     fn put(&self, k: &str, v: [u8; 32]) {
-        // h.mu.Lock()
-        // defer h.mu.Unlock()
-        // h.data[k] = v
-        todo!("go2rs: translate the Go body of Hashes.put")
+        let mut data = self.data.lock().unwrap();
+        data.insert(k.to_string(), v);
     }
 }
 
@@ -53,8 +52,3 @@ pub async fn compute_all(inputs: &[String]) -> Hashes {
     // return h
     todo!("go2rs: translate the Go body of ComputeAll")
 }
-
-// go2rs: placeholders for names defined outside this input
-// go2rs[P01]: Go sync.Mutex has no mapping yet
-#[derive(Debug, Clone, Default)]
-pub struct SyncMutex;

@@ -24,7 +24,7 @@ pub trait Reader {
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    fn read(&mut self, p: &[u8]) -> Result<i64, Error>;
+    fn read(&mut self, p: &mut [u8]) -> Result<i64, Error>;
 }
 
 // go: reader_interface.go:14
@@ -44,7 +44,7 @@ impl Reader for StringReader {
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
     // go2rs[D02]: body kept as todo: io.EOF has no mapping yet (line 4)
-    fn read(&mut self, p: &[u8]) -> Result<i64, Error> {
+    fn read(&mut self, p: &mut [u8]) -> Result<i64, Error> {
         // if r.pos >= len(r.s) {
         //     return 0, io.EOF
         // }

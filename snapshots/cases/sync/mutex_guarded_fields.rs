@@ -29,7 +29,7 @@ impl Limiter {
     /// Allow reports whether key may proceed now.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F04]: string/slice/map parameters are borrowed
-    // go2rs[D02]: body kept as todo: method `Lock` on a value of unknown type (line 3)
+    // go2rs[D02]: body kept as todo: method `After` on a value of unknown type (line 5)
     pub fn allow(&self, key: &str) -> bool {
         // l.mu.Lock()
         // defer l.mu.Unlock()
@@ -54,8 +54,3 @@ pub fn new_limiter(limit: i64, window: Duration) -> Limiter {
     // return &Limiter{Limit: limit, Window: window, counts: map[string]int{}, reset: time.Now().Add(window)}
     todo!("go2rs: translate the Go body of NewLimiter")
 }
-
-// go2rs: placeholders for names defined outside this input
-// go2rs[P01]: Go sync.Mutex has no mapping yet
-#[derive(Debug, Clone, Default)]
-pub struct SyncMutex;

@@ -2,6 +2,7 @@
 
 use std::sync::atomic::AtomicBool;
 use std::sync::atomic::AtomicI64;
+use std::sync::atomic::Ordering;
 use std::sync::Once;
 
 // go: once_atomic.go:9
@@ -19,26 +20,24 @@ impl Counter {
     // go: once_atomic.go:16
     /// Hit records a request.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D02]: body kept as todo: method `Add` on a value of unknown type (line 3)
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn hit(&self, failed: bool) {
-        // c.requests.Add(1)
-        // if failed {
-        //     c.errors.Add(1)
-        // }
-        todo!("go2rs: translate the Go body of Counter.Hit")
+        self.requests.fetch_add(1, Ordering::SeqCst);
+        if failed {
+            self.errors.fetch_add(1, Ordering::SeqCst);
+        }
     }
 
     // go: once_atomic.go:24
     /// ErrorRate returns the share of failed requests.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D02]: body kept as todo: method `Load` on a value of unknown type (line 3)
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn error_rate(&self) -> f64 {
-        // n := c.requests.Load()
-        // if n == 0 {
-        //     return 0
-        // }
-        // return float64(c.errors.Load()) / float64(n)
-        todo!("go2rs: translate the Go body of Counter.ErrorRate")
+        let n = self.requests.load(Ordering::SeqCst);
+        if n == 0 {
+            return 0.0;
+        }
+        self.errors.load(Ordering::SeqCst) as f64 / n as f64
     }
 }
 

@@ -35,43 +35,37 @@ impl Registry {
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[F01]: multiple results → tuple
-    // go2rs[D02]: body kept as todo: method `RLock` on a value of unknown type (line 3)
+    // go2rs[Y01]: r.mu.RLock() + defer Unlock → a guard that unlocks at scope end
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn lookup(&self, name: &str) -> (Service, bool) {
-        // r.mu.RLock()
-        // defer r.mu.RUnlock()
-        // s, ok := r.services[name]
-        // return s, ok
-        todo!("go2rs: translate the Go body of Registry.Lookup")
+        let state = self.state.read().unwrap();
+        let s = state.services.get(name).cloned();
+        let ok = s.is_some();
+        let s = s.unwrap_or_default();
+        (s, ok)
     }
 
     // go: rwmutex_cache.go:27
     /// Register takes the write lock.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D02]: body kept as todo: method `Lock` on a value of unknown type (line 3)
+    // go2rs[Y01]: r.mu.Lock() + defer Unlock → a guard that unlocks at scope end
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn register(&self, s: Service) {
-        // r.mu.Lock()
-        // defer r.mu.Unlock()
-        // if r.services == nil {
-        //     r.services = make(map[string]Service)
-        // }
-        // r.services[s.Name] = s
-        // r.version++
-        todo!("go2rs: translate the Go body of Registry.Register")
+        let mut state = self.state.write().unwrap();
+        if state.services.is_empty() {
+            state.services = HashMap::new();
+        }
+        state.services.insert(s.name.clone(), s.clone());
+        state.version += 1;
     }
 
     // go: rwmutex_cache.go:38
     /// Version returns the number of registrations.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D02]: body kept as todo: method `RLock` on a value of unknown type (line 3)
+    // go2rs[Y01]: r.mu.RLock() + defer Unlock → a guard that unlocks at scope end
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn version(&self) -> u64 {
-        // r.mu.RLock()
-        // defer r.mu.RUnlock()
-        // return r.version
-        todo!("go2rs: translate the Go body of Registry.Version")
+        let state = self.state.read().unwrap();
+        state.version
     }
 }
-
-// go2rs: placeholders for names defined outside this input
-// go2rs[P01]: Go sync.RWMutex has no mapping yet
-#[derive(Debug, Clone, Default)]
-pub struct SyncRwMutex;

@@ -20,16 +20,15 @@ impl Visited {
     /// TryVisit marks url and reports whether it was new.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F04]: string/slice/map parameters are borrowed
-    // go2rs[D02]: body kept as todo: method `Lock` on a value of unknown type (line 3)
+    // go2rs[Y01]: v.mu.Lock() + defer Unlock → a guard that unlocks at scope end
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn try_visit(&self, url: &str) -> bool {
-        // v.mu.Lock()
-        // defer v.mu.Unlock()
-        // if v.seen[url] {
-        //     return false
-        // }
-        // v.seen[url] = true
-        // return true
-        todo!("go2rs: translate the Go body of Visited.TryVisit")
+        let mut seen = self.seen.lock().unwrap();
+        if seen.get(url).copied().unwrap_or_default() {
+            return false;
+        }
+        seen.insert(url.to_string(), true);
+        true
     }
 }
 
@@ -79,8 +78,3 @@ impl Crawler {
         todo!("go2rs: translate the Go body of Crawler.visit")
     }
 }
-
-// go2rs: placeholders for names defined outside this input
-// go2rs[P01]: Go sync.Mutex has no mapping yet
-#[derive(Debug, Clone, Default)]
-pub struct SyncMutex;

@@ -21,7 +21,7 @@ impl Group {
     /// Go runs task in a new goroutine.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-    // go2rs[D02]: body kept as todo: a goroutine using borrowed g, task (a task must own its data: clone it or use Arc) (line 4)
+    // go2rs[D02]: body kept as todo: a lock taken mid-body (scope the guard by hand) (line 3)
     pub async fn go(
         &self,
         task: impl Fn() -> Result<(), Box<dyn std::error::Error + Send + Sync>>,
@@ -41,7 +41,7 @@ impl Group {
     // go: waitgroup_field.go:26
     /// Wait blocks until all tasks finish and returns their errors.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D02]: body kept as todo: method `Lock` on a value of unknown type (line 4)
+    // go2rs[D02]: body kept as todo: a lock taken mid-body (scope the guard by hand) (line 3)
     pub fn wait(&self) -> Vec<Box<dyn std::error::Error + Send + Sync>> {
         // g.wg.Wait()
         // g.mu.Lock()
@@ -50,8 +50,3 @@ impl Group {
         todo!("go2rs: translate the Go body of Group.Wait")
     }
 }
-
-// go2rs: placeholders for names defined outside this input
-// go2rs[P01]: Go sync.Mutex has no mapping yet
-#[derive(Debug, Clone, Default)]
-pub struct SyncMutex;

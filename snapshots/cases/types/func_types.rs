@@ -46,7 +46,7 @@ impl Route {
     // go2rs[M01]: value receiver → &self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    // go2rs[D02]: body kept as todo: type conversion expression (line 5)
+    // go2rs[D02]: body kept as todo: moving `self.handle` out of its owner (the type is not Clone)
     pub fn serve(&self, path: &str) -> Result<(), Error> {
         // h := r.Handle
         // for i := len(r.Chain) - 1; i >= 0; i-- {

@@ -29,16 +29,19 @@ impl Header {
     // go: numeric_kinds.go:25
     /// Encode packs the header into a fixed-size prefix.
     // go2rs[M01]: value receiver → &self
-    // go2rs[D02]: body kept as todo: zero value of [u8; 8]
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn encode(&self) -> [u8; 8] {
-        // var b [8]byte
-        // copy(b[:4], h.Magic[:])
-        // b[4] = h.Version
-        // b[5] = byte(h.Flags)
-        // b[6] = byte(h.Port >> 8)
-        // b[7] = byte(h.Port)
-        // return b
-        todo!("go2rs: translate the Go body of Header.Encode")
+        let mut b: [u8; 8] = [0; 8];
+        {
+            let n = b[..4].to_vec().len().min(self.magic[..].to_vec().len());
+            b[..4].to_vec()[..n].copy_from_slice(&self.magic[..].to_vec()[..n]);
+            n
+        };
+        b[4] = self.version;
+        b[5] = self.flags as u8;
+        b[6] = (self.port >> 8) as u8;
+        b[7] = self.port as u8;
+        b
     }
 }
 

@@ -7,14 +7,16 @@ re-parsed from their Go text here, so the Go model never holds tree-sitter nodes
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from tree_sitter import Node
 
 from go2rs.bodies.env import Env, FnShape, Local, Untranslatable
+from go2rs.bodies.locks import take_guard
 from go2rs.bodies.stmts import block, statements
 from go2rs.context import Ctx
-from go2rs.gomodel import BodyFacts, FuncDecl, TChan, TName
+from go2rs.gomodel import BodyFacts, FuncDecl, TChan, TName, TypeParam
 from go2rs.idioms import naming
 from go2rs.idioms.errors import returns_error
 from go2rs.parse.facts import collect_facts
@@ -42,17 +44,15 @@ def count_statements(body_text: str) -> int:
     while stack:
         node = stack.pop()
         if node.type == "statement_list":
-            count += sum(1 for c in node.named_children if c.type not in (
-                "comment", "empty_statement"))
+            count += sum(
+                1 for c in node.named_children if c.type not in ("comment", "empty_statement")
+            )
         stack.extend(node.named_children)
     return count
 
 
 def translate_body(fn: FuncDecl, rust_fn: Fn, ctx: Ctx) -> BodyResult:
     assert fn.body is not None
-    generic_receiver = fn.receiver is not None and bool(fn.receiver.type_args)
-    if fn.type_params or generic_receiver:
-        raise Untranslatable(None, "a generic body: add the trait bounds it needs, then translate")
     source = b"package p\nfunc _() " + fn.body.text.encode("utf-8")
     root = parse_go(source).root_node
     if root.has_error:
@@ -62,20 +62,44 @@ def translate_body(fn: FuncDecl, rust_fn: Fn, ctx: Ctx) -> BodyResult:
     func = root.named_children[-1]
     body = func.child_by_field_name("body")
     plan = ctx.decisions.errors
-    shape = FnShape(fn.results, returns_error(fn.results),
-                    ctx.decisions.option_results.get(fn.key, frozenset()), rust_fn.ret,
-                    ctx.program.is_main, plan.enum_name if plan is not None else None)
+    shape = FnShape(
+        fn.results,
+        returns_error(fn.results),
+        ctx.decisions.option_results.get(fn.key, frozenset()),
+        rust_fn.ret,
+        ctx.program.is_main,
+        plan.enum_name if plan is not None else None,
+    )
     if body is None:
         raise Untranslatable(None, "no body")
     mutated = _mutated_names(body, collect_facts([body]), ctx)
-    env = Env(ctx, shape, fn.receiver.name if fn.receiver else None,
-              fn.receiver.type_name if fn.receiver else None, rust_fn.is_async,
-              mutated=frozenset(mutated))
+    env = Env(
+        ctx,
+        shape,
+        fn.receiver.name if fn.receiver else None,
+        fn.receiver.type_name if fn.receiver else None,
+        rust_fn.is_async,
+        mutated=frozenset(mutated),
+    )
+    env.type_caps = _type_caps(fn, ctx)
     mutable_params = _bind_params(fn, rust_fn, env)
+    facts = collect_facts([body])
+    env.mutated_fields = frozenset(
+        p[1]
+        for p in facts.assigned | {path for path, _ in facts.method_calls}
+        if len(p) > 1 and fn.receiver is not None and p[0] == fn.receiver.name
+    )
     prologue = _receiver_copy(fn, env) + _named_results(fn, env)
-    lines = block(statements(body), env, tail=bool(rust_fn.ret) and rust_fn.ret != "()")
-    return BodyResult(tuple(prologue + lines), count_statements(fn.body.text),
-                      tuple(env.notes), frozenset(env.uses), frozenset(mutable_params))
+    guard, nodes = take_guard(fn, statements(body), env)
+    lines = block(nodes, env, tail=bool(rust_fn.ret) and rust_fn.ret != "()")
+    prologue += guard
+    return BodyResult(
+        tuple(prologue + lines),
+        count_statements(fn.body.text),
+        tuple(env.notes),
+        frozenset(env.uses),
+        frozenset(mutable_params),
+    )
 
 
 MAX_BODY_DEPTH = 200  # syntax-tree levels; hand-written Go stays far below, 10,000 `{` do not
@@ -92,8 +116,18 @@ def _deeper_than(root: Node, limit: int) -> bool:
     return False
 
 
-_IN_PLACE = frozenset({"sort.Ints", "sort.Strings", "sort.Float64s", "sort.Slice",
-                       "sort.SliceStable", "slices.Sort", "slices.Reverse", "slices.SortFunc"})
+_IN_PLACE = frozenset(
+    {
+        "sort.Ints",
+        "sort.Strings",
+        "sort.Float64s",
+        "sort.Slice",
+        "sort.SliceStable",
+        "slices.Sort",
+        "slices.Reverse",
+        "slices.SortFunc",
+    }
+)
 
 
 def _mutated_names(body: Node, facts: BodyFacts, ctx: Ctx) -> set[str]:
@@ -105,8 +139,11 @@ def _mutated_names(body: Node, facts: BodyFacts, ctx: Ctx) -> set[str]:
     names |= {path[0] for path, method in facts.method_calls if method in mutating}
     names |= {p[0] for p in facts.sent_on | facts.received_from}
     for node in walk(body):
-        if node.type == "unary_expression" and node.child_by_field_name("operator") is not None \
-                and text(node.child_by_field_name("operator")) == "&":
+        if (
+            node.type == "unary_expression"
+            and node.child_by_field_name("operator") is not None
+            and text(node.child_by_field_name("operator")) == "&"
+        ):
             operand = node.child_by_field_name("operand")
             if operand is not None and operand.type == "identifier":
                 names.add(text(operand))
@@ -114,8 +151,10 @@ def _mutated_names(body: Node, facts: BodyFacts, ctx: Ctx) -> set[str]:
             if declared is not None and declared.type == "short_var_declaration":
                 left = declared.child_by_field_name("left")
                 names.update(text(n) for n in (left.named_children if left else []))
-        elif node.type == "call_expression" and text(node.child_by_field_name(
-                "function")) in _IN_PLACE:
+        elif (
+            node.type == "call_expression"
+            and text(node.child_by_field_name("function")) in _IN_PLACE
+        ):
             args = node.child_by_field_name("arguments")
             first = args.named_children[0] if args is not None and args.named_children else None
             if first is not None and first.type == "identifier":
@@ -138,13 +177,43 @@ def _bind_params(fn: FuncDecl, rust_fn: Fn, env: Env) -> set[str]:
     return mutable
 
 
+def _type_caps(fn: FuncDecl, ctx: Ctx) -> dict[str, frozenset[str]]:
+    """What each type parameter's bound lets a body do: numeric type sets are Copy + Default
+    (their traits carry the arithmetic); other bounds give neither."""
+    from go2rs.gomodel import TInterface
+    from go2rs.idioms.generics import is_numeric_set
+
+    params = list(fn.type_params)
+    if fn.receiver is not None and fn.receiver.type_args:
+        decl = ctx.program.types.get(fn.receiver.type_name)
+        if decl is not None:
+            params += [
+                dataclasses.replace(p, name=a)
+                for p, a in zip(decl.type_params, fn.receiver.type_args, strict=False)
+            ]
+        else:
+            params += [TypeParam(a, TName("any")) for a in fn.receiver.type_args]
+    caps: dict[str, frozenset[str]] = {}
+    for param in params:
+        constraint = param.constraint
+        if isinstance(constraint, TName) and constraint.pkg is None:
+            constraint = ctx.program.interface(constraint.name) or constraint
+        numeric = isinstance(constraint, TInterface) and is_numeric_set(constraint)
+        caps[param.name] = frozenset({"copy", "default"}) if numeric else frozenset()
+    return caps
+
+
 def _receiver_copy(fn: FuncDecl, env: Env) -> list[str]:
     """A value receiver the body changes is Go's private copy: `let mut r = self.clone();`."""
     from go2rs.bodies.exprs import cloneable
 
     receiver = fn.receiver
-    if receiver is None or receiver.pointer or not receiver.name or \
-            receiver.name not in env.mutated:
+    if (
+        receiver is None
+        or receiver.pointer
+        or not receiver.name
+        or receiver.name not in env.mutated
+    ):
         return []
     t = TName(receiver.type_name)
     if not cloneable(t, env):
@@ -166,8 +235,9 @@ def _named_results(fn: FuncDecl, env: Env) -> list[str]:
         if result.name and result.name != "_":
             rust = rust_type(result.type, env)
             env.bind(result.name, Local(naming.snake(result.name), result.type, rust))
-            out.append(f"let mut {naming.snake(result.name)}: {rust} = "
-                       f"{zero_value(result.type, env)};")
+            out.append(
+                f"let mut {naming.snake(result.name)}: {rust} = {zero_value(result.type, env)};"
+            )
     return out
 
 

@@ -17,6 +17,7 @@ from go2rs.bodies.env import (
     Env,
     Untranslatable,
     elem_type,
+    is_copy,
     is_float,
     is_int,
     is_string,
@@ -41,9 +42,22 @@ from go2rs.idioms.literals import go_string_value, rust_string
 from go2rs.parse.lower import text
 from go2rs.rustmodel import Fn
 
-_CASTS = {"int": "i64", "int64": "i64", "int32": "i32", "int16": "i16", "int8": "i8",
-          "uint": "u64", "uint64": "u64", "uint32": "u32", "uint16": "u16", "uint8": "u8",
-          "byte": "u8", "float64": "f64", "float32": "f32", "uintptr": "usize"}
+_CASTS = {
+    "int": "i64",
+    "int64": "i64",
+    "int32": "i32",
+    "int16": "i16",
+    "int8": "i8",
+    "uint": "u64",
+    "uint64": "u64",
+    "uint32": "u32",
+    "uint16": "u16",
+    "uint8": "u8",
+    "byte": "u8",
+    "float64": "f64",
+    "float32": "f32",
+    "uintptr": "usize",
+}
 
 
 def args_of(node: Node) -> list[Node]:
@@ -83,14 +97,23 @@ def _closure_call(callee: E, args: list[Node], node: Node, env: Env) -> E:
     from go2rs.idioms.types import Pos, map_type
 
     t = callee.go
-    if not isinstance(t, TFunc) or len(t.params) != len(args) or len(t.results) > 1 or \
-            returns_error(t.results):
+    if (
+        not isinstance(t, TFunc)
+        or len(t.params) != len(args)
+        or len(t.results) > 1
+        or returns_error(t.results)
+    ):
         raise Untranslatable(node, "call of a function value of unknown signature")
-    rendered = [_argument(a, env.ctx.need(map_type(p.type, Pos.PARAM, env.ctx)), env)
-                for p, a in zip(t.params, args, strict=True)]
+    rendered = [
+        _argument(a, env.ctx.need(map_type(p.type, Pos.PARAM, env.ctx)), env)
+        for p, a in zip(t.params, args, strict=True)
+    ]
     result = t.results[0].type if t.results else None
-    return E(f"{callee.at(0)}({', '.join(rendered)})", result,
-             rust_type(result, env) if result is not None else None)
+    return E(
+        f"{callee.at(0)}({', '.join(rendered)})",
+        result,
+        rust_type(result, env) if result is not None else None,
+    )
 
 
 # ------------------------------------------------------------------------- conversions
@@ -115,6 +138,8 @@ def _conversion(name: str, args: list[Node], node: Node, env: Env) -> E:
             return E(f"{value.at(2)} as char", TName("rune"), "char", 2)
         raise Untranslatable(node, "rune(..) conversion")
     target = _CASTS[name]
+    if isinstance(value.go, TName) and value.go.name in env.type_caps:
+        raise Untranslatable(node, f"a numeric conversion of type parameter {value.go.name}")
     if value.rust == target:
         return E(value.text, TName(name), target, value.prec)
     if value.text.lstrip("-").isdigit() and not is_float(TName(name)):
@@ -132,8 +157,11 @@ def _named_conversion(name: str, args: list[Node], node: Node, env: Env) -> E:
         raise Untranslatable(node, f"conversion to {name}")
     value = expr(args[0], env)
     inner = rust_type(TName(basic), env)
-    return E(f"{env.ctx.type_name(name)}({coerce(value, inner, env)})", TName(name),
-             env.ctx.type_name(name))
+    return E(
+        f"{env.ctx.type_name(name)}({coerce(value, inner, env)})",
+        TName(name),
+        env.ctx.type_name(name),
+    )
 
 
 def _type_conversion(t: GoType, args: list[Node], node: Node, env: Env) -> E:
@@ -175,6 +203,12 @@ def zero_value(t: GoType, env: Env) -> str:
         return "'\\0'"
     if isinstance(t, TSlice | TMap):
         return f"{rust_type(t, env).split('<')[0]}::new()"
+    if isinstance(t, TName) and t.name in env.type_caps:
+        if "default" not in env.type_caps[t.name]:
+            raise Untranslatable(None, f"zero value of type parameter {t.name} (no Default bound)")
+        return f"{t.name}::default()"
+    if isinstance(t, TArray) and t.length.isdigit():
+        return f"[{zero_value(t.elem, env)}; {t.length}]"
     rust = rust_type(t, env)
     if rust.startswith(("Box<dyn", "&", "impl ")) or not rust.replace("_", "").isalnum():
         raise Untranslatable(None, f"zero value of {rust}")
@@ -215,11 +249,24 @@ def _min_max(name: str) -> object:
         values = [expr(a, env) for a in args]
         result = values[0]
         for value in values[1:]:
-            result = E(f"{result.at(0)}.{name}({coerce(value, result.rust, env)})", result.go,
-                       result.rust)
+            result = E(
+                f"{result.at(0)}.{name}({coerce(value, result.rust, env)})", result.go, result.rust
+            )
         return result
 
     return build
+
+
+def _copy(node: Node, args: list[Node], env: Env) -> E:
+    """`copy(dst, src)` copies min(len) elements and returns how many."""
+    dst, src = underlying(expr(args[0], env), env), underlying(expr(args[1], env), env)
+    if not is_copy(elem_type(dst.go)):
+        raise Untranslatable(node, "copy of non-Copy elements")
+    text_value = (
+        f"{{ let n = {dst.at(0)}.len().min({src.at(0)}.len()); "
+        f"{dst.at(0)}[..n].copy_from_slice(&{src.at(0)}[..n]); n }}"
+    )
+    return E(text_value, INT, "usize")
 
 
 def _delete(node: Node, args: list[Node], env: Env) -> E:
@@ -228,7 +275,7 @@ def _delete(node: Node, args: list[Node], env: Env) -> E:
     return E(f"{container.at(0)}.remove({key_text})", None, "()")
 
 
-def _close(node: Node, args: list[Node], env: Env) -> E:  # noqa: ARG001
+def _close(node: Node, args: list[Node], env: Env) -> E:
     from go2rs.bodies.channels import close
 
     return close(args[0], env)
@@ -243,9 +290,18 @@ def _println(node: Node, args: list[Node], env: Env) -> E:
 
 
 _BUILTINS = {
-    "len": _len, "cap": _cap, "make": _make, "new": _new, "panic": _panic,
-    "min": _min_max("min"), "max": _min_max("max"), "delete": _delete, "close": _close,
-    "append": _append, "println": _println,
+    "len": _len,
+    "cap": _cap,
+    "make": _make,
+    "new": _new,
+    "panic": _panic,
+    "min": _min_max("min"),
+    "max": _min_max("max"),
+    "delete": _delete,
+    "close": _close,
+    "append": _append,
+    "println": _println,
+    "copy": _copy,
 }
 
 
@@ -274,8 +330,9 @@ def _print_values(macro: str, values: list[E], env: Env, spaces: bool) -> E:
             hole = " " + hole
         holes.append(hole)
     newline = macro.endswith("ln")
-    formatted = render_format(macro.removesuffix("ln"), "".join(holes) + ("\n" if newline else
-                                                                           ""), values)
+    formatted = render_format(
+        macro.removesuffix("ln"), "".join(holes) + ("\n" if newline else ""), values
+    )
     return E(formatted.text, None, "()", fmt=formatted)
 
 
@@ -324,12 +381,12 @@ def render_format(macro: str, template: str, values: list[E]) -> Formatted:
     index = i = 0
     while i < len(template):
         if template.startswith(("{{", "}}"), i):
-            out.append(template[i:i + 2])
+            out.append(template[i : i + 2])
             i += 2
             continue
         if template[i] == "{":
             end = template.index("}", i)
-            hole, value = template[i:end + 1], values[index]
+            hole, value = template[i : end + 1], values[index]
             index += 1
             i = end + 1
             if hole == "{}" and value.literal is not None:
@@ -362,12 +419,12 @@ def _debug_holes(rust_format: str, verbs: list[Verb], values: list[E], env: Env)
     while i < len(rust_format):
         ch = rust_format[i]
         if rust_format.startswith("{{", i) or rust_format.startswith("}}", i):
-            out.append(rust_format[i:i + 2])
+            out.append(rust_format[i : i + 2])
             i += 2
             continue
         if ch == "{":
             end = rust_format.index("}", i)
-            hole = rust_format[i:end + 1]
+            hole = rust_format[i : end + 1]
             verb = verbs[index]
             if verb.debug_if_not_display and not displayable(values[index].go, env):
                 hole = hole[:-1] + (":?}" if hole == "{}" else "?}")
@@ -382,8 +439,12 @@ def _debug_holes(rust_format: str, verbs: list[Verb], values: list[E], env: Env)
 
 def _fmt(name: str, args: list[Node], node: Node, env: Env) -> E:
     if name in ("Println", "Print"):
-        return _print_values("println" if name == "Println" else "print",
-                             [expr(a, env) for a in args], env, spaces=name == "Println")
+        return _print_values(
+            "println" if name == "Println" else "print",
+            [expr(a, env) for a in args],
+            env,
+            spaces=name == "Println",
+        )
     if name == "Printf":
         return E(format_call("print", args, node, env).text, None, "()")
     if name == "Sprintf":
@@ -401,11 +462,23 @@ def _fmt(name: str, args: list[Node], node: Node, env: Env) -> E:
     raise Untranslatable(node, f"fmt.{name}")
 
 
+def _errors_is(args: list[Node], node: Node, env: Env) -> E:
+    """`errors.Is(err, ErrNotFound)` -> `matches!(err, Error::NotFound)` on the package enum."""
+    plan = env.ctx.decisions.errors
+    target = text(args[1])
+    variant = next((v for go, v, _ in plan.sentinels if go == target), None) if plan else None
+    value = expr(args[0], env)
+    if plan is None or variant is None or value.rust != plan.enum_name:
+        raise Untranslatable(node, "errors.Is on an error that is not this package's enum")
+    env.note("E02", "errors.Is → matches! on the error enum")
+    return E(f"matches!({value.text}, {plan.enum_name}::{variant})", BOOL, "bool")
+
+
 def error_value(message: str, env: Env) -> E:
     """An ad-hoc Go error (errors.New / fmt.Errorf) as the function's Rust error type."""
     if env.shape.is_main_pkg:
         env.ctx.sink.crates.add("anyhow")
-        inner = message[len("format!("):-1] if message.startswith("format!(") else message
+        inner = message[len("format!(") : -1] if message.startswith("format!(") else message
         return E(f"anyhow::anyhow!({inner})", ERROR, "anyhow::Error")
     plan = env.ctx.decisions.errors
     if plan is None or not plan.catch_all:
@@ -420,9 +493,13 @@ def error_value(message: str, env: Env) -> E:
 def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
     operand = func.child_by_field_name("operand")
     name = text(func.child_by_field_name("field"))
-    if operand is not None and operand.type == "identifier" and \
-            env.lookup(text(operand)) is None and text(operand) != env.receiver and \
-            text(operand) in env.ctx.program.imports:
+    if (
+        operand is not None
+        and operand.type == "identifier"
+        and env.lookup(text(operand)) is None
+        and text(operand) != env.receiver
+        and text(operand) in env.ctx.program.imports
+    ):
         return _package_call(text(operand), name, args, node, env)
     receiver = expr(operand, env)
     base = receiver.go.elem if isinstance(receiver.go, TPointer) else receiver.go
@@ -436,6 +513,22 @@ def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
         if name in ("Add", "Done"):
             return E(f"// go2rs: wg.{name}() — the JoinSet counts its tasks", None, "()")
         raise Untranslatable(node, f"WaitGroup.{name}")
+    if (
+        isinstance(base, TName)
+        and base.pkg is None
+        and not args
+        and (
+            (name == "String" and base.name in env.ctx.decisions.display_types)
+            or (name == "Error" and base.name in env.ctx.decisions.error_types)
+        )
+    ):
+        return E(f"{receiver.at(0)}.to_string()", STRING, "String")  # it became Display
+    if (
+        isinstance(base, TName)
+        and base.pkg is not None
+        and env.ctx.program.import_path(base.pkg) == "sync/atomic"
+    ):
+        return _atomic(receiver, name, args, node, env)
     if isinstance(base, TName) and base.pkg is None:
         methods = env.ctx.program.method_names(base.name)
         if name in methods:
@@ -453,11 +546,26 @@ def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
     raise Untranslatable(node, f"method `{name}` on a value of unknown type")
 
 
+def _atomic(receiver: E, name: str, args: list[Node], node: Node, env: Env) -> E:
+    """atomic.Int64 and friends: the same operations with an explicit memory ordering."""
+    env.uses.add("std::sync::atomic::Ordering")
+    values = [expr(a, env).text for a in args]
+    if name == "Load" and not values:
+        return E(f"{receiver.at(0)}.load(Ordering::SeqCst)", INT, "i64")
+    if name == "Store" and len(values) == 1:
+        return E(f"{receiver.at(0)}.store({values[0]}, Ordering::SeqCst)", None, "()")
+    if name == "Add" and len(values) == 1:
+        fetch = f"{receiver.at(0)}.fetch_add({values[0]}, Ordering::SeqCst)"
+        return E(f"{fetch} + {values[0]}", INT, "i64", 4, statement=fetch)
+    raise Untranslatable(node, f"atomic {name}")
+
+
 def _builder(receiver: E, name: str, args: list[Node], node: Node, env: Env) -> E:
     """strings.Builder is a String in Rust."""
     if name == "WriteString":
-        return E(f"{receiver.at(0)}.push_str({coerce(expr(args[0], env), '&str', env)})",
-                 None, "()")
+        return E(
+            f"{receiver.at(0)}.push_str({coerce(expr(args[0], env), '&str', env)})", None, "()"
+        )
     if name in ("WriteByte", "WriteRune"):
         value = expr(args[0], env)
         char = value.text if value.go == TName("rune") else f"{value.at(2)} as char"
@@ -476,13 +584,23 @@ def _package_call(pkg: str, name: str, args: list[Node], node: Node, env: Env) -
     if path == "errors" and name == "New":
         value = expr(args[0], env)
         return error_value(value.text, env)
+    if path == "errors" and name == "Is" and len(args) == 2:
+        return _errors_is(args, node, env)
     if path == "strings" and name == "Replace" and len(args) == 4:
         values = [expr(a, env) for a in args]
         if values[3].text in ("-1", "-(1)"):
-            return E(f"{values[0].at(0)}.replace({coerce(values[1], '&str', env)}, "
-                     f"{coerce(values[2], '&str', env)})", STRING, "String")
-        return E(f"{values[0].at(0)}.replacen({coerce(values[1], '&str', env)}, "
-                 f"{coerce(values[2], '&str', env)}, {index_text(values[3])})", STRING, "String")
+            return E(
+                f"{values[0].at(0)}.replace({coerce(values[1], '&str', env)}, "
+                f"{coerce(values[2], '&str', env)})",
+                STRING,
+                "String",
+            )
+        return E(
+            f"{values[0].at(0)}.replacen({coerce(values[1], '&str', env)}, "
+            f"{coerce(values[2], '&str', env)}, {index_text(values[3])})",
+            STRING,
+            "String",
+        )
     if path == "time" and name == "Sleep":
         duration = expr(args[0], env).text
         if env.is_async:
@@ -499,11 +617,13 @@ def _package_call(pkg: str, name: str, args: list[Node], node: Node, env: Env) -
         raise Untranslatable(node, f"{pkg}.{name} has no mapping yet")
     if len(entry.args) != len(args) and entry.args != ("val",):
         raise Untranslatable(node, f"{pkg}.{name} with {len(args)} arguments")
-    rendered = [_std_arg(kind, expr(a, env), env) for kind, a in zip(entry.args, args,
-                                                                     strict=False)]
+    rendered = [
+        _std_arg(kind, expr(a, env), env) for kind, a in zip(entry.args, args, strict=False)
+    ]
     env.uses.update(entry.uses)
-    return E(entry.template.format(*rendered), entry.go, entry.rust, entry.prec,
-             fallible=entry.fallible)
+    return E(
+        entry.template.format(*rendered), entry.go, entry.rust, entry.prec, fallible=entry.fallible
+    )
 
 
 def _std_arg(kind: str, value: E, env: Env) -> str:
@@ -537,16 +657,22 @@ def signature(decl: FuncDecl, env: Env, key: str | None = None) -> Fn:
     if cached is None:
         saved, ctx.sink = ctx.sink, Sink()
         try:
-            cached = build_fn(sig, ctx, pub=False, body=None, span=None,
-                              in_trait=key is not None)
+            cached = build_fn(sig, ctx, pub=False, body=None, span=None, in_trait=key is not None)
         finally:
             ctx.sink = saved
         ctx.signatures[sig.key] = cached
     return cached
 
 
-def _local_call(decl: FuncDecl, rust_name: str, receiver: E | None, args: list[Node],
-                node: Node, env: Env, key: str | None = None) -> E:
+def _local_call(
+    decl: FuncDecl,
+    rust_name: str,
+    receiver: E | None,
+    args: list[Node],
+    node: Node,
+    env: Env,
+    key: str | None = None,
+) -> E:
     _reject_ord_floats(decl, args, node, env)
     fn = signature(decl, env, key)
     rendered: list[str] = []
@@ -560,8 +686,9 @@ def _local_call(decl: FuncDecl, rust_name: str, receiver: E | None, args: list[N
         elem = decl.params[-1].type
         if len(rest) == 1 and rest[0].type == "variadic_argument":
             spread = expr(rest[0].named_children[0], env)
-            rendered.append(spread.text if (spread.rust or "").startswith("&") else
-                            f"&{spread.at(1)}")
+            rendered.append(
+                spread.text if (spread.rust or "").startswith("&") else f"&{spread.at(1)}"
+            )
         else:
             target = rust_type(elem, env)
             rendered.append(f"&[{', '.join(coerce(expr(a, env), target, env) for a in rest)}]")
@@ -577,26 +704,40 @@ def _local_call(decl: FuncDecl, rust_name: str, receiver: E | None, args: list[N
     options = env.ctx.decisions.option_results.get(decl.key, frozenset())
     rust = None
     if len(values) == 1:
-        rust = rust_type(go.elem, env) if isinstance(go, TPointer) else \
-            rust_type(go, env) if go is not None else None
+        rust = (
+            rust_type(go.elem, env)
+            if isinstance(go, TPointer)
+            else rust_type(go, env)
+            if go is not None
+            else None
+        )
         if 0 in options:
             rust = f"Option<{rust}>"
-    return E(call_text, go, rust, fallible=returns_error(decl.results),
-             results=tuple(v.type for v in values) if len(values) > 1 else ())
+    return E(
+        call_text,
+        go,
+        rust,
+        fallible=returns_error(decl.results),
+        results=tuple(v.type for v in values) if len(values) > 1 else (),
+    )
 
 
 def _reject_ord_floats(decl: FuncDecl, args: list[Node], node: Node, env: Env) -> None:
     """cmp.Ordered became `Ord`, which f64 does not implement: calling it with floats would
     not compile, so say so instead."""
-    ordered = any(isinstance(p.constraint, TName) and p.constraint.name == "Ordered"
-                  for p in decl.type_params)
+    ordered = any(
+        isinstance(p.constraint, TName) and p.constraint.name == "Ordered" for p in decl.type_params
+    )
     if not ordered:
         return
     for arg in args:
         t = expr(arg, env).go
         if is_float(t) or is_float(elem_type(t)):
-            raise Untranslatable(node, "a cmp.Ordered function called with floats (Rust's Ord "
-                                       "excludes f64: use PartialOrd or total_cmp)")
+            raise Untranslatable(
+                node,
+                "a cmp.Ordered function called with floats (Rust's Ord "
+                "excludes f64: use PartialOrd or total_cmp)",
+            )
 
 
 def _argument(arg: Node, target: str, env: Env) -> str:

@@ -61,8 +61,11 @@ def receive(operand: Node | None, env: Env) -> E:
     local = env.lookup(text(operand)) if operand is not None else None
     chan_type = local.go if local is not None else value.go if value is not None else None
     elem = chan_type.elem if isinstance(chan_type, TChan) else None
-    return E(f"{channel}.recv().await.unwrap_or_default()", elem,
-             rust_type(elem, env) if elem is not None else None)
+    return E(
+        f"{channel}.recv().await.unwrap_or_default()",
+        elem,
+        rust_type(elem, env) if elem is not None else None,
+    )
 
 
 def close(arg: Node, env: Env) -> E:
@@ -78,8 +81,11 @@ def sender_argument(arg: Node, env: Env) -> str:
 
 def receiver_argument(arg: Node, env: Env) -> str:
     if env.spawning_in_loop:
-        raise Untranslatable(arg, "several goroutines receive from one channel: share the "
-                                  "Receiver (Arc<tokio::sync::Mutex<..>>) or use async-channel")
+        raise Untranslatable(
+            arg,
+            "several goroutines receive from one channel: share the "
+            "Receiver (Arc<tokio::sync::Mutex<..>>) or use async-channel",
+        )
     return _channel(arg, env, "rx")
 
 

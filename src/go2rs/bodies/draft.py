@@ -31,8 +31,9 @@ def _drafted(fn: Fn, result: BodyResult, ctx: Ctx) -> Fn:
     ctx.sink.idioms["F05"] -= 1  # the skeleton body it replaces was counted
     notes = [ctx.note(code, text) for code, text in result.notes]
     notes.append(ctx.note("D01", "body translated; review ownership (clones) and casts"))
-    params = tuple(Param(f"mut {p.name}", p.type) if p.name in result.mutable_params else p
-                   for p in fn.params)
+    params = tuple(
+        Param(f"mut {p.name}", p.type) if p.name in result.mutable_params else p for p in fn.params
+    )
     body = Body("", (), result.lines or ("",))
     meta = fn.meta
     for note in notes:
@@ -56,19 +57,23 @@ def draft_display(decl: FuncDecl, fmt: Fn, ctx: Ctx) -> Fn:
         result = translate_body(decl, as_fn, ctx)
     except Untranslatable as exc:
         ctx.sink.statements_seen += count_statements(decl.body.text)
-        return dataclasses.replace(fmt, meta=_with_note(fmt.meta, ctx.note(
-            "D02", f"body kept as todo: {exc}")))
+        return dataclasses.replace(
+            fmt, meta=_with_note(fmt.meta, ctx.note("D02", f"body kept as todo: {exc}"))
+        )
     return _drafted(fmt, dataclasses.replace(result, lines=_write(result.lines)), ctx)
 
 
 def _write(lines: tuple[str, ...]) -> tuple[str, ...]:
     """The lines of a String-returning body, as the body of Display::fmt."""
     if len(lines) == 1 and lines[0].startswith("format!(") and lines[0].endswith(")"):
-        return ("write!(f, " + lines[0][len("format!("):],)
+        return ("write!(f, " + lines[0][len("format!(") :],)
     if len(lines) == 1 and lines[0].endswith(".to_string()") and lines[0].startswith('"'):
         return (f"f.write_str({lines[0].removesuffix('.to_string()')})",)
     inner = "\n".join(lines)
     if not any("return " in line for line in lines):
         return (f"let text: String = {{\n{inner}\n}};", "f.write_str(&text)")
-    return ("#[allow(clippy::redundant_closure_call)]",
-            f"let text: String = (|| -> String {{\n{inner}\n}})();", "f.write_str(&text)")
+    return (
+        "#[allow(clippy::redundant_closure_call)]",
+        f"let text: String = (|| -> String {{\n{inner}\n}})();",
+        "f.write_str(&text)",
+    )

@@ -18,7 +18,22 @@ if TYPE_CHECKING:
     from go2rs.bodies.calls import Formatted
 from go2rs.gomodel import GoType, Param, TArray, TChan, TMap, TName, TPointer, TSlice, TStruct
 
-INTS = frozenset("int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64 uintptr byte".split())
+INTS = frozenset(
+    [
+        "int",
+        "int8",
+        "int16",
+        "int32",
+        "int64",
+        "uint",
+        "uint8",
+        "uint16",
+        "uint32",
+        "uint64",
+        "uintptr",
+        "byte",
+    ]
+)
 FLOATS = frozenset({"float32", "float64"})
 COPY_KINDS = INTS | FLOATS | {"bool", "rune"}
 STRING = TName("string")
@@ -50,6 +65,7 @@ class E:
     literal: str | None = None  # the value of a literal, for folding into format strings
     fmt: Formatted | None = None  # a format!(..) kept structured for splicing
     place: bool = False  # a variable, field or element: using it by value moves out of it
+    statement: str | None = None  # the text to use when the value is discarded (a statement)
 
     def at(self, max_prec: int) -> str:
         """The text, parenthesized if it binds looser than `max_prec` allows."""
@@ -89,7 +105,12 @@ class Env:
     is_async: bool = False
     scopes: list[dict[str, Local]] = field(default_factory=lambda: [{}])
     mutated: frozenset[str] = frozenset()
+    mutated_fields: frozenset[str] = frozenset()  # receiver fields the body changes
     spawning_in_loop: bool = False  # translating a goroutine started inside a loop
+    # Receiver fields that a lock guard holds: Go field name -> Rust text of the guarded value.
+    guarded: dict[str, str] = field(default_factory=dict)
+    # Type parameters in scope -> what their bounds give a body ("copy", "default").
+    type_caps: dict[str, frozenset[str]] = field(default_factory=dict)
     uses: set[str] = field(default_factory=set)
     notes: list[tuple[str, str]] = field(default_factory=list)
 

@@ -32,9 +32,27 @@ from go2rs.idioms.literals import go_string_value, rust_char, rust_int, rust_str
 from go2rs.idioms.types import Pos, map_type
 from go2rs.parse.lower import lower_type, text
 
-_BINARY_PREC = {"*": 3, "/": 3, "%": 3, "<<": 5, ">>": 5, "&": 6, "&^": 6, "+": 4, "-": 4,
-                "|": 8, "^": 7, "==": 9, "!=": 9, "<": 9, "<=": 9, ">": 9, ">=": 9,
-                "&&": 10, "||": 11}
+_BINARY_PREC = {
+    "*": 3,
+    "/": 3,
+    "%": 3,
+    "<<": 5,
+    ">>": 5,
+    "&": 6,
+    "&^": 6,
+    "+": 4,
+    "-": 4,
+    "|": 8,
+    "^": 7,
+    "==": 9,
+    "!=": 9,
+    "<": 9,
+    "<=": 9,
+    ">": 9,
+    ">=": 9,
+    "&&": 10,
+    "||": 11,
+}
 _COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
 
 
@@ -65,28 +83,66 @@ def owned(e: E, env: Env) -> str:
     if e.rust is not None and e.rust.startswith("&[") and not e.rust.startswith("&mut"):
         return f"{e.at(0)}.to_vec()"
     if e.rust is not None and e.rust.startswith(("&dyn", "&mut dyn", "impl ")):
-        raise Untranslatable(None, "storing a borrowed trait object or closure: the field "
-                                   "needs it owned (Box<dyn ..>)")
+        raise Untranslatable(
+            None,
+            "storing a borrowed trait object or closure: the field needs it owned (Box<dyn ..>)",
+        )
     if e.rust is not None and e.rust.startswith("&"):
         if e.go is not None and not cloneable(e.go, env):
-            raise Untranslatable(None, f"an owned {e.rust[1:]} from a borrow: the type is not "
-                                       "Clone")
+            raise Untranslatable(
+                None, f"an owned {e.rust[1:]} from a borrow: the type is not Clone"
+            )
         if e.go is not None and copyable(e.go, env):
             return f"*{e.at(1)}"
         return f"{e.at(0)}.clone()"
-    if _is_place(e) and not is_copy(e.go) and e.go is not None and not _is_enum(e.go, env) \
-            and cloneable(e.go, env) and not copyable(e.go, env):
-        return f"{e.at(0)}.clone()"
+    if (
+        _is_place(e)
+        and not is_copy(e.go)
+        and e.go is not None
+        and not _is_enum(e.go, env)
+        and not copyable(e.go, env)
+    ):
+        if cloneable(e.go, env):
+            return f"{e.at(0)}.clone()"
+        if "." in e.text or "[" in e.text:
+            raise Untranslatable(
+                None, f"moving `{e.text}` out of its owner (the type is not Clone)"
+            )
     return e.text
+
+
+def value_caps(t: GoType | None, env: Env) -> frozenset[str]:
+    """What values of `t` support in a body: "clone", "copy", "default". Type parameters
+    support what their bounds give; containers what their elements support."""
+    if t is None:
+        return frozenset()
+    if isinstance(t, TPointer):
+        return value_caps(t.elem, env)
+    if isinstance(t, TName) and t.name in env.type_caps and t.pkg is None:
+        caps = env.type_caps[t.name]
+        return caps | {"clone"} if "copy" in caps else caps
+    if isinstance(t, TArray):
+        return value_caps(t.elem, env) - {"default"}
+    if isinstance(t, TSlice | TMap):
+        inner = value_caps(t.value if isinstance(t, TMap) else t.elem, env)
+        if isinstance(t, TMap):
+            inner &= value_caps(t.key, env)
+        return (inner - {"copy"}) | {"default"}
+    rtype = map_type(t, Pos.FIELD, env.ctx)
+    return frozenset(
+        c
+        for c, ok in (("clone", rtype.clone), ("copy", rtype.copy), ("default", rtype.default))
+        if ok
+    )
 
 
 def cloneable(t: GoType, env: Env) -> bool:
     """Whether the Rust type of `t` implements Clone (else values can only move)."""
-    return map_type(t.elem if isinstance(t, TPointer) else t, Pos.FIELD, env.ctx).clone
+    return "clone" in value_caps(t, env)
 
 
 def copyable(t: GoType, env: Env) -> bool:
-    return map_type(t.elem if isinstance(t, TPointer) else t, Pos.FIELD, env.ctx).copy
+    return "copy" in value_caps(t, env)
 
 
 def underlying(e: E, env: Env) -> E:
@@ -98,8 +154,12 @@ def underlying(e: E, env: Env) -> E:
     from go2rs.idioms.enums import underlying_basic
 
     decl = env.ctx.program.types.get(t.name)
-    if decl is None or decl.alias or isinstance(decl.type, TStruct) or \
-            env.ctx.program.interface(t.name) is not None:
+    if (
+        decl is None
+        or decl.alias
+        or isinstance(decl.type, TStruct)
+        or env.ctx.program.interface(t.name) is not None
+    ):
         return e
     if underlying_basic(decl) is None and t.name not in env.ctx.program.methods:
         return E(e.text, decl.type, e.rust, e.prec)  # a type alias: same value, Go type known
@@ -130,11 +190,14 @@ def coerce(e: E, target: str | None, env: Env) -> str:
     if target.startswith("&mut "):
         return e.text if (e.rust or "").startswith("&mut") else f"&mut {e.at(1)}"
     if target.startswith("&[") and e.text.startswith("vec![") and e.text.endswith("]"):
-        return "&" + e.text[len("vec!"):]  # clippy: useless_vec
+        return "&" + e.text[len("vec!") :]  # clippy: useless_vec
     if target.startswith("Box<dyn Fn") and isinstance(e.go, TFunc) and e.prec == 12:
         if e.rust == "borrowing closure":
-            raise Untranslatable(None, "a stored closure that captures a borrowed value (it "
-                                       "must own what it uses: clone into it)")
+            raise Untranslatable(
+                None,
+                "a stored closure that captures a borrowed value (it "
+                "must own what it uses: clone into it)",
+            )
         return f"Box::new({e.text})"
     if target.startswith("&"):
         return e.text if (e.rust or "").startswith("&") else f"&{e.at(1)}"
@@ -169,8 +232,13 @@ def _identifier(node: Node, env: Env) -> E:
 
 
 def _rust_to_go(rust: str | None) -> GoType | None:
-    return {"i64": INT, "f64": TName("float64"), "&str": STRING, "bool": BOOL,
-            "char": TName("rune")}.get(rust or "")
+    return {
+        "i64": INT,
+        "f64": TName("float64"),
+        "&str": STRING,
+        "bool": BOOL,
+        "char": TName("rune"),
+    }.get(rust or "")
 
 
 def _int_literal(node: Node, env: Env) -> E:
@@ -247,8 +315,11 @@ def _binary(node: Node, env: Env) -> E:
         return E(f"{lhs} {rust_op} {rhs}", BOOL, "bool", prec)
     if op == "&&" and (contains := _range_contains(left_node, right_node, env)) is not None:
         return contains
-    if op in ("&&", "||") and left.literal in ("true", "false") and \
-            right.literal in ("true", "false"):
+    if (
+        op in ("&&", "||")
+        and left.literal in ("true", "false")
+        and right.literal in ("true", "false")
+    ):
         both = (left.literal == "true", right.literal == "true")
         value = (both[0] and both[1]) if op == "&&" else (both[0] or both[1])
         word = "true" if value else "false"
@@ -285,8 +356,14 @@ def _constant(node: Node, op: str) -> E | None:
     right = eval_int(lower_expr(node.child_by_field_name("right")), 0, {})
     if left is None or right is None:
         return None
-    result = {"==": left == right, "!=": left != right, "<": left < right, "<=": left <= right,
-              ">": left > right, ">=": left >= right}[op]
+    result = {
+        "==": left == right,
+        "!=": left != right,
+        "<": left < right,
+        "<=": left <= right,
+        ">": left > right,
+        ">=": left >= right,
+    }[op]
     return E("true" if result else "false", BOOL, "bool", literal="true" if result else "false")
 
 
@@ -296,19 +373,29 @@ def _range_contains(left: Node | None, right: Node | None, env: Env) -> E | None
         left = left.named_children[0] if left.named_children else None
     while right is not None and right.type == "parenthesized_expression":
         right = right.named_children[0] if right.named_children else None
-    if left is None or right is None or left.type != "binary_expression" or \
-            right.type != "binary_expression":
+    if (
+        left is None
+        or right is None
+        or left.type != "binary_expression"
+        or right.type != "binary_expression"
+    ):
         return None
-    lop, rop = text(left.child_by_field_name("operator")), text(right.child_by_field_name(
-        "operator"))
+    lop, rop = (
+        text(left.child_by_field_name("operator")),
+        text(right.child_by_field_name("operator")),
+    )
     subject = text(left.child_by_field_name("left"))
     if lop != ">=" or rop not in ("<=", "<") or text(right.child_by_field_name("left")) != subject:
         return None
     x = expr(left.child_by_field_name("left"), env)
-    low, high = expr(left.child_by_field_name("right"), env), expr(right.child_by_field_name(
-        "right"), env)
-    if not (is_int(x.go) or is_float(x.go) or x.go == TName("rune")) or x.rust not in (low.rust or x.rust,
-                                                               high.rust or x.rust):
+    low, high = (
+        expr(left.child_by_field_name("right"), env),
+        expr(right.child_by_field_name("right"), env),
+    )
+    if not (is_int(x.go) or is_float(x.go) or x.go == TName("rune")) or x.rust not in (
+        low.rust or x.rust,
+        high.rust or x.rust,
+    ):
         return None
     dots = "..=" if rop == "<=" else ".."
     ascii_class = _ASCII_CLASSES.get((low.literal, high.literal)) if dots == "..=" else None
@@ -317,25 +404,35 @@ def _range_contains(left: Node | None, right: Node | None, env: Env) -> E | None
     return E(f"({low.at(11)}{dots}{high.at(11)}).contains(&{x.at(1)})", BOOL, "bool")
 
 
-_ASCII_CLASSES = {("A", "Z"): "is_ascii_uppercase", ("a", "z"): "is_ascii_lowercase",
-                  ("0", "9"): "is_ascii_digit"}
+_ASCII_CLASSES = {
+    ("A", "Z"): "is_ascii_uppercase",
+    ("a", "z"): "is_ascii_lowercase",
+    ("0", "9"): "is_ascii_digit",
+}
 
 
 def _string_typed(node: Node, env: Env) -> bool:
     left = node.child_by_field_name("left")
-    while left is not None and left.type == "binary_expression" and \
-            text(left.child_by_field_name("operator")) == "+":
+    while (
+        left is not None
+        and left.type == "binary_expression"
+        and text(left.child_by_field_name("operator")) == "+"
+    ):
         left = left.child_by_field_name("left")
-    return is_string(expr(left, env).go) or is_string(expr(node.child_by_field_name("right"),
-                                                           env).go)
+    return is_string(expr(left, env).go) or is_string(
+        expr(node.child_by_field_name("right"), env).go
+    )
 
 
 def _concat_operands(node: Node) -> list[Node]:
     """`a + b + c` (left-associative) -> [a, b, c]."""
     operands: list[Node] = []
     current: Node | None = node
-    while current is not None and current.type == "binary_expression" and \
-            text(current.child_by_field_name("operator")) == "+":
+    while (
+        current is not None
+        and current.type == "binary_expression"
+        and text(current.child_by_field_name("operator")) == "+"
+    ):
         right = current.child_by_field_name("right")
         if right is not None:
             operands.insert(0, right)
@@ -351,8 +448,11 @@ _REFERENCE_FREE = ("&str", "&[", "&dyn", "&mut dyn", "&mut [")
 def _deref(side: E, other: E) -> E:
     """`*x` for a reference met by a value (a range variable, a `&self` receiver)."""
     rust = side.rust or ""
-    if rust.startswith("&") and not rust.startswith(_REFERENCE_FREE) and \
-            not (other.rust or "").startswith("&"):
+    if (
+        rust.startswith("&")
+        and not rust.startswith(_REFERENCE_FREE)
+        and not (other.rust or "").startswith("&")
+    ):
         return E(f"*{side.at(1)}", side.go, rust.removeprefix("&mut ").removeprefix("&"), 1)
     return side
 
@@ -366,8 +466,12 @@ def _float_literal_beside(side: E, other: E) -> E:
 
 def _byte_literal_beside(side: E, other: E) -> E:
     """A rune literal compared with a byte (`s[i] == ':'`) is a byte literal."""
-    if side.rust == "char" and other.rust == "u8" and side.literal is not None and \
-            side.literal.isascii():
+    if (
+        side.rust == "char"
+        and other.rust == "u8"
+        and side.literal is not None
+        and side.literal.isascii()
+    ):
         return E("b" + side.text, other.go, "u8")
     return side
 
@@ -377,8 +481,12 @@ def _newtype_of(side: E, env: Env) -> str | None:
     from go2rs.idioms.enums import underlying_basic
 
     t = side.go
-    if isinstance(t, TName) and t.pkg is None and t.name not in env.ctx.decisions.enums and \
-            underlying_basic(env.ctx.program.types.get(t.name)) is not None:
+    if (
+        isinstance(t, TName)
+        and t.pkg is None
+        and t.name not in env.ctx.decisions.enums
+        and underlying_basic(env.ctx.program.types.get(t.name)) is not None
+    ):
         return env.ctx.type_name(t.name)
     return None
 
@@ -399,16 +507,25 @@ def _cast_to(left: E, right: E, prec: int) -> str:
     """The right operand, cast when its Rust integer type differs (usize meets i64)."""
     rhs = right.at(8 if prec == 9 else prec - 1)
     numeric = (is_int(left.go) or is_float(left.go)) and (is_int(right.go) or is_float(right.go))
-    if not numeric or left.rust == right.rust or left.rust is None or right.rust is None or \
-            right.literal is not None:
+    if (
+        not numeric
+        or left.rust == right.rust
+        or left.rust is None
+        or right.rust is None
+        or right.literal is not None
+    ):
         return rhs
     return f"{right.at(2)} as {left.rust}"
 
 
 def _compare_strings(left: E, right: E, lhs: str, rhs: str) -> tuple[str, str]:
     """`String == &str` works in Rust, `&str == String` does not: put owned values left."""
-    if is_string(left.go) and is_string(right.go) and left.rust == "&str" and \
-            right.rust == "String":
+    if (
+        is_string(left.go)
+        and is_string(right.go)
+        and left.rust == "&str"
+        and right.rust == "String"
+    ):
         return lhs, f"{right.at(0)}.as_str()"
     return lhs, rhs
 
@@ -444,8 +561,12 @@ def _unary(node: Node, env: Env) -> E:
         inner = expr(operand_node, env)
         if operand_node is not None and operand_node.type == "composite_literal":
             return inner  # &T{..} -> an owned T; Rust decides boxing at the use site
-        return E(f"&mut {inner.at(1)}", TPointer(inner.go) if inner.go else None,
-                 f"&mut {inner.rust}" if inner.rust else None, 1)
+        return E(
+            f"&mut {inner.at(1)}",
+            TPointer(inner.go) if inner.go else None,
+            f"&mut {inner.rust}" if inner.rust else None,
+            1,
+        )
     operand = expr(operand_node, env)
     if op == "*":
         elem = operand.go.elem if isinstance(operand.go, TPointer) else operand.go
@@ -497,16 +618,27 @@ def _snake(name: str) -> str:
 def _selector(node: Node, env: Env) -> E:
     operand_node = node.child_by_field_name("operand")
     name = text(node.child_by_field_name("field"))
-    if operand_node is not None and operand_node.type == "identifier" and \
-            env.lookup(text(operand_node)) is None and text(operand_node) != env.receiver and \
-            text(operand_node) in env.ctx.program.imports:
+    if (
+        operand_node is not None
+        and operand_node.type == "identifier"
+        and env.lookup(text(operand_node)) is None
+        and text(operand_node) != env.receiver
+        and text(operand_node) in env.ctx.program.imports
+    ):
         from go2rs.bodies.stdlib import package_value
 
         return package_value(text(operand_node), name, node, env)
+    if operand_node is not None and text(operand_node) == env.receiver and name in env.guarded:
+        ftype = _receiver_field_type(name, env)
+        guard = env.guarded[name]
+        rust = rust_type(ftype, env)
+        return E(guard, ftype, rust if "." in guard else "&mut " + rust, place=True)
     operand = expr(operand_node, env)
     if (operand.rust or "").startswith("Option<"):
-        raise Untranslatable(node, f"`.{name}` through a nil-able pointer (check it with "
-                                   "`let Some(..) = .. else` first)")
+        raise Untranslatable(
+            node,
+            f"`.{name}` through a nil-able pointer (check it with `let Some(..) = .. else` first)",
+        )
     found = field_of(operand.go, name, env)
     if found is None:
         raise Untranslatable(node, f"field `{name}` of an unknown or locked type")
@@ -519,8 +651,19 @@ def map_key(key: E, key_type: GoType, env: Env) -> str:
     """A map lookup key: borrowed, and cast to the key type when integer kinds differ."""
     if (key.rust or "").startswith("&"):
         return key.text
-    return f"&{coerce(key, rust_type(key_type, env), env)}" if key.literal is None or \
-        key.rust != "&str" else key.text
+    return (
+        f"&{coerce(key, rust_type(key_type, env), env)}"
+        if key.literal is None or key.rust != "&str"
+        else key.text
+    )
+
+
+def _receiver_field_type(name: str, env: Env) -> GoType:
+    struct = env.ctx.program.struct(env.receiver_type or "")
+    for field in struct.fields if struct else ():
+        if field.name == name:
+            return field.type
+    raise Untranslatable(None, f"field {name}")
 
 
 def index_text(index: E) -> str:
@@ -538,9 +681,14 @@ def _index(node: Node, env: Env) -> E:
     if kv is not None:
         key, value = kv
         key_text = map_key(index, key, env)
-        getter = "copied" if is_copy(value) else "cloned"
-        return E(f"{operand.at(0)}.get({key_text}).{getter}().unwrap_or_default()", value,
-                 rust_type(value, env))
+        if not {"clone", "default"} <= value_caps(value, env):
+            raise Untranslatable(node, "a map read whose value type is not Clone + Default")
+        getter = "copied" if copyable(value, env) else "cloned"
+        return E(
+            f"{operand.at(0)}.get({key_text}).{getter}().unwrap_or_default()",
+            value,
+            rust_type(value, env),
+        )
     if is_string(operand.go):
         return E(f"{operand.at(0)}.as_bytes()[{index_text(index)}]", TName("byte"), "u8")
     elem = elem_type(operand.go)
@@ -560,6 +708,8 @@ def _slice(node: Node, env: Env) -> E:
         return E(f"{operand.at(0)}[{start}..{end}].to_string()", STRING, "String")
     if elem_type(operand.go) is None:
         raise Untranslatable(node, "slice of a value of unknown type")
+    if not cloneable(elem_type(operand.go), env):
+        raise Untranslatable(node, "a sub-slice copy of elements that are not Clone")
     go = TSlice(elem_type(operand.go) or INT)
     return E(f"{operand.at(0)}[{start}..{end}].to_vec()", go, rust_type(go, env))
 
@@ -600,8 +750,9 @@ def literal(t: GoType | None, body: Node | None, env: Env) -> E:
 
 
 def _element(node: Node, target: GoType, env: Env) -> str:
-    inner = node.named_children[0] if node.type == "literal_element" and node.named_children \
-        else node
+    inner = (
+        node.named_children[0] if node.type == "literal_element" and node.named_children else node
+    )
     if inner.type == "literal_value":
         elem = target.elem if isinstance(target, TPointer) else target
         return literal(elem, inner, env).text
@@ -635,15 +786,19 @@ def _struct_literal(node: Node, t: TName, elements: list[Node], env: Env) -> E:
         if name not in fields:
             raise Untranslatable(element, f"field {name}")
         rtype, _ = field_type(t.name, fields[name], env.ctx)
-        inner = value.named_children[0] if value.type == "literal_element" and \
-            value.named_children else value
+        inner = (
+            value.named_children[0]
+            if value.type == "literal_element" and value.named_children
+            else value
+        )
         if rtype.text.startswith("Option<") and inner.type == "nil":
             given.append(f"{_snake(name)}: None")
             continue
         if inner.type == "literal_value":
             ftype = fields[name].type
-            rendered = literal(ftype.elem if isinstance(ftype, TPointer) else ftype, inner,
-                               env).text
+            rendered = literal(
+                ftype.elem if isinstance(ftype, TPointer) else ftype, inner, env
+            ).text
         else:
             rendered = coerce(expr(inner, env), rtype.text, env)
         if rtype.text.startswith("Option<Box<") and not rendered.startswith(("Some(", "None")):
@@ -655,8 +810,9 @@ def _struct_literal(node: Node, t: TName, elements: list[Node], env: Env) -> E:
     rest = ""
     if len(given) < len(fields) or any(f.name is None for f in struct.fields):
         if "Default" not in derives_for(t.name, env.ctx):
-            raise Untranslatable(node, f"{t.name} literal leaves fields to zero values, and "
-                                       "the type has no Default")
+            raise Untranslatable(
+                node, f"{t.name} literal leaves fields to zero values, and the type has no Default"
+            )
         rest = "..Default::default()"
     name = env.ctx.type_name(t.name)
     body = ", ".join([*given, rest] if rest else given)

@@ -10,8 +10,24 @@ import re
 from dataclasses import dataclass
 
 _VERB = re.compile(r"%([-+# 0]*)(\d+|\*)?(?:\.(\d+|\*))?([a-zA-Z%])")
-_SIMPLE = {"d": "", "s": "", "v": "", "t": "", "c": "", "f": "", "g": "", "q": "?",
-           "x": "x", "X": "X", "o": "o", "b": "b", "e": "e", "E": "E", "w": "", "U": "?"}
+_SIMPLE = {
+    "d": "",
+    "s": "",
+    "v": "",
+    "t": "",
+    "c": "",
+    "f": "",
+    "g": "",
+    "q": "?",
+    "x": "x",
+    "X": "X",
+    "o": "o",
+    "b": "b",
+    "e": "e",
+    "E": "E",
+    "w": "",
+    "U": "?",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,13 +43,18 @@ def translate_format(text: str) -> tuple[str, list[Verb]] | None:
     verbs: list[Verb] = []
     pos = 0
     for match in _VERB.finditer(text):
-        out.append(_escape_braces(text[pos:match.start()]))
+        out.append(_escape_braces(text[pos : match.start()]))
         pos = match.end()
         flags, width, precision, verb = match.groups()
         if verb == "%":
             out.append("%")
             continue
-        if verb not in _SIMPLE or width == "*" or precision == "*" or "#" in flags and verb != "v":
+        if (
+            verb not in _SIMPLE
+            or width == "*"
+            or precision == "*"
+            or ("#" in flags and verb != "v")
+        ):
             return None
         spec = ""
         if "-" in flags:

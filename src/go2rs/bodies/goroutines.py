@@ -72,8 +72,11 @@ def go_statement(node: Node, env: Env) -> Lines:
     func = call.child_by_field_name("function")
     borrowed = _borrowed_captures(call, env)
     if borrowed:
-        raise Untranslatable(node, f"a goroutine using borrowed {', '.join(sorted(set(borrowed)))} "
-                                   "(a task must own its data: clone it or use Arc)")
+        raise Untranslatable(
+            node,
+            f"a goroutine using borrowed {', '.join(sorted(set(borrowed)))} "
+            "(a task must own its data: clone it or use Arc)",
+        )
     env.ctx.sink.crates.add("tokio")
     saved_loop, env.spawning_in_loop = env.spawning_in_loop, _in_loop(node)
     try:
@@ -99,7 +102,7 @@ def _task(call: Node, func: Node | None, node: Node, env: Env) -> str:
         return f"async move {body}"
     spawned = expr(call, env)
     if spawned.text.endswith(".await"):
-        return spawned.text[:-len(".await")]
+        return spawned.text[: -len(".await")]
     return f"async move {{ {spawned.text}; }}"
 
 
@@ -141,8 +144,7 @@ def _arm_head(node: Node | None, env: Env) -> tuple[str, str]:
         receive = node.child_by_field_name("right") or node
     if receive.type == "expression_statement":
         receive = receive.named_children[0]
-    operand = receive.child_by_field_name("operand") if receive.type == "unary_expression" \
-        else None
+    operand = receive.child_by_field_name("operand") if receive.type == "unary_expression" else None
     if operand is None:
         raise Untranslatable(node, "select case")
     source = text(operand)

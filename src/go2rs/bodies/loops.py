@@ -10,7 +10,6 @@ from go2rs.bodies.env import (
     Env,
     Local,
     Untranslatable,
-    is_copy,
     is_int,
     is_set,
     is_string,
@@ -31,8 +30,9 @@ def three_clause(clause: Node, body: Node | None, env: Env, prefix: str) -> Line
     if ranged is not None:
         return ranged
     if body is not None and _has_continue(body):
-        raise Untranslatable(clause, "a three-clause loop with `continue` (the post statement "
-                                     "would be skipped)")
+        raise Untranslatable(
+            clause, "a three-clause loop with `continue` (the post statement would be skipped)"
+        )
     env.push()
     try:
         head = statement(init, env, False) if init is not None else []
@@ -56,8 +56,14 @@ def _has_continue(node: Node) -> bool:
     return False
 
 
-def _counted(init: Node | None, cond: Node | None, update: Node | None, body: Node | None,
-             env: Env, prefix: str) -> Lines | None:
+def _counted(
+    init: Node | None,
+    cond: Node | None,
+    update: Node | None,
+    body: Node | None,
+    env: Env,
+    prefix: str,
+) -> Lines | None:
     """`for i := a; i < b; i++` with `i` untouched in the body -> `for i in a..b`."""
     if init is None or cond is None or update is None or init.type != "short_var_declaration":
         return None
@@ -69,7 +75,7 @@ def _counted(init: Node | None, cond: Node | None, update: Node | None, body: No
         return None
     op = text(cond.child_by_field_name("operator"))
     step = _step(update, name)
-    if step is None or body is not None and (name,) in collect_facts([body]).assigned:
+    if step is None or (body is not None and (name,) in collect_facts([body]).assigned):
         return None
     start = expr(right.named_children[0], env)
     end = expr(cond.child_by_field_name("right"), env)
@@ -110,8 +116,13 @@ def _step(update: Node, name: str) -> int | None:
     if update.type == "assignment_statement":
         left, right = update.child_by_field_name("left"), update.child_by_field_name("right")
         op = text(update.child_by_field_name("operator"))
-        if left is not None and right is not None and text(left) == name and \
-                text(right).isdigit() and op in ("+=", "-="):
+        if (
+            left is not None
+            and right is not None
+            and text(left) == name
+            and text(right).isdigit()
+            and op in ("+=", "-=")
+        ):
             return int(text(right)) * (1 if op == "+=" else -1)
     return None
 
@@ -141,8 +152,9 @@ def _range_head(names: list[str], right: Node | None, env: Env) -> str:
         local = env.lookup(text(right))
         if local is not None and local.chan_pair:
             assert isinstance(local.go, TChan)
-            value = _bind(names[0], local.go.elem, rust_type(local.go.elem, env), env) \
-                if names else "_"
+            value = (
+                _bind(names[0], local.go.elem, rust_type(local.go.elem, env), env) if names else "_"
+            )
             return f"while let Some({value}) = {local.rust}_rx.recv().await"
     from go2rs.bodies.exprs import underlying
 
@@ -174,8 +186,10 @@ def _range_head(names: list[str], right: Node | None, env: Env) -> str:
         k = _bind(names[0], t.key, key_rust, env) if names else "_"
         return f"for {k} in {source.at(0)}.keys()"
     if isinstance(t, TSlice | TArray):
+        from go2rs.bodies.exprs import copyable
+
         elem = t.elem
-        copy = is_copy(elem)
+        copy = copyable(elem, env)
         value_rust = rust_type(elem, env) if copy else "&" + rust_type(elem, env)
         borrowed = source.text if (source.rust or "").startswith("&") else f"&{source.at(1)}"
         if len(names) == 2:
@@ -187,8 +201,10 @@ def _range_head(names: list[str], right: Node | None, env: Env) -> str:
             return f"for ({i}, {pattern}) in {source.at(0)}.iter().enumerate()"
         if names and names[0] != "_":
             i = _bind(names[0], INT, "usize", env)
-            return (f"#[allow(clippy::needless_range_loop)] // go2rs: Go's index loop, kept\n"
-                    f"for {i} in 0..{source.at(0)}.len()")
+            return (
+                f"#[allow(clippy::needless_range_loop)] // go2rs: Go's index loop, kept\n"
+                f"for {i} in 0..{source.at(0)}.len()"
+            )
         return f"for _ in {borrowed}"
     if t == STRING:
         raise Untranslatable(right, "range")

@@ -25,8 +25,10 @@ def _path_after_index(node: Node, slice_name: str, index: str) -> list[str] | No
         node = operand
     if node.type != "index_expression":
         return None
-    if text(node.child_by_field_name("operand")) != slice_name or \
-            text(node.child_by_field_name("index")) != index:
+    if (
+        text(node.child_by_field_name("operand")) != slice_name
+        or text(node.child_by_field_name("index")) != index
+    ):
         return None
     return fields
 
@@ -36,11 +38,17 @@ def sort_slice(args: list[Node], node: Node, env: Env) -> E:
         raise Untranslatable(node, "sort.Slice with a comparator that is not a literal")
     slice_value = expr(args[0], env)
     params = args[1].child_by_field_name("parameters")
-    names = [text(n) for p in (params.named_children if params else [])
-             for n in p.children_by_field_name("name")]
+    names = [
+        text(n)
+        for p in (params.named_children if params else [])
+        for n in p.children_by_field_name("name")
+    ]
     body = args[1].child_by_field_name("body")
-    statements = [s for s in (body.named_children[0].named_children if body and
-                              body.named_children else []) if s.type != "comment"]
+    statements = [
+        s
+        for s in (body.named_children[0].named_children if body and body.named_children else [])
+        if s.type != "comment"
+    ]
     if len(names) != 2 or len(statements) != 1 or statements[0].type != "return_statement":
         raise Untranslatable(node, "sort.Slice comparator shape")
     returned = statements[0].named_children[0] if statements[0].named_children else None
@@ -64,8 +72,11 @@ def sort_slice(args: list[Node], node: Node, env: Env) -> E:
     env.pop()
     suffix = "".join(f".{_snake(f)}" for f in left_path)
     first, second = ("a", "b") if op == "<" else ("b", "a")
-    compare = f"{first}{suffix}.partial_cmp(&{second}{suffix}).unwrap()" if is_float(key_type) \
+    compare = (
+        f"{first}{suffix}.partial_cmp(&{second}{suffix}).unwrap()"
+        if is_float(key_type)
         else f"{first}{suffix}.cmp(&{second}{suffix})"
+    )
     return E(f"{slice_value.at(0)}.sort_by(|a, b| {compare})", None, "()")
 
 

@@ -47,14 +47,24 @@ STD: dict[str, StdFn] = {
     "strings.ToUpper": _s("{0}.to_uppercase()", "recv", STRING, "String"),
     "strings.ToLower": _s("{0}.to_lowercase()", "recv", STRING, "String"),
     "strings.TrimSpace": _s("{0}.trim().to_string()", "recv", STRING, "String"),
-    "strings.TrimPrefix": _s("{0}.strip_prefix({1}).unwrap_or(&{0}).to_string()", "recv str",
-                             STRING, "String"),
-    "strings.TrimSuffix": _s("{0}.strip_suffix({1}).unwrap_or(&{0}).to_string()", "recv str",
-                             STRING, "String"),
-    "strings.Split": _s("{0}.split({1}).map(String::from).collect::<Vec<String>>()",
-                        "recv str", STRINGS, "Vec<String>"),
-    "strings.Fields": _s("{0}.split_whitespace().map(String::from).collect::<Vec<String>>()",
-                         "recv", STRINGS, "Vec<String>"),
+    "strings.TrimPrefix": _s(
+        "{0}.strip_prefix({1}).unwrap_or(&{0}).to_string()", "recv str", STRING, "String"
+    ),
+    "strings.TrimSuffix": _s(
+        "{0}.strip_suffix({1}).unwrap_or(&{0}).to_string()", "recv str", STRING, "String"
+    ),
+    "strings.Split": _s(
+        "{0}.split({1}).map(String::from).collect::<Vec<String>>()",
+        "recv str",
+        STRINGS,
+        "Vec<String>",
+    ),
+    "strings.Fields": _s(
+        "{0}.split_whitespace().map(String::from).collect::<Vec<String>>()",
+        "recv",
+        STRINGS,
+        "Vec<String>",
+    ),
     "strings.Join": _s("{0}.join({1})", "recv str", STRING, "String"),
     "strings.Repeat": _s("{0}.repeat({1})", "recv usize", STRING, "String"),
     "strings.ReplaceAll": _s("{0}.replace({1}, {2})", "recv str str", STRING, "String"),
@@ -92,8 +102,9 @@ STD: dict[str, StdFn] = {
     "slices.Sort": _s("{0}.sort()", "recv", None, "()"),
     "slices.Reverse": _s("{0}.reverse()", "recv", None, "()"),
     "slices.Contains": _s("{0}.contains(&{1})", "recv val", BOOL, "bool"),
-    "slices.Index": _s("{0}.iter().position(|x| *x == {1}).map_or(-1, |i| i as i64)",
-                       "recv val", INT, "i64"),
+    "slices.Index": _s(
+        "{0}.iter().position(|x| *x == {1}).map_or(-1, |i| i as i64)", "recv val", INT, "i64"
+    ),
     "sort.IntsAreSorted": _s("{0}.is_sorted()", "recv", BOOL, "bool"),
     "sort.StringsAreSorted": _s("{0}.is_sorted()", "recv", BOOL, "bool"),
     # os
@@ -102,8 +113,13 @@ STD: dict[str, StdFn] = {
     "os.ReadFile": _s("std::fs::read({0})", "str", BYTES, "Vec<u8>", fallible=True),
     "os.WriteFile": _s("std::fs::write({0}, {1})", "str ref", None, "()", fallible=True),
     # time
-    "time.Now": _s("SystemTime::now()", "", TName("Time", "time"), "SystemTime",
-                   uses=("std::time::SystemTime",)),
+    "time.Now": _s(
+        "SystemTime::now()",
+        "",
+        TName("Time", "time"),
+        "SystemTime",
+        uses=("std::time::SystemTime",),
+    ),
     "time.Since": _s("{0}.elapsed().unwrap_or_default()", "recv", DURATION, "Duration"),
     # unicode
     "unicode.IsUpper": _s("{0}.is_uppercase()", "recv", BOOL, "bool"),

@@ -60,8 +60,9 @@ def block(nodes: list[Node], env: Env, tail: bool) -> Lines:
         while i < len(nodes):
             node = nodes[i]
             following = nodes[i + 1] if i + 1 < len(nodes) else None
-            last = i == len(nodes) - 1 or (i == len(nodes) - 2 and following is not None and
-                                           _is_err_check(following))
+            last = i == len(nodes) - 1 or (
+                i == len(nodes) - 2 and following is not None and _is_err_check(following)
+            )
             paired = _paired(node, following, env, tail and last)
             if paired is not None:
                 out += paired
@@ -96,27 +97,36 @@ def _is_err_check(node: Node) -> bool:
 def _nil_check_name(node: Node) -> str | None:
     """`if NAME != nil {` (no init, no else) -> NAME."""
     cond = node.child_by_field_name("condition")
-    if node.child_by_field_name("initializer") is not None or cond is None or \
-            cond.type != "binary_expression" or node.child_by_field_name("alternative"):
+    if (
+        node.child_by_field_name("initializer") is not None
+        or cond is None
+        or cond.type != "binary_expression"
+        or node.child_by_field_name("alternative")
+    ):
         return None
     right = cond.child_by_field_name("right")
     left = cond.child_by_field_name("left")
-    if text(cond.child_by_field_name("operator")) != "!=" or right is None or \
-            right.type != "nil" or left is None or left.type != "identifier":
+    if (
+        text(cond.child_by_field_name("operator")) != "!="
+        or right is None
+        or right.type != "nil"
+        or left is None
+        or left.type != "identifier"
+    ):
         return None
     return text(left)
 
 
 def _paired(node: Node, following: Node | None, env: Env, tail: bool) -> Lines | None:
-    if following is None or node.type != "short_var_declaration" and \
-            node.type != "assignment_statement":
+    if following is None or (
+        node.type != "short_var_declaration" and node.type != "assignment_statement"
+    ):
         return None
     left, right = _sides(node)
     if len(right) != 1:
         return None
     names = [text(n) for n in left]
-    if right[0].type == "index_expression" and len(names) == 2 and _is_not_ok(following,
-                                                                               names[1]):
+    if right[0].type == "index_expression" and len(names) == 2 and _is_not_ok(following, names[1]):
         return _let_else_lookup(names[0], right[0], following, env)
     if _nil_check_name(following) != names[-1] or right[0].type != "call_expression":
         return None
@@ -168,16 +178,18 @@ def _let_name(name: str, env: Env) -> str:
 
 
 def _error_type_of(value: E, env: Env) -> str:
-    if value.text.endswith(".await") or "(" in value.text and not value.text.startswith(
-            ("std::", '"')) and ".parse::" not in value.text:
+    if value.text.endswith(".await") or (
+        "(" in value.text
+        and not value.text.startswith(("std::", '"'))
+        and ".parse::" not in value.text
+    ):
         return env.shape.error_enum or "anyhow::Error"
     return "std"
 
 
 def _propagation(handler: list[Node], err: str, value: E, env: Env) -> str | None:
     """`if err != nil { return .., err }` -> `call?` (with map_err when Go wrapped it)."""
-    if len(handler) != 1 or handler[0].type != "return_statement" or \
-            not env.shape.returns_error:
+    if len(handler) != 1 or handler[0].type != "return_statement" or not env.shape.returns_error:
         return None
     returned = _return_values(handler[0])
     if not returned or not all(_is_zero(v) for v in returned[:-1]):
@@ -197,15 +209,17 @@ def _propagation(handler: list[Node], err: str, value: E, env: Env) -> str | Non
 
 
 def _is_zero(node: Node) -> bool:
-    return node.type in ("nil", "int_literal", "interpreted_string_literal", "false",
-                         "float_literal") and text(node) in ("nil", "0", '""', "false", "0.0") \
-        or node.type == "composite_literal" and not text(node.child_by_field_name("body")
-                                                         ).strip("{} \n\t")
+    return (
+        node.type in ("nil", "int_literal", "interpreted_string_literal", "false", "float_literal")
+        and text(node) in ("nil", "0", '""', "false", "0.0")
+    ) or (
+        node.type == "composite_literal"
+        and not text(node.child_by_field_name("body")).strip("{} \n\t")
+    )
 
 
 def _diverges(node: Node) -> bool:
-    if node.type in ("return_statement", "continue_statement", "break_statement",
-                     "goto_statement"):
+    if node.type in ("return_statement", "continue_statement", "break_statement", "goto_statement"):
         return True
     if node.type == "expression_statement":
         return text(node).startswith(_DIVERGING_CALLS)
@@ -214,11 +228,15 @@ def _diverges(node: Node) -> bool:
 
 def _is_not_ok(node: Node, ok: str) -> bool:
     cond = node.child_by_field_name("condition")
-    return node.type == "if_statement" and cond is not None and text(cond) == f"!{ok}" and \
-        node.child_by_field_name("initializer") is None and \
-        node.child_by_field_name("alternative") is None and bool(
-            statements(node.child_by_field_name("consequence"))) and _diverges(
-            statements(node.child_by_field_name("consequence"))[-1])
+    return (
+        node.type == "if_statement"
+        and cond is not None
+        and text(cond) == f"!{ok}"
+        and node.child_by_field_name("initializer") is None
+        and node.child_by_field_name("alternative") is None
+        and bool(statements(node.child_by_field_name("consequence")))
+        and _diverges(statements(node.child_by_field_name("consequence"))[-1])
+    )
 
 
 def _membership(getter: str, index: Node, env: Env) -> str:
@@ -236,8 +254,9 @@ def _lookup(index: Node, env: Env) -> tuple[str, GoType]:
     if kv is None:
         raise Untranslatable(index, "comma-ok on something that is not a map")
     key = expr(index.child_by_field_name("index"), env)
-    key_text = key.text if key.rust == "&str" or (key.rust or "").startswith("&") else \
-        f"&{key.at(1)}"
+    key_text = (
+        key.text if key.rust == "&str" or (key.rust or "").startswith("&") else f"&{key.at(1)}"
+    )
     return f"{container.at(0)}.get({key_text})", kv[1]
 
 
@@ -246,8 +265,13 @@ def _returns_none(handler: list[Node], env: Env) -> bool:
     if len(handler) != 1 or handler[0].type != "return_statement":
         return False
     values = _return_values(handler[0])
-    return len(values) == 1 and values[0].type == "nil" and env.shape.options == {0} and \
-        not env.shape.returns_error and len(env.shape.results) == 1
+    return (
+        len(values) == 1
+        and values[0].type == "nil"
+        and env.shape.options == {0}
+        and not env.shape.returns_error
+        and len(env.shape.results) == 1
+    )
 
 
 def _let_else_lookup(name: str, index: Node, check: Node, env: Env) -> Lines:
@@ -261,6 +285,10 @@ def _let_else_lookup(name: str, index: Node, check: Node, env: Env) -> Lines:
     env.note("N01", "comma-ok lookup → let-else on Option")
     if name == "_":
         return [f"if !{_membership(getter, index, env)} {handled}"]
+    from go2rs.bodies.exprs import cloneable
+
+    if not cloneable(value_type, env):
+        raise Untranslatable(index, "a comma-ok read of values that are not Clone")
     env.bind(name, Local(naming.snake(name), value_type, rust_type(value_type, env)))
     clone = "copied" if is_copy(value_type) else "cloned"
     return [f"let Some({_let_name(name, env)}) = {getter}.{clone}() else {handled};"]
@@ -272,11 +300,18 @@ def _let_else_lookup(name: str, index: Node, check: Node, env: Env) -> Lines:
 def _short_var(node: Node, env: Env, tail: bool) -> Lines:
     left, right = _sides(node)
     names = [text(n) for n in left]
-    if len(right) == 1 and right[0].type == "call_expression" and \
-            text(right[0].child_by_field_name("function")) == "make" and len(names) == 1:
+    if (
+        len(right) == 1
+        and right[0].type == "call_expression"
+        and text(right[0].child_by_field_name("function")) == "make"
+        and len(names) == 1
+    ):
         args = right[0].child_by_field_name("arguments")
-        if args is not None and args.named_children and \
-                args.named_children[0].type == "channel_type":
+        if (
+            args is not None
+            and args.named_children
+            and args.named_children[0].type == "channel_type"
+        ):
             from go2rs.bodies.channels import make_channel
 
             return make_channel(names[0], right[0], env)
@@ -308,10 +343,8 @@ def _let(name: str, value: E, env: Env, declared: GoType | None = None) -> str:
     go = declared or value.go
     rust = rust_type(declared, env) if declared is not None else value.rust
     text_value = value.text
-    if is_string(go) and (name in env.mutated or value.rust is None or
-                          value.rust.startswith("&")):
-        text_value, rust = owned(value, env) if value.rust != "String" else value.text, \
-            "String"
+    if is_string(go) and (name in env.mutated or value.rust is None or value.rust.startswith("&")):
+        text_value, rust = owned(value, env) if value.rust != "String" else value.text, "String"
     elif declared is not None:
         text_value = coerce(value, rust, env)
     elif value.rust is not None and value.rust.startswith("&") and name in env.mutated:
@@ -320,18 +353,25 @@ def _let(name: str, value: E, env: Env, declared: GoType | None = None) -> str:
         text_value = owned(value, env)
         rust = rust.lstrip("&") if rust else rust
     env.bind(name, Local(naming.snake(name), go, rust))
-    constructor = text_value.endswith(("::new()", "::with_capacity(")) or \
-        text_value.startswith(("Vec::with_capacity(", "vec![]"))
+    constructor = text_value.endswith(("::new()", "::with_capacity(")) or text_value.startswith(
+        ("Vec::with_capacity(", "vec![]")
+    )
     annotation = f": {rust}" if (declared is not None or constructor) and rust else ""
     return f"let {_let_name(name, env)}{annotation} = {text_value};"
 
 
 def _moves_place(value: E) -> bool:
     """Go copies a variable on `:=`; Rust would move it, so non-Copy places are cloned."""
-    return value.prec == 0 and value.go is not None and not is_copy(value.go) and \
-        value.text.replace("_", "").replace(".", "").isalnum() and value.text != "self" and \
-        not value.text[:1].isupper() and not value.text[:1].isdigit() and \
-        value.text not in ("true", "false")
+    return (
+        value.prec == 0
+        and value.go is not None
+        and not is_copy(value.go)
+        and value.text.replace("_", "").replace(".", "").isalnum()
+        and value.text != "self"
+        and not value.text[:1].isupper()
+        and not value.text[:1].isdigit()
+        and value.text not in ("true", "false")
+    )
 
 
 def _comma_ok(names: list[str], index: Node, env: Env) -> Lines:
@@ -342,6 +382,10 @@ def _comma_ok(names: list[str], index: Node, env: Env) -> Lines:
         contains = _membership(getter, index, env)
         env.bind(ok_name, Local(naming.snake(ok_name), BOOL, "bool"))
         return [f"let {_let_name(ok_name, env)} = {contains};"]
+    from go2rs.bodies.exprs import value_caps
+
+    if not {"clone", "default"} <= value_caps(value_type, env):
+        raise Untranslatable(index, "a comma-ok read of values that are not Clone + Default")
     clone = "copied" if is_copy(value_type) else "cloned"
     tmp = naming.snake(value_name)
     out.append(f"let {tmp} = {getter}.{clone}();")
@@ -366,8 +410,11 @@ def _var_decl(node: Node, env: Env, tail: bool) -> Lines:
                 continue
             if declared is None:
                 raise Untranslatable(spec, "var without type or value")
-            if isinstance(declared, TName) and declared.pkg == "sync" and \
-                    declared.name == "WaitGroup":
+            if (
+                isinstance(declared, TName)
+                and declared.pkg == "sync"
+                and declared.name == "WaitGroup"
+            ):
                 env.ctx.sink.uses.add("tokio::task::JoinSet")
                 env.bind(name, Local(naming.snake(name), declared, "JoinSet<()>"))
                 env.note("Y03", "sync.WaitGroup → JoinSet: spawn into it, join_next() to wait")
@@ -375,8 +422,14 @@ def _var_decl(node: Node, env: Env, tail: bool) -> Lines:
                 continue
             from go2rs.bodies.calls import zero_value
 
-            out.append(_let(name, E(zero_value(declared, env), declared,
-                                    rust_type(declared, env)), env, declared))
+            out.append(
+                _let(
+                    name,
+                    E(zero_value(declared, env), declared, rust_type(declared, env)),
+                    env,
+                    declared,
+                )
+            )
     return out
 
 
@@ -440,17 +493,35 @@ def _assignment(node: Node, env: Env, tail: bool) -> Lines:
     raise Untranslatable(node, "assignment shape")
 
 
+def _assignable(target: E) -> E:
+    """A place behind `&mut` (a lock guard) is assigned through `*`."""
+    if target.place and (target.rust or "").startswith("&mut ") and not target.text.startswith("*"):
+        return E(f"*{target.text}", target.go, target.rust[len("&mut ") :], 1, place=True)
+    return target
+
+
 def _is_swap(left: list[Node], right: list[Node]) -> bool:
-    return all(n.type == "index_expression" for n in left) and \
-        [text(n) for n in left] == [text(n) for n in reversed(right)]
+    return all(n.type == "index_expression" for n in left) and [text(n) for n in left] == [
+        text(n) for n in reversed(right)
+    ]
 
 
 def _assign_one(target_node: Node, value_node: Node, env: Env) -> str:
     if text(target_node) == "_":
         value = expr(value_node, env)
         return f"let _ = {value.text};"
-    if value_node.type == "call_expression" and \
-            text(value_node.child_by_field_name("function")) == "append":
+    if value_node.type == "binary_expression" and text(
+        value_node.child_by_field_name("left")
+    ) == text(target_node):
+        op = text(value_node.child_by_field_name("operator"))
+        if op in ("+", "-", "*", "/", "%", "|", "&", "^", "<<", ">>"):  # clippy: assign_op
+            right = value_node.child_by_field_name("right")
+            if right is not None:
+                return _compound(target_node, op, right, env)
+    if (
+        value_node.type == "call_expression"
+        and text(value_node.child_by_field_name("function")) == "append"
+    ):
         return _append(target_node, value_node, env)
     if target_node.type == "index_expression":
         container = expr(target_node.child_by_field_name("operand"), env)
@@ -461,9 +532,11 @@ def _assign_one(target_node: Node, value_node: Node, env: Env) -> str:
         if kv is not None:
             key = expr(target_node.child_by_field_name("index"), env)
             value = expr(value_node, env)
-            return (f"{container.at(0)}.insert({coerce(key, rust_type(kv[0], env), env)}, "
-                    f"{coerce(value, rust_type(kv[1], env), env)});")
-    target = expr(target_node, env)
+            return (
+                f"{container.at(0)}.insert({coerce(key, rust_type(kv[0], env), env)}, "
+                f"{coerce(value, rust_type(kv[1], env), env)});"
+            )
+    target = _assignable(expr(target_node, env))
     value = expr(value_node, env)
     if value.fallible:
         raise Untranslatable(value_node, "an error result that is not checked")
@@ -528,11 +601,15 @@ def _compound(target_node: Node, op: str, value_node: Node, env: Env) -> str:
     value = expr(value_node, env)
     if op == "+" and is_string(target.go):
         return f"{target.text}.push_str({coerce(value, '&str', env)});"
+    target = _assignable(target)
     rust_op = "& !" if op == "&^" else op
     if rust_op == "& !":
         return f"{target.text} &= !{value.at(1)};"
-    rhs = coerce(value, target.rust, env) if target.rust in ("i64", "f64", "usize", "i32",
-                                                            "u8", "u64", "u32") else value.text
+    rhs = (
+        coerce(value, target.rust, env)
+        if target.rust in ("i64", "f64", "usize", "i32", "u8", "u64", "u32")
+        else value.text
+    )
     return f"{target.text} {rust_op}= {rhs};"
 
 
@@ -541,7 +618,7 @@ def _inc_dec(node: Node, env: Env, tail: bool) -> Lines:
     entry = _map_entry(node.named_children[0], env)
     if entry is not None:
         return [f"{entry} {op} 1;"]
-    target = expr(node.named_children[0], env)
+    target = _assignable(expr(node.named_children[0], env))
     return [f"{target.text} {op} 1;"]
 
 
@@ -552,7 +629,7 @@ def _expression_statement(node: Node, env: Env, tail: bool) -> Lines:
     if value.fallible:
         env.note("E01", "the Go code ignored this error; `let _ =` keeps that visible")
         return [f"let _ = {value.text};"]
-    return [f"{value.text};"]
+    return [f"{value.statement or value.text};"]
 
 
 # ---------------------------------------------------------------------------- returns
@@ -699,7 +776,7 @@ def _option_check(node: Node, env: Env, tail: bool) -> Lines | None:
     local = env.lookup(text(left))
     if local is None or not (local.rust_type or "").startswith("Option<"):
         return None
-    inner = local.rust_type[len("Option<"):-1] if local.rust_type else None
+    inner = local.rust_type[len("Option<") : -1] if local.rust_type else None
     consequence = statements(node.child_by_field_name("consequence"))
     alternative = node.child_by_field_name("alternative")
     if op == "==" and alternative is None and _returns_none(consequence, env):
@@ -717,9 +794,11 @@ def _option_check(node: Node, env: Env, tail: bool) -> Lines | None:
         env.pop()
         rest = ""
         if alternative is not None:
-            rest = f" else {braced(statements(alternative), env, tail)}" if \
-                alternative.type == "block" else " else {\n" + "\n".join(
-                    _if(alternative, env, tail)) + "\n}"
+            rest = (
+                f" else {braced(statements(alternative), env, tail)}"
+                if alternative.type == "block"
+                else " else {\n" + "\n".join(_if(alternative, env, tail)) + "\n}"
+            )
         env.note("N01", "nil check → if let Some")
         return [f"if let Some({local.rust}) = {local.rust} {then}{rest}"]
     return None
@@ -755,8 +834,9 @@ def _if_init_error(node: Node, init: Node, env: Env, tail: bool) -> Lines | None
     if right[0].type == "index_expression" and len(names) == 2 and text(cond) == names[1]:
         getter, value_type = _lookup(right[0], env)
         env.push()
-        env.bind(names[0], Local(naming.snake(names[0]), value_type, "&" + rust_type(
-            value_type, env)))
+        env.bind(
+            names[0], Local(naming.snake(names[0]), value_type, "&" + rust_type(value_type, env))
+        )
         then = braced(statements(node.child_by_field_name("consequence")), env, tail)
         env.pop()
         alternative = node.child_by_field_name("alternative")
@@ -780,11 +860,16 @@ def _if_init_error(node: Node, init: Node, env: Env, tail: bool) -> Lines | None
         return [f"if let Err({naming.snake(err)}) = {value.text} {then}"]
     env.push()
     bind = _pattern(names[:-1], value, env).removeprefix("let ").removesuffix(" = ") or "()"
-    other = braced(statements(alternative), env, tail) if alternative.type == "block" else \
-        "{\n" + "\n".join(_if(alternative, env, tail)) + "\n}"
+    other = (
+        braced(statements(alternative), env, tail)
+        if alternative.type == "block"
+        else "{\n" + "\n".join(_if(alternative, env, tail)) + "\n}"
+    )
     env.pop()
-    return [f"match {value.text} {{\nErr({naming.snake(err)}) => {then}\n"
-            f"Ok({bind.replace('mut ', '')}) => {other}\n}}"]
+    return [
+        f"match {value.text} {{\nErr({naming.snake(err)}) => {then}\n"
+        f"Ok({bind.replace('mut ', '')}) => {other}\n}}"
+    ]
 
 
 def _for(node: Node, env: Env, tail: bool) -> Lines:
@@ -794,12 +879,16 @@ def _for(node: Node, env: Env, tail: bool) -> Lines:
 def for_loop(node: Node, env: Env, prefix: str) -> Lines:
     """A Go `for` in all its forms; `prefix` is a Rust loop label (`'outer: `) or empty."""
     body_node = node.child_by_field_name("body")
-    clause = next((c for c in node.named_children if c.type in ("for_clause", "range_clause")),
-                  None)
+    clause = next(
+        (c for c in node.named_children if c.type in ("for_clause", "range_clause")), None
+    )
     if clause is None:
-        cond_node = next((c for c in node.named_children if c is not body_node), None)
+        cond_node = next((c for c in node.named_children if c != body_node), None)
         if cond_node is None:
-            return [f"{prefix}loop {braced(statements(body_node), env, False)}"]
+            body = statements(body_node)
+            if not prefix and _runs_once(body):  # `for { ..; break }` (clippy: never_loop)
+                return [braced(body[:-1], env, False)]
+            return [f"{prefix}loop {braced(body, env, False)}"]
         cond = expr(cond_node, env)
         return [f"{prefix}while {cond.text} {braced(statements(body_node), env, False)}"]
     if clause.type == "range_clause":
@@ -809,6 +898,20 @@ def for_loop(node: Node, env: Env, prefix: str) -> Lines:
     from go2rs.bodies.loops import three_clause
 
     return three_clause(clause, body_node, env, prefix)
+
+
+def _runs_once(body: list[Node]) -> bool:
+    """A loop body that ends in an unconditional `break` and never continues or breaks early."""
+    if not body or body[-1].type != "break_statement" or body[-1].named_children:
+        return False
+    stack = list(body[:-1])
+    while stack:
+        current = stack.pop()
+        if current.type in ("break_statement", "continue_statement"):
+            return False
+        if current.type not in ("for_statement", "func_literal"):
+            stack.extend(current.named_children)
+    return True
 
 
 def _labeled(node: Node, env: Env, tail: bool) -> Lines:
@@ -837,15 +940,17 @@ def _block_statement(node: Node, env: Env, tail: bool) -> Lines:
 
 def _defer(node: Node, env: Env, tail: bool) -> Lines:
     call = node.named_children[0] if node.named_children else None
-    called = text(call.child_by_field_name("function")) if call is not None and \
-        call.type == "call_expression" else ""
+    called = (
+        text(call.child_by_field_name("function"))
+        if call is not None and call.type == "call_expression"
+        else ""
+    )
     method = called.rsplit(".", 1)[-1]
     if method == "Done":
         return ["// go2rs: `defer wg.Done()` — the JoinSet knows when the task ends"]
     if method in ("Close", "Stop", "Flush") and "." in called:
         env.note("X03", f"defer {called}() → Drop runs it at scope end")
-        return [f"// go2rs: `defer {called}()` — Drop does this when the value goes out of "
-                "scope"]
+        return [f"// go2rs: `defer {called}()` — Drop does this when the value goes out of scope"]
     raise Untranslatable(node, f"defer {called or 'of a closure'}")
 
 
@@ -881,8 +986,9 @@ def closure(node: Node, env: Env) -> E:
     if returns_error(results):
         raise Untranslatable(node, "closure returning an error")
     saved_shape = env.shape
-    env.shape = FnShape(results, False, frozenset(), None, saved_shape.is_main_pkg,
-                        saved_shape.error_enum)
+    env.shape = FnShape(
+        results, False, frozenset(), None, saved_shape.is_main_pkg, saved_shape.error_enum
+    )
     env.push()
     try:
         rendered = []
@@ -897,21 +1003,37 @@ def closure(node: Node, env: Env) -> E:
         elif results:
             raise Untranslatable(node, "closure with several results")
         body_node = node.child_by_field_name("body")
-        captured_writes = {p[0] for p in collect_facts([body_node]).assigned} - {
-            p.name for p in params} if body_node is not None else set()
-        if any(env.lookup(n) is not None and all(n not in s for s in env.scopes[-1:])
-               for n in captured_writes):
-            raise Untranslatable(node, "a closure that changes captured variables (FnMut "
-                                       "state; Go's func type maps to Fn)")
+        captured_writes = (
+            {p[0] for p in collect_facts([body_node]).assigned} - {p.name for p in params}
+            if body_node is not None
+            else set()
+        )
+        if any(
+            env.lookup(n) is not None and all(n not in s for s in env.scopes[-1:])
+            for n in captured_writes
+        ):
+            raise Untranslatable(
+                node,
+                "a closure that changes captured variables (FnMut "
+                "state; Go's func type maps to Fn)",
+            )
         body = braced(statements(body_node), env, bool(results))
     finally:
         env.pop()
         env.shape = saved_shape
     go = TFunc(tuple(Param(p.name, p.type) for p in params), results)
-    borrowing = any((local.rust_type or "").startswith("&") for scope in env.scopes
-                    for name, local in scope.items() if name in _identifiers(body_node))
-    return E(f"move |{', '.join(rendered)}|{ret} {body}", go,
-             "borrowing closure" if borrowing else None, 12)
+    borrowing = any(
+        (local.rust_type or "").startswith("&")
+        for scope in env.scopes
+        for name, local in scope.items()
+        if name in _identifiers(body_node)
+    )
+    return E(
+        f"move |{', '.join(rendered)}|{ret} {body}",
+        go,
+        "borrowing closure" if borrowing else None,
+        12,
+    )
 
 
 def _identifiers(node: Node | None) -> set[str]:

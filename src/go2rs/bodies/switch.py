@@ -9,8 +9,16 @@ from go2rs.bodies.exprs import expr
 from go2rs.bodies.stmts import Lines, braced, statement, statements
 from go2rs.parse.lower import text
 
-_PATTERN_KINDS = frozenset({"int_literal", "interpreted_string_literal", "raw_string_literal",
-                            "rune_literal", "true", "false"})
+_PATTERN_KINDS = frozenset(
+    {
+        "int_literal",
+        "interpreted_string_literal",
+        "raw_string_literal",
+        "rune_literal",
+        "true",
+        "false",
+    }
+)
 
 
 def _cases(node: Node) -> list[Node]:
@@ -32,11 +40,18 @@ def _breaks_switch(case: Node) -> bool:
     stack = list(case.named_children)
     while stack:
         current = stack.pop()
-        if current.type in ("break_statement", "fallthrough_statement") and \
-                not current.named_children:
+        if (
+            current.type in ("break_statement", "fallthrough_statement")
+            and not current.named_children
+        ):
             return True
-        if current.type not in ("for_statement", "func_literal", "expression_switch_statement",
-                                "select_statement", "type_switch_statement"):
+        if current.type not in (
+            "for_statement",
+            "func_literal",
+            "expression_switch_statement",
+            "select_statement",
+            "type_switch_statement",
+        ):
             stack.extend(current.named_children)
     return False
 

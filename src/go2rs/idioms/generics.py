@@ -25,8 +25,17 @@ _NAMED_BOUNDS = {
 }
 
 
-_NUMERIC = frozenset("int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64 uintptr "
-                     "float32 float64 byte rune".split())
+_NUMERIC = frozenset(["int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "float32", "float64", "byte", "rune"])
+
+
+NUMERIC_SUPERTRAITS = ("Copy", "Default", "PartialOrd", "std::ops::Add<Output = Self>",
+                      "std::ops::Sub<Output = Self>", "std::ops::Mul<Output = Self>",
+                      "std::ops::Div<Output = Self>", "std::ops::AddAssign")
+
+
+def is_numeric_set(iface: TInterface) -> bool:
+    return bool(iface.terms) and all(
+        isinstance(t, TName) and t.pkg is None and t.name in _NUMERIC for t in iface.terms)
 
 
 def bound(constraint: GoType, ctx: Ctx) -> tuple[str, Note | None]:
@@ -74,12 +83,16 @@ def generics(
 def constraint_trait(decl: TypeDecl, iface: TInterface, ctx: Ctx) -> list[Trait | Impl]:
     """`type Number interface { ~int | ~float64 }` -> a marker trait and one impl per type."""
     name = ctx.type_name(decl.name)
-    note = ctx.note("G02", "Go type set → marker trait implemented for each member type")
+    numeric = is_numeric_set(iface)
+    text = "Go type set → trait implemented for each member type" + (
+        "; numeric members, so it carries the arithmetic the body can use" if numeric else "")
+    note = ctx.note("G02", text)
     items: list[Trait | Impl] = [
         Trait(
             name,
             naming.is_exported(decl.name),
             (),
+            supertraits=NUMERIC_SUPERTRAITS if numeric else (),
             meta=Meta(notes=(note,), origin=f"go: {decl.span.file}:{decl.span.line}"),
         )
     ]

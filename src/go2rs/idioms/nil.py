@@ -9,7 +9,17 @@
 from __future__ import annotations
 
 from go2rs.context import Ctx
-from go2rs.gomodel import BodyFacts, Field, FuncDecl, Statements, TArray, TName, TPointer
+from go2rs.gomodel import (
+    BodyFacts,
+    Field,
+    FuncDecl,
+    Statements,
+    TArray,
+    TMap,
+    TName,
+    TPointer,
+    TSlice,
+)
 from go2rs.idioms.interfaces import unify_map
 
 
@@ -52,10 +62,9 @@ def param_usage(fn: FuncDecl, ctx: Ctx) -> tuple[frozenset[int], frozenset[int]]
             continue
         if isinstance(param.type, TPointer) and (param.name,) in facts.nil_compared:
             checked.add(i)
-        assigned = any(
-            p[0] == param.name and (len(p) > 1 or isinstance(param.type, TPointer))
-            for p in facts.assigned
-        )
+        # `p.X = ..` / `*p = ..`, or writes into a slice or map parameter's elements
+        whole = isinstance(param.type, TPointer | TSlice | TMap)
+        assigned = any(p[0] == param.name and (len(p) > 1 or whole) for p in facts.assigned)
         if assigned or _calls_mutating(param.name, param.type, facts, ctx):
             mutated.add(i)
     return frozenset(checked), frozenset(mutated)

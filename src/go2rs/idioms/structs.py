@@ -208,7 +208,7 @@ def _locked(
 ) -> tuple[RustType, list[Note]]:
     """The guarded field(s) inside the lock: `Mutex<T>`, or `Mutex<StructState>` for several."""
     inner = first if len(plan.guarded) == 1 else _state_type(decl, plan, ctx)
-    is_async = any(m.key in ctx.decisions.async_fns for m in ctx.program.methods.get(decl.name, []))
+    is_async = lock_is_tokio(decl.name, ctx)
     lock = "RwLock" if plan.rw else "Mutex"
     if is_async:
         wrapper = f"tokio::sync::{lock}<{{}}>"
@@ -239,6 +239,16 @@ def _locked(
     if plan.arc:
         notes.append(ctx.note("Y02", "goroutines share this struct, so the lock is in an Arc"))
     return rtype, notes
+
+
+def lock_is_tokio(type_name: str, ctx: Ctx) -> bool:
+    """Async methods hold the lock across awaits: tokio's lock; otherwise std's."""
+    return any(m.key in ctx.decisions.async_fns for m in ctx.program.methods.get(type_name, []))
+
+
+def lock_field_name(plan: MutexPlan) -> str:
+    """The Rust field that holds the lock: the guarded field itself, or `state` for several."""
+    return "state" if len(plan.guarded) > 1 else naming.snake(plan.guarded[0])
 
 
 def _guarded_fields(
@@ -291,8 +301,8 @@ def state_name(struct_name: str, ctx: Ctx) -> str:
 
 
 def _rust_field_name(field: Field, plan: MutexPlan | None) -> str:
-    if plan is not None and len(plan.guarded) > 1 and field.name == plan.guarded[0]:
-        return "state"
+    if plan is not None and field.name == plan.guarded[0]:
+        return lock_field_name(plan)
     return naming.snake(_field_key(field))
 
 
