@@ -60,7 +60,10 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     cores = os.cpu_count() or 1
-    print(f"cores: {cores}; rustfmt: {'yes' if shutil.which('rustfmt') else 'NO'}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    # Other work on the machine changes these numbers a lot: the load average says how much.
+    rustfmt = "yes" if shutil.which("rustfmt") else "NO"
+    print(f"cores: {cores}; load average: {load}; rustfmt: {rustfmt}")
     print(
         f"{'input':<28} {'mode':<14} {'files':>6} {'lines':>7} {'s':>7} {'files/s':>8} "
         f"{'lines/s':>8}"
