@@ -95,7 +95,6 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 # Modules whose draft-mode crate (bodies translated) does not compile yet, with the first
 # errors. Strict: a module that starts compiling must be taken off this list.
 DRAFT_XFAIL: dict[str, str] = {
-    "httpsvc": "Memory.Len: RLock becomes `self.users.read().await` in a fn that is not async",
     "workerpool": "tokio::spawn captures &self (not Send); Results() returns the Sender half",
 }
 

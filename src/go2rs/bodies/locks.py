@@ -44,6 +44,8 @@ def take_guard(fn: FuncDecl, nodes: list[Node], env: Env) -> tuple[list[str], li
     field = lock_field_name(plan)
     access = _LOCKS[method] if plan.rw else "lock"
     tokio = lock_is_tokio(receiver.type_name, env.ctx)
+    if tokio and not env.is_async:  # a tokio guard is awaited; blocking_* panics in a runtime
+        raise Untranslatable(nodes[0], "a tokio lock taken in a method that is not async")
     acquire = f"self.{field}.{access}().await" if tokio else f"self.{field}.{access}().unwrap()"
     guard = field
     if len(plan.guarded) == 1:
