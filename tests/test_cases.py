@@ -6,9 +6,9 @@ Snapshots: snapshots/cases/<case id>.rs (update with ``pytest --snapshot-update`
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from support.cases import Case, discover_cases

@@ -6,9 +6,12 @@ import enum
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from go2rs.api import Translation
 
 app = typer.Typer(
     name="go2rs",
@@ -17,6 +20,11 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
+
+
+class Mode(enum.StrEnum):
+    draft = "draft"
+    skeleton = "skeleton"
 
 
 class Comments(enum.StrEnum):
@@ -85,8 +93,15 @@ def convert(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Batch: processes to use (default: all cores)."),
     ] = None,
+    mode: Annotated[
+        Mode,
+        typer.Option(help="draft: translate function bodies; skeleton: bodies are todo!()."),
+    ] = Mode.draft,
+    stats: Annotated[
+        bool, typer.Option("--stats", help="Print statements seen/translated and todo!()s left.")
+    ] = False,
 ) -> None:
-    """Translate Go code into a Rust draft (skeleton: signatures, types, todo!() bodies)."""
+    """Translate Go code into a Rust draft: types, signatures and, in draft mode, bodies."""
     from go2rs.api import Options, translate
 
     if sources and (len(sources) > 1 or Path(sources[0]).is_dir()):
@@ -104,6 +119,7 @@ def convert(
             jobs=jobs,
             comments=comments.value,
             format=not no_format,
+            mode=mode.value,
         )
         raise typer.Exit(code)
     if force or tests or check or jobs is not None:
@@ -117,10 +133,13 @@ def convert(
             format=not no_format,
             placeholders=not no_placeholders,
             filename=name,
+            mode=mode.value,
         ),
     )
     for diagnostic in result.diagnostics:
         typer.echo(str(diagnostic), err=True)
+    if stats:
+        typer.echo(_stats_line(name, result), err=True)
     if output is not None:
         if source not in (None, "-") and output.resolve() == Path(source).resolve():
             raise _fail(f"refusing to overwrite the input file {source}", 2)
@@ -130,6 +149,13 @@ def convert(
         sys.stdout.flush()
     if not result.translated_anything:
         raise typer.Exit(1)
+
+
+def _stats_line(name: str, result: Translation) -> str:
+    seen, done = result.statements_seen, result.statements_translated
+    share = f" ({done / seen:.0%})" if seen else ""
+    todos = sum(1 for line in result.rust.splitlines() if line.lstrip().startswith("todo!("))
+    return f"{name}: statements translated {done}/{seen}{share}, todo!() left {todos}"
 
 
 def _write_atomically(path: Path, text: str) -> None:

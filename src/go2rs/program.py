@@ -21,6 +21,36 @@ from go2rs.gomodel import (
     ValueSpec,
 )
 
+# Standard packages a snippet without a `package` line can use without importing them.
+SNIPPET_IMPORTS = {
+    name.rsplit("/", 1)[-1]: name
+    for name in (
+        "fmt",
+        "errors",
+        "strings",
+        "strconv",
+        "os",
+        "io",
+        "time",
+        "sort",
+        "slices",
+        "maps",
+        "math",
+        "sync",
+        "sync/atomic",
+        "context",
+        "unicode",
+        "bytes",
+        "bufio",
+        "encoding/json",
+        "net/http",
+        "log",
+        "log/slog",
+        "regexp",
+        "path/filepath",
+    )
+}
+
 
 @dataclass
 class Program:
@@ -36,6 +66,8 @@ class Program:
     def of(cls, files: tuple[GoFile, ...]) -> Program:
         package = next((f.package for f in files if f.package), None)
         program = cls(files, package)
+        if package is None:  # a pasted snippet: its imports were not pasted with it
+            program.imports.update(SNIPPET_IMPORTS)
         for gofile in files:
             program.imports.update({i.name: i.path for i in gofile.imports})
             for decl in gofile.decls:

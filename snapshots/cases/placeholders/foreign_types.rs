@@ -10,9 +10,6 @@ pub enum Error {
     // go2rs[E04]: errors from Go's encoding/json
     #[error(transparent)]
     Json(#[from] serde_json::Error),
-    // go2rs[E04]: errors from Go's io
-    #[error(transparent)]
-    Io(#[from] std::io::Error),
 }
 
 // go: foreign_types.go:12

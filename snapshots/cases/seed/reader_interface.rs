@@ -8,9 +8,9 @@ use std::collections::HashMap;
 // go2rs[E02]: one thiserror enum lists every failure of the package; callers match on variants
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    // go2rs[E04]: errors from Go's io
-    #[error(transparent)]
-    Io(#[from] std::io::Error),
+    // go2rs[E06]: errors.New/fmt.Errorf without a sentinel; replace with specific variants
+    #[error("{0}")]
+    Other(String),
 }
 
 // Rows: `type Reader interface { Read(p []byte) (int, error) }`, implicit satisfaction,

@@ -4,6 +4,7 @@ methods defined in the input (arguments fitted to the Rust signature go2rs gave 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tree_sitter import Node
@@ -244,7 +245,7 @@ def _panic(node: Node, args: list[Node], env: Env) -> E:
     return E(f'panic!("{{}}", {value.text})', None, "!")
 
 
-def _min_max(name: str) -> object:
+def _min_max(name: str) -> Callable[[Node, list[Node], Env], E]:
     def build(node: Node, args: list[Node], env: Env) -> E:
         values = [expr(a, env) for a in args]
         result = values[0]

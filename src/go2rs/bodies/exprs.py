@@ -398,7 +398,9 @@ def _range_contains(left: Node | None, right: Node | None, env: Env) -> E | None
     ):
         return None
     dots = "..=" if rop == "<=" else ".."
-    ascii_class = _ASCII_CLASSES.get((low.literal, high.literal)) if dots == "..=" else None
+    ascii_class = (
+        _ASCII_CLASSES.get((low.literal or "", high.literal or "")) if dots == "..=" else None
+    )
     if ascii_class is not None and x.go == TName("rune"):
         return E(f"{x.at(0)}.{ascii_class}()", BOOL, "bool")  # clippy: manual_is_ascii_check
     return E(f"({low.at(11)}{dots}{high.at(11)}).contains(&{x.at(1)})", BOOL, "bool")
@@ -706,9 +708,10 @@ def _slice(node: Node, env: Env) -> E:
         raise Untranslatable(node, "three-index slice")
     if is_string(operand.go):
         return E(f"{operand.at(0)}[{start}..{end}].to_string()", STRING, "String")
-    if elem_type(operand.go) is None:
+    elem = elem_type(operand.go)
+    if elem is None:
         raise Untranslatable(node, "slice of a value of unknown type")
-    if not cloneable(elem_type(operand.go), env):
+    if not cloneable(elem, env):
         raise Untranslatable(node, "a sub-slice copy of elements that are not Clone")
     go = TSlice(elem_type(operand.go) or INT)
     return E(f"{operand.at(0)}[{start}..{end}].to_vec()", go, rust_type(go, env))

@@ -150,8 +150,9 @@ def _arm_head(node: Node | None, env: Env) -> tuple[str, str]:
     source = text(operand)
     if source.endswith(".Done()"):
         return "_", f"{_token(operand, env)}.cancelled()"
-    if source.startswith("time.After("):
-        duration = expr(operand.child_by_field_name("arguments").named_children[0], env)
+    arguments = operand.child_by_field_name("arguments")
+    if source.startswith("time.After(") and arguments is not None and arguments.named_children:
+        duration = expr(arguments.named_children[0], env)
         return "_", f"tokio::time::sleep({duration.text})"
     local = env.lookup(source)
     if local is not None and local.chan_pair:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from go2rs.bodies.env import E, Env, Local, Untranslatable, elem_type, is_float
+from go2rs.bodies.env import E, Env, Untranslatable, elem_type, is_float
 from go2rs.bodies.exprs import expr
+from go2rs.gomodel import GoType
 from go2rs.parse.lower import text
 
 
@@ -65,11 +66,7 @@ def sort_slice(args: list[Node], node: Node, env: Env) -> E:
     right_path = _path_after_index(right, slice_name, names[1])
     if left_path is None or left_path != right_path:
         raise Untranslatable(node, "sort.Slice comparator shape")
-    elem = elem_type(slice_value.go)
-    env.push()
-    env.bind(slice_name + "#elem", Local("a", elem))
-    key_type = _key_type(elem, left_path, env)
-    env.pop()
+    key_type = _key_type(elem_type(slice_value.go), left_path, env)
     suffix = "".join(f".{_snake(f)}" for f in left_path)
     first, second = ("a", "b") if op == "<" else ("b", "a")
     compare = (
@@ -80,12 +77,12 @@ def sort_slice(args: list[Node], node: Node, env: Env) -> E:
     return E(f"{slice_value.at(0)}.sort_by(|a, b| {compare})", None, "()")
 
 
-def _key_type(elem: object, path: list[str], env: Env) -> object:
+def _key_type(elem: GoType | None, path: list[str], env: Env) -> GoType | None:
     from go2rs.bodies.exprs import field_of
 
     current = elem
     for name in path:
-        found = field_of(current, name, env)  # type: ignore[arg-type]
+        found = field_of(current, name, env)
         if found is None:
             raise Untranslatable(None, f"sort key field {name}")
         current = found[1]

@@ -3,7 +3,7 @@ statement pairs:
 
 - `x, err := f()` + `if err != nil { return .., err }`  ->  `let x = f()?;`
 - the same with any other diverging handler            ->  `let x = match f() { .. };`
-- `if v, err := f(); err != nil { A } else { B }`       ->  `match f() { Err(err) => A, Ok(v) => B }`
+- `if v, err := f(); err != nil { A } else { B }`  ->  `match f() { Err(err) => A, Ok(v) => B }`
 - `v, ok := m[k]` + `if !ok { return .. }`              ->  `let Some(v) = m.get(..) else { .. };`
 """
 
@@ -495,8 +495,9 @@ def _assignment(node: Node, env: Env, tail: bool) -> Lines:
 
 def _assignable(target: E) -> E:
     """A place behind `&mut` (a lock guard) is assigned through `*`."""
-    if target.place and (target.rust or "").startswith("&mut ") and not target.text.startswith("*"):
-        return E(f"*{target.text}", target.go, target.rust[len("&mut ") :], 1, place=True)
+    rust = target.rust or ""
+    if target.place and rust.startswith("&mut ") and not target.text.startswith("*"):
+        return E(f"*{target.text}", target.go, rust[len("&mut ") :], 1, place=True)
     return target
 
 

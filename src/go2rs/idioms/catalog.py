@@ -481,12 +481,22 @@ def markdown() -> str:
         "| code | idiom | Go | Rust |",
         "|---|---|---|---|",
     ]
-    lines += [f"| [{i.code}](#{i.code.lower()}) | {i.title} | {_code(i.go)} | {_code(i.rust)} |"
-              for i in CATALOG.values()]
+    lines += [
+        f"| [{i.code}](#{i.code.lower()}) | {i.title} | {_code(i.go)} | {_code(i.rust)} |"
+        for i in CATALOG.values()
+    ]
     for idiom in CATALOG.values():
-        lines += ["", f"## {idiom.code}", "", f"**{idiom.title}**", "",
-                  f"- Go: {_code(idiom.go)}", f"- Rust: {_code(idiom.rust)}",
-                  f"- Why: {idiom.why}", f"- Reviewer: {idiom.review}"]
+        lines += [
+            "",
+            f"## {idiom.code}",
+            "",
+            f"**{idiom.title}**",
+            "",
+            f"- Go: {_code(idiom.go)}",
+            f"- Rust: {_code(idiom.rust)}",
+            f"- Why: {idiom.why}",
+            f"- Reviewer: {idiom.review}",
+        ]
     return "\n".join(lines) + "\n"
 
 

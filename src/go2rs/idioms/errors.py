@@ -70,8 +70,14 @@ def analyze(ctx: Ctx) -> None:
         used.add(variant)
         custom.append((type_name, variant))
     foreign: dict[str, tuple[str, str, str]] = {}
+    called = {
+        program.import_path(path[0])
+        for f in program.all_funcs()
+        if f.body is not None
+        for path, _ in f.body.facts.method_calls
+    }
     if any_errors:
-        for path in sorted(set(program.imports.values())):
+        for path in sorted(set(program.imports.values()) & called):
             if path in FOREIGN_ERRORS and FOREIGN_ERRORS[path][0] not in used:
                 variant, rust = FOREIGN_ERRORS[path]
                 foreign.setdefault(variant, (variant, rust, path))
@@ -80,8 +86,10 @@ def analyze(ctx: Ctx) -> None:
         if "Error" not in program.types
         else naming.camel((program.package or "pkg") + "Error")
     )
-    adhoc = any(f.body is not None and f.body.facts.method_calls & _ADHOC_ERRORS
-                for f in program.all_funcs())
+    adhoc = any(
+        f.body is not None and f.body.facts.method_calls & _ADHOC_ERRORS
+        for f in program.all_funcs()
+    )
     catch_all = "Other" not in used and (adhoc or not (sentinels or custom or foreign))
     decisions.errors = ErrorPlan(
         enum_name, sentinels, tuple(custom), tuple(foreign.values()), catch_all

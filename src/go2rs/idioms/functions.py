@@ -211,8 +211,11 @@ def _result_notes(
     if options:
         notes.append(ctx.note("N01", "returns nil for a pointer → Option"))
     elif any(isinstance(r.type, TPointer) for r in values):
-        why = "nil only comes with an error, which Result carries" if returns_error(
-            sig.results) else "never nil"
+        why = (
+            "nil only comes with an error, which Result carries"
+            if returns_error(sig.results)
+            else "never nil"
+        )
         notes.append(ctx.note("N01", f"*T result {why} → owned T"))
 
 

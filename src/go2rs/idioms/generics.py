@@ -25,17 +25,43 @@ _NAMED_BOUNDS = {
 }
 
 
-_NUMERIC = frozenset(["int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "float32", "float64", "byte", "rune"])
+_NUMERIC = frozenset(
+    [
+        "int",
+        "int8",
+        "int16",
+        "int32",
+        "int64",
+        "uint",
+        "uint8",
+        "uint16",
+        "uint32",
+        "uint64",
+        "uintptr",
+        "float32",
+        "float64",
+        "byte",
+        "rune",
+    ]
+)
 
 
-NUMERIC_SUPERTRAITS = ("Copy", "Default", "PartialOrd", "std::ops::Add<Output = Self>",
-                      "std::ops::Sub<Output = Self>", "std::ops::Mul<Output = Self>",
-                      "std::ops::Div<Output = Self>", "std::ops::AddAssign")
+NUMERIC_SUPERTRAITS = (
+    "Copy",
+    "Default",
+    "PartialOrd",
+    "std::ops::Add<Output = Self>",
+    "std::ops::Sub<Output = Self>",
+    "std::ops::Mul<Output = Self>",
+    "std::ops::Div<Output = Self>",
+    "std::ops::AddAssign",
+)
 
 
 def is_numeric_set(iface: TInterface) -> bool:
     return bool(iface.terms) and all(
-        isinstance(t, TName) and t.pkg is None and t.name in _NUMERIC for t in iface.terms)
+        isinstance(t, TName) and t.pkg is None and t.name in _NUMERIC for t in iface.terms
+    )
 
 
 def bound(constraint: GoType, ctx: Ctx) -> tuple[str, Note | None]:
@@ -56,8 +82,7 @@ def bound(constraint: GoType, ctx: Ctx) -> tuple[str, Note | None]:
             return _NAMED_BOUNDS[key], note
         if constraint.pkg is None and constraint.name in ctx.program.types:
             return ctx.type_name(constraint.name), None
-    if isinstance(constraint, TInterface) and constraint.terms and all(
-            isinstance(t, TName) and t.pkg is None and t.name in _NUMERIC for t in constraint.terms):
+    if isinstance(constraint, TInterface) and is_numeric_set(constraint):
         return "Copy + PartialOrd", ctx.note(
             "G02", "inline type set → Copy + PartialOrd; add the operator bounds the body needs"
         )
@@ -85,7 +110,8 @@ def constraint_trait(decl: TypeDecl, iface: TInterface, ctx: Ctx) -> list[Trait 
     name = ctx.type_name(decl.name)
     numeric = is_numeric_set(iface)
     text = "Go type set → trait implemented for each member type" + (
-        "; numeric members, so it carries the arithmetic the body can use" if numeric else "")
+        "; numeric members, so it carries the arithmetic the body can use" if numeric else ""
+    )
     note = ctx.note("G02", text)
     items: list[Trait | Impl] = [
         Trait(

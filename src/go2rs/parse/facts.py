@@ -165,9 +165,9 @@ class _Collector:
         if func.type == "identifier":
             self.calls.add(_text(func))
             args = node.child_by_field_name("arguments")
-            if _text(func) == "copy" and args is not None and args.named_children:
-                if (p := path_of(args.named_children[0])) is not None:
-                    self.assigned.add(p)  # copy(dst, src) writes into dst
+            first = args.named_children[0] if args is not None and args.named_children else None
+            if _text(func) == "copy" and (p := path_of(first)) is not None:
+                self.assigned.add(p)  # copy(dst, src) writes into dst
         elif func.type == "selector_expression":
             operand = func.child_by_field_name("operand")
             name_node = func.child_by_field_name("field")
