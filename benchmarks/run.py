@@ -1,0 +1,607 @@
+"""go2rs benchmarks: paste latency, corpus throughput against the tree-sitter limit, scaling.
+
+    python benchmarks/run.py            # full run, writes benchmarks/RESULTS.md and results.json
+    python benchmarks/run.py --quick    # smaller corpus and fewer repeats, for a smoke check
+
+Every throughput and scaling figure comes from a fresh child process (`run.py --worker ...`),
+so each has its own peak RSS (VmHWM) and no warm caches from an earlier measurement.
+Wall times are medians; the machine's load average is recorded beside them because other
+processes on a shared 2-core machine move them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import corpus  # noqa: E402  (benchmarks/ is not a package)
+
+# The paste: a 30-line function as a backend developer would copy it out of a service.
+PASTE = """\
+// LoadUsers reads users from path and returns the active ones, at most limit.
+func LoadUsers(ctx context.Context, path string, limit int) ([]*User, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	var users []*User
+	dec := json.NewDecoder(f)
+	for i := 0; i < limit; i++ {
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		default:
+		}
+		var u User
+		if err := dec.Decode(&u); err != nil {
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			return nil, fmt.Errorf("decode user %d: %w", i, err)
+		}
+		if !u.Active {
+			continue
+		}
+		users = append(users, &u)
+	}
+	return users, nil
+}
+"""
+
+
+# ------------------------------------------------------------------------------- workers
+# Each runs in its own process: `run.py --worker MODE --files N`. It prints one JSON object.
+
+
+def _lines(data: bytes) -> int:
+    return data.count(b"\n")
+
+
+def peak_rss_kb() -> int:
+    """This process's peak RSS. VmHWM, not ru_maxrss: on Linux ru_maxrss survives exec, so a
+    child started by a big parent would report the parent's peak."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _work_parse(paths: list[Path]) -> dict[str, Any]:
+    from go2rs.parse.parser import go_parser
+
+    parser = go_parser()
+    lines = 0
+    start = time.perf_counter()
+    for path in paths:
+        data = path.read_bytes()
+        parser.parse(data)
+        lines += _lines(data)
+    return {"seconds": time.perf_counter() - start, "lines": lines}
+
+
+def _work_visit(paths: list[Path]) -> dict[str, Any]:
+    """Parse, then touch every node once from Python (node.children, as go2rs itself walks)."""
+    from go2rs.parse.parser import go_parser
+
+    parser = go_parser()
+    lines = nodes = 0
+    start = time.perf_counter()
+    for path in paths:
+        data = path.read_bytes()
+        stack = [parser.parse(data).root_node]
+        while stack:
+            node = stack.pop()
+            nodes += node.type is not None
+            stack.extend(node.children)
+        lines += _lines(data)
+    return {"seconds": time.perf_counter() - start, "lines": lines, "nodes": nodes}
+
+
+def _work_cursor(paths: list[Path]) -> dict[str, Any]:
+    """Parse, then touch every node once with a TreeCursor: the cheapest Python visit."""
+    from go2rs.parse.parser import go_parser
+
+    parser = go_parser()
+    lines = nodes = 0
+    start = time.perf_counter()
+    for path in paths:
+        data = path.read_bytes()
+        cursor = parser.parse(data).walk()
+        while True:
+            nodes += cursor.node is not None
+            if cursor.goto_first_child():
+                continue
+            while not cursor.goto_next_sibling():
+                if not cursor.goto_parent():
+                    break
+            else:
+                continue
+            break
+        lines += _lines(data)
+    return {"seconds": time.perf_counter() - start, "lines": lines, "nodes": nodes}
+
+
+def _translate_one(job: tuple[str, bool]) -> tuple[int, int, int, int]:
+    """(Go lines, 1 if the output carries an error diagnostic, 1 if it failed internally, the
+    process's peak RSS so far)."""
+    from go2rs.api import Options, translate
+    from go2rs.diagnostics import Severity
+
+    path, fmt = job
+    data = Path(path).read_bytes()
+    result = translate(data, Options(format=fmt, filename=Path(path).name))
+    errors = any(d.severity is Severity.ERROR for d in result.diagnostics)
+    internal = any("internal error" in d.message for d in result.diagnostics)
+    return _lines(data), int(errors), int(internal), peak_rss_kb()
+
+
+def _work_translate(paths: list[Path], fmt: bool, jobs: int) -> dict[str, Any]:
+    import go2rs.api  # noqa: F401  (imports are not translation time)
+
+    todo = [(str(p), fmt) for p in paths]
+    totals = [0, 0, 0, 0]  # summed as results stream in: nothing per file is kept
+    start = time.perf_counter()
+    with contextlib.ExitStack() as stack:
+        results: Iterable[tuple[int, int, int, int]] = map(_translate_one, todo)
+        if jobs > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(jobs))
+            results = pool.map(_translate_one, todo, chunksize=8)
+        for lines, errors, internal, rss in results:
+            totals[0] += lines
+            totals[1] += errors
+            totals[2] += internal
+            totals[3] = max(totals[3], rss)
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds,
+        "lines": totals[0],
+        "files_with_errors": totals[1],
+        "internal_errors": totals[2],
+        "children_maxrss_kb": totals[3] if jobs > 1 else 0,
+    }
+
+
+def _work_largest(paths: list[Path]) -> dict[str, Any]:
+    """tracemalloc peak of translating the largest file alone (imports and warm-up excluded)."""
+    import tracemalloc
+
+    from go2rs.api import Options, translate
+
+    largest = max(paths, key=lambda p: p.stat().st_size)
+    data = largest.read_bytes()
+    translate(data, Options(format=False))  # templates compiled, parsers built
+    tracemalloc.start()
+    translate(data, Options(format=False))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return {"seconds": 0.0, "lines": _lines(data), "file": largest.name, "py_peak_bytes": peak}
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (pool workers, rustfmt): on a shared
+    machine it moves less than wall time when other processes compete for the cores."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+MANIFEST = corpus.DEFAULT_DIR / f"manifest-{corpus.SEED}.txt"
+
+
+def worker(mode: str, files: int, jobs: int) -> None:
+    paths = [Path(p) for p in MANIFEST.read_text().splitlines()[:files]]
+    if mode.startswith("translate"):
+        import go2rs.api  # noqa: F401  (so base RSS is go2rs loaded, before any file)
+    base_rss = peak_rss_kb()
+    work: dict[str, Callable[[], dict[str, Any]]] = {
+        "parse": lambda: _work_parse(paths),
+        "visit": lambda: _work_visit(paths),
+        "cursor": lambda: _work_cursor(paths),
+        "translate": lambda: _work_translate(paths, False, jobs),
+        "translate-fmt": lambda: _work_translate(paths, True, jobs),
+        "largest": lambda: _work_largest(paths),
+    }
+    cpu = _cpu_seconds()
+    out = work[mode]()
+    out["cpu_seconds"] = _cpu_seconds() - cpu  # includes reading files, like the wall time
+    out["base_maxrss_kb"] = base_rss
+    out["maxrss_kb"] = peak_rss_kb()
+    out["files"] = len(paths)
+    print(json.dumps(out))
+
+
+def measure(mode: str, files: int, jobs: int = 1) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--worker", mode, "--files", str(files), "--jobs", str(jobs)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"worker {mode} failed:\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result["lines_per_s"] = result["lines"] / result["seconds"] if result["seconds"] else 0.0
+    return result
+
+
+# --------------------------------------------------------------------------- paste latency
+
+
+def _go2rs_command() -> list[str]:
+    script = Path(sys.executable).with_name("go2rs")
+    return [sys.executable, str(script)] if script.exists() else [sys.executable, "-m", "go2rs"]
+
+
+def _wall(cmd: list[str], stdin: bytes) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, input=stdin, capture_output=True, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed: {done.stderr.decode()[:500]}")
+    return seconds
+
+
+def _import_share(cmd: list[str], stdin: bytes) -> tuple[float, float, dict[str, int]]:
+    """One run under `-X importtime`: (wall seconds, share of it spent importing, the top-level
+    imports by package in microseconds). Share is per run, so load spikes cancel out."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        [cmd[0], "-X", "importtime", *cmd[1:]], input=stdin, capture_output=True, check=False
+    )
+    wall = time.perf_counter() - start
+    tops: dict[str, int] = {}
+    for line in done.stderr.decode().splitlines():
+        if not line.startswith("import time:") or "|" not in line:
+            continue
+        _, cumulative, name = line.split("|")
+        if cumulative.strip().isdigit() and not name.startswith("  "):  # top-level only
+            root = name.strip().split(".")[0]
+            tops[root] = tops.get(root, 0) + int(cumulative)
+    return wall, sum(tops.values()) / 1e6 / wall, tops
+
+
+def paste_latency(repeats: int) -> dict[str, Any]:
+    cmd = _go2rs_command()
+    stdin = PASTE.encode()
+    out: dict[str, Any] = {"lines": PASTE.count("\n"), "repeats": repeats}
+    runs = {
+        "python_startup": [sys.executable, "-c", "pass"],
+        "format": [*cmd, "convert", "-"],
+        "no_format": [*cmd, "convert", "--no-format", "-"],
+    }
+    for _ in range(2):  # warm the page cache and .pyc files
+        for run in runs.values():
+            _wall(run, stdin)
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(repeats):  # interleaved, so load spikes hit every variant alike
+        for name, run in runs.items():
+            times[name].append(_wall(run, stdin))
+    for name, xs in times.items():
+        out[name] = {
+            "median_ms": statistics.median(xs) * 1000,
+            "min_ms": min(xs) * 1000,
+            "p90_ms": sorted(xs)[int(len(xs) * 0.9) - 1] * 1000,
+        }
+    # -X importtime slows imports a little, so these runs are not among the timed ones above;
+    # the import share of each run is measured within that run, and the median share is applied
+    # to the median wall time.
+    imports = [_import_share(runs["no_format"], stdin) for _ in range(max(7, repeats // 2))]
+    _, share, by_root = sorted(imports, key=lambda run: run[1])[len(imports) // 2]
+    out["import_share"] = share
+    out["import_ms"] = share * out["no_format"]["median_ms"]
+    total = sum(by_root.values()) or 1
+    out["import_top"] = {  # each top-level package's part of import_ms
+        k: out["import_ms"] * v / total for k, v in sorted(by_root.items(), key=lambda kv: -kv[1])
+    }
+    out["rustfmt_ms"] = _rustfmt_ms(repeats)
+    return out
+
+
+def _rustfmt_ms(repeats: int) -> float | None:
+    exe = shutil.which("rustfmt")
+    if exe is None:
+        return None
+    from go2rs.api import Options, translate
+
+    rust = translate(PASTE, Options(format=False)).rust.encode()
+    cmd = [exe, "--edition", "2021", "--emit", "stdout"]
+    return statistics.median(_wall(cmd, rust) for _ in range(repeats)) * 1000
+
+
+# --------------------------------------------------------------------------------- report
+
+
+def machine() -> dict[str, Any]:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem_kb = 0
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        mem_kb = int(Path("/proc/meminfo").read_text().split()[1])
+    rustfmt = shutil.which("rustfmt")
+    rustfmt_version = (
+        subprocess.run([rustfmt, "--version"], capture_output=True, text=True).stdout.strip()
+        if rustfmt
+        else "not installed"
+    )
+    from importlib.metadata import version
+
+    return {
+        "cpu": model or platform.processor(),
+        "cores": os.cpu_count(),
+        "memory_gb": round(mem_kb / 1024 / 1024, 1),
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "tree_sitter": version("tree-sitter"),
+        "tree_sitter_go": version("tree-sitter-go"),
+        "jinja2": version("jinja2"),
+        "rustfmt": rustfmt_version,
+        "load_before": os.getloadavg(),
+    }
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    files = args.files
+    jobs = os.cpu_count() or 1
+    started = time.time()
+    results: dict[str, Any] = {"machine": machine(), "files": files}
+    paths = corpus.ensure(max(files * s for s in args.scales))
+    MANIFEST.write_text("".join(f"{p}\n" for p in paths))  # the workers' file list
+    first = paths[:files]
+    results["corpus"] = {
+        "files": len(first),
+        "lines": sum(_lines(p.read_bytes()) for p in first),
+        "bytes": sum(p.stat().st_size for p in first),
+        "largest_file_lines": max(_lines(p.read_bytes()) for p in paths),
+        "gofmt_errors": len(corpus.gofmt_check(first)),
+        "seed": corpus.SEED,
+    }
+    print("corpus", results["corpus"], flush=True)
+    results["paste"] = paste_latency(args.repeats)
+    print("paste", json.dumps(results["paste"]), flush=True)
+
+    limit: dict[str, Any] = {}
+    for mode in ("parse", "visit", "cursor"):
+        limit[mode] = min((measure(mode, files) for _ in range(3)), key=lambda r: r["seconds"])
+        print(mode, limit[mode], flush=True)
+    results["limit"] = limit
+
+    throughput: dict[str, Any] = {}
+    for name, mode, n in (
+        ("serial", "translate", 1),
+        ("parallel", "translate", jobs),
+        ("serial_format", "translate-fmt", 1),
+        ("parallel_format", "translate-fmt", jobs),
+    ):
+        throughput[name] = measure(mode, files, n)
+        throughput[name]["jobs"] = n
+        print(name, throughput[name], flush=True)
+    results["throughput"] = throughput
+    serial = throughput["serial"]["seconds"]
+    results["ratios"] = {
+        "to_parse": serial / limit["parse"]["seconds"],
+        "to_parse_visit": serial / limit["visit"]["seconds"],
+        "to_parse_cursor": serial / limit["cursor"]["seconds"],
+        "format_to_parse_visit": throughput["serial_format"]["seconds"] / limit["visit"]["seconds"],
+        "cpu_to_parse": throughput["serial"]["cpu_seconds"] / limit["parse"]["cpu_seconds"],
+        "cpu_to_parse_visit": throughput["serial"]["cpu_seconds"] / limit["visit"]["cpu_seconds"],
+    }
+    results["largest"] = measure("largest", max(files * s for s in args.scales))
+
+    scaling = []
+    for scale in args.scales:
+        row = measure("translate", files * scale, 1)
+        row["scale"] = scale
+        scaling.append(row)
+        print("scale", scale, row, flush=True)
+    one = scaling[0]
+    for row in scaling:
+        row["cost_per_line_vs_1x"] = (row["seconds"] / row["lines"]) / (
+            one["seconds"] / one["lines"]
+        )
+        row["cpu_per_line_vs_1x"] = (row["cpu_seconds"] / row["lines"]) / (
+            one["cpu_seconds"] / one["lines"]
+        )
+    results["scaling"] = scaling
+    results["machine"]["load_after"] = os.getloadavg()
+    results["elapsed_s"] = time.time() - started
+    return results
+
+
+def _mb(kb: float) -> str:
+    return f"{kb / 1024:.0f} MB"
+
+
+def markdown(r: dict[str, Any]) -> str:
+    m, c, p, lim, t, q = (
+        r["machine"],
+        r["corpus"],
+        r["paste"],
+        r["limit"],
+        r["throughput"],
+        r["ratios"],
+    )
+    load = "/".join(f"{x:.2f}" for x in m["load_before"])
+    load_after = "/".join(f"{x:.2f}" for x in m["load_after"])
+    out = [
+        "# go2rs benchmarks",
+        "",
+        "Generated by `python benchmarks/run.py` (do not edit by hand; notes on what was",
+        "profiled and optimised are in `benchmarks/NOTES.md`).",
+        "",
+        "## Machine",
+        "",
+        f"- CPU: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB RAM; {m['os']}",
+        f"- Python {m['python']}, tree-sitter {m['tree_sitter']}, tree-sitter-go "
+        f"{m['tree_sitter_go']}, Jinja2 {m['jinja2']}, {m['rustfmt']}",
+        f"- Load average (1/5/15 min) before the run {load}, after {load_after}: the machine is",
+        "  shared, so wall times carry noise from other processes; the run took "
+        f"{r['elapsed_s']:.0f} s.",
+        "",
+        "## Corpus",
+        "",
+        f"`benchmarks/corpus.py`, seed {c['seed']}: {c['files']} files, {c['lines']:,} Go lines, "
+        f"{c['bytes'] / 1e6:.1f} MB, in packages of {corpus.FILES_PER_PACKAGE} files (structs",
+        "with tags, value and pointer methods, sentinel errors and `%w` wrapping, mutex-guarded",
+        "stores, worker pools with goroutines/channels/select/context, tickers, iota enums,",
+        "interfaces, generic functions, constraints and containers). gofmt parse errors: "
+        f"{c['gofmt_errors']}.",
+        "",
+        "## 1. Paste latency (`go2rs convert -`, fresh process, "
+        f"{p['lines']}-line function, {p['repeats']} runs)",
+        "",
+        "| run | median | min | p90 |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for key, label in (
+        ("format", "`go2rs convert -` (rustfmt on)"),
+        ("no_format", "`go2rs convert --no-format -`"),
+        ("python_startup", "`python -c pass` (interpreter floor)"),
+    ):
+        x = p[key]
+        out.append(
+            f"| {label} | {x['median_ms']:.0f} ms | {x['min_ms']:.0f} ms | {x['p90_ms']:.0f} ms |"
+        )
+    top = ", ".join(f"{k} {v:.0f} ms" for k, v in list(p["import_top"].items())[:6])
+    rustfmt = f"{p['rustfmt_ms']:.0f} ms" if p["rustfmt_ms"] is not None else "n/a"
+    out += [
+        "",
+        f"Imports (`python -X importtime`, `--no-format` runs): {p['import_share']:.0%} of a "
+        f"run's wall time (median of {max(7, p['repeats'] // 2)} runs), i.e. about "
+        f"{p['import_ms']:.0f} ms of the median. Largest top-level imports: {top}.",
+        f"rustfmt alone on the paste's output: {rustfmt} (median).",
+        "",
+        "## 2. Throughput and 3. the physical limit (same corpus, same run)",
+        "",
+        "| what | processes | wall | CPU | Go lines/s (wall) | peak RSS | wall / parse+visit |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    visit = lim["visit"]["seconds"]
+    rows = [
+        ("tree-sitter parse only", lim["parse"], 1),
+        ("parse + Python visit of every node (`node.children`)", lim["visit"], 1),
+        ("parse + Python visit of every node (TreeCursor)", lim["cursor"], 1),
+        ("go2rs translate, `--no-format`", t["serial"], 1),
+        ("go2rs translate, `--no-format`", t["parallel"], t["parallel"]["jobs"]),
+        ("go2rs translate, rustfmt per file", t["serial_format"], 1),
+        ("go2rs translate, rustfmt per file", t["parallel_format"], t["parallel_format"]["jobs"]),
+    ]
+    for label, x, jobs in rows:
+        rss = max(x["maxrss_kb"], x.get("children_maxrss_kb", 0))
+        out.append(
+            f"| {label} | {jobs} | {x['seconds']:.2f} s | {x['cpu_seconds']:.2f} s | "
+            f"{x['lines_per_s']:,.0f} | "
+            f"{_mb(rss)} | {x['seconds'] / visit:.2f}x |"
+        )
+    largest = r["largest"]
+    out += [
+        "",
+        f"Nodes visited: {lim['visit']['nodes']:,}. Files whose translation carries an error "
+        f"diagnostic: {t['serial']['files_with_errors']}; internal errors: "
+        f"{t['serial']['internal_errors']}. Peak RSS for parallel runs is the largest worker's.",
+        "",
+        f"- go2rs (serial, no format) / parse only: **{q['to_parse']:.1f}x**",
+        f"- go2rs (serial, no format) / parse + visit (`node.children`): "
+        f"**{q['to_parse_visit']:.2f}x** (goal: within 4x)",
+        f"- go2rs (serial, no format) / parse + visit (TreeCursor): {q['to_parse_cursor']:.2f}x",
+        f"- The same in CPU time (less sensitive to other load): {q['cpu_to_parse']:.1f}x "
+        f"parse only, {q['cpu_to_parse_visit']:.2f}x parse + visit",
+        f"- go2rs with rustfmt per file / parse + visit: {q['format_to_parse_visit']:.2f}x "
+        "(rustfmt is a subprocess per file; its cost is the difference between the two go2rs "
+        "rows)",
+        "",
+        "## 4. Scaling (serial, `--no-format`, each row a fresh process streaming files)",
+        "",
+        "| corpus | files | Go lines | wall | CPU | Go lines/s | wall per line vs 1x "
+        "| CPU per line vs 1x | peak RSS | RSS with go2rs loaded, before any file |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in r["scaling"]:
+        out.append(
+            f"| {row['scale']}x | {row['files']:,} | {row['lines']:,} | {row['seconds']:.1f} s | "
+            f"{row['cpu_seconds']:.1f} s | {row['lines_per_s']:,.0f} | "
+            f"{row['cost_per_line_vs_1x']:.2f} | {row['cpu_per_line_vs_1x']:.2f} | "
+            f"{_mb(row['maxrss_kb'])} | {_mb(row['base_maxrss_kb'])} |"
+        )
+    grow = r["scaling"][-1]["maxrss_kb"] - r["scaling"][0]["maxrss_kb"]
+    out += [
+        "",
+        f"Largest file: {largest['file']} ({largest['lines']} lines); translating it alone "
+        f"peaks at {largest['py_peak_bytes'] / 1e6:.1f} MB of Python allocations (tracemalloc). "
+        f"Peak RSS grew by {grow / 1024:.0f} MB from {r['scaling'][0]['scale']}x to "
+        f"{r['scaling'][-1]['scale']}x while the corpus grew "
+        f"{r['scaling'][-1]['scale'] // r['scaling'][0]['scale']}x: memory follows the largest "
+        "file, not the corpus.",
+        "",
+        "## Closing note",
+        "",
+        f"- Paste latency median: {p['format']['median_ms']:.0f} ms with rustfmt, "
+        f"{p['no_format']['median_ms']:.0f} ms with `--no-format` (goal < 300 ms).",
+        f"- Throughput: {t['serial']['lines_per_s']:,.0f} Go lines/s serial, "
+        f"{t['parallel']['lines_per_s']:,.0f} with {t['parallel']['jobs']} processes "
+        f"(no format); {t['serial_format']['lines_per_s']:,.0f} / "
+        f"{t['parallel_format']['lines_per_s']:,.0f} with rustfmt.",
+        f"- Ratio to parse only {q['to_parse']:.1f}x; to parse + visit "
+        f"{q['to_parse_visit']:.2f}x (`node.children`), {q['to_parse_cursor']:.2f}x (TreeCursor).",
+        "- Scaling: "
+        + "; ".join(
+            f"{row['scale']}x {row['seconds']:.1f} s wall / {row['cpu_seconds']:.1f} s CPU, "
+            f"CPU per line {row['cpu_per_line_vs_1x']:.2f}x of 1x, {_mb(row['maxrss_kb'])}"
+            for row in r["scaling"]
+        )
+        + ".",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="go2rs benchmarks")
+    parser.add_argument("--quick", action="store_true", help="200 files, scales 1,2, 5 repeats")
+    parser.add_argument("--files", type=int, default=corpus.DEFAULT_FILES)
+    parser.add_argument("--repeats", type=int, default=21, help="paste latency runs")
+    parser.add_argument("--scales", default="1,2,4,8")
+    parser.add_argument("--out", type=Path, default=HERE)
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args.files, args.jobs)
+        return 0
+    args.scales = [int(s) for s in args.scales.split(",")]
+    if args.quick:
+        args.files, args.repeats, args.scales = 200, 5, [1, 2]
+    results = run(args)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    (args.out / "RESULTS.md").write_text(markdown(results))
+    print(f"wrote {args.out / 'RESULTS.md'} and {args.out / 'results.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
