@@ -117,7 +117,7 @@ class Report:
     totals: Totals
     files: tuple[FileReport, ...]  # riskiest first
     placeholders: tuple[PlaceholderEntry, ...]
-    dependencies: tuple[dict[str, object], ...]
+    dependencies: tuple[DependencyEntry, ...]
     skipped: tuple[dict[str, str], ...]
     check: CheckReport | None = None
     outputs: dict[str, str] = field(default_factory=dict)  # crate file -> its role
@@ -261,8 +261,15 @@ def placeholder_entries(
     )
 
 
-def dependency_entries(deps: Iterable[Dependency]) -> tuple[dict[str, object], ...]:
-    return tuple({"crate": d.crate, "used": d.used, "replaces": list(d.go_packages)} for d in deps)
+@dataclass(frozen=True, slots=True)
+class DependencyEntry:
+    crate: str
+    used: bool  # in [dependencies]; else suggested, commented out
+    replaces: tuple[str, ...]  # Go packages
+
+
+def dependency_entries(deps: Iterable[Dependency]) -> tuple[DependencyEntry, ...]:
+    return tuple(DependencyEntry(d.crate, d.used, d.go_packages) for d in deps)
 
 
 def skipped_entries(skipped: Iterable[Skipped]) -> tuple[dict[str, str], ...]:
@@ -335,9 +342,8 @@ def to_markdown(report: Report) -> str:
     if report.dependencies:
         out += ["", "## Cargo dependencies", ""]
         for dep in report.dependencies:
-            state = "used" if dep["used"] else "suggested (commented out)"
-            replaces = ", ".join(str(x) for x in dep["replaces"])  # type: ignore[attr-defined]
-            out.append(f"- `{dep['crate']}` — {state}; replaces Go {replaces}")
+            state = "used" if dep.used else "suggested (commented out)"
+            out.append(f"- `{dep.crate}` — {state}; replaces Go {', '.join(dep.replaces)}")
     if report.skipped:
         out += ["", "## Skipped", ""]
         out += [f"- `{s['path']}`: {s['reason']}" for s in report.skipped]
