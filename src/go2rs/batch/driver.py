@@ -7,7 +7,6 @@ run writes exactly the bytes a serial run writes.
 
 from __future__ import annotations
 
-import dataclasses
 import multiprocessing
 import os
 import re
@@ -37,7 +36,6 @@ from go2rs.render import render_file
 from go2rs.rustmodel import RustFile
 
 REPORT_JSON = "go2rs-report.json"
-_HAS_MODE = "mode" in {f.name for f in dataclasses.fields(Options)}
 REPORT_MD = "go2rs-report.md"
 
 
@@ -172,8 +170,7 @@ def _translate(
         units = []
         for package in level:
             plan = plans[package.dir]
-            # `mode` arrived with body translation; older translators only make skeletons.
-            extra: dict[str, Any] = {"mode": config.mode} if config.mode and _HAS_MODE else {}
+            extra: dict[str, Any] = {"mode": config.mode} if config.mode else {}
             options = Options(
                 comments=config.comments,
                 format=False,  # the whole crate is formatted in one rustfmt run afterwards
