@@ -65,6 +65,8 @@ def typer_path(args: list[str], stdin: str) -> tuple[str, str, int]:
         (["convert", "--no-format", "-"], GO),
         (["convert", "--comments", "brief", "--no-placeholders", "-"], GO),
         (["convert", "--comments=none", "-", "--no-format"], GO),
+        (["convert", "--mode", "skeleton", "--no-format", "-"], GO),
+        (["convert", "--mode=draft", "-"], GO),
         (["convert", "--no-format"], BROKEN),  # no source argument: piped stdin
         (["convert", "-"], ""),  # nothing to translate: exit 1 and a diagnostic
     ],
@@ -78,7 +80,7 @@ def test_file_argument_matches_typer(tmp_path: Path) -> None:
     path = tmp_path / "store.go"
     path.write_text(GO, encoding="utf-8")
     args = ["convert", "--no-format", str(path)]
-    assert parse_paste(args) == PasteArgs(str(path), "full", False, True)
+    assert parse_paste(args) == PasteArgs(str(path), "full", False, True, "draft")
     assert fast(args, "") == typer_path(args, "")
 
 
@@ -94,6 +96,8 @@ def test_file_argument_matches_typer(tmp_path: Path) -> None:
         ["convert", "-", "-"],
         ["convert", "--comments", "loud", "-"],
         ["convert", "--comments"],
+        ["convert", "--mode", "fast", "-"],
+        ["convert", "--stats", "-"],
         ["convert", "-", "--jobs", "2"],
         ["convert", "--", "-"],
         ["serve"],

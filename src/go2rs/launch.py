@@ -14,7 +14,7 @@ import os
 import sys
 from dataclasses import dataclass
 
-_COMMENTS = ("full", "brief", "none")
+_CHOICES = {"--comments": ("full", "brief", "none"), "--mode": ("draft", "skeleton")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,7 @@ class PasteArgs:
     comments: str = "full"
     format: bool = True
     placeholders: bool = True
+    mode: str = "draft"
 
 
 def parse_paste(argv: list[str]) -> PasteArgs | None:
@@ -31,27 +32,29 @@ def parse_paste(argv: list[str]) -> PasteArgs | None:
         return None
     source: str | None = None
     seen_source = False
-    comments, fmt, placeholders = "full", True, True
+    choice = {"--comments": "full", "--mode": "draft"}
+    fmt, placeholders = True, True
     rest = iter(argv[1:])
     for arg in rest:
         if arg == "--no-format":
             fmt = False
         elif arg == "--no-placeholders":
             placeholders = False
-        elif arg == "--comments" or arg.startswith("--comments="):
-            value = arg.partition("=")[2] if "=" in arg else next(rest, None)
-            if value not in _COMMENTS:
+        elif arg.partition("=")[0] in _CHOICES:
+            option, eq, value = arg.partition("=")
+            value = value if eq else next(rest, "")
+            if value not in _CHOICES[option]:
                 return None
-            comments = value
+            choice[option] = value
         elif (arg == "-" or not arg.startswith("-")) and not seen_source:
             source, seen_source = arg, True
-        else:  # -o, batch options, --help, a second input, `--`: typer's job
+        else:  # -o, --stats, batch options, --help, a second input, `--`: typer's job
             return None
     if source is None and sys.stdin.isatty():
         return None  # typer prints the usage error
     if source not in (None, "-") and not os.path.isfile(source):
         return None  # folders are batch mode; unreadable paths get typer's message
-    return PasteArgs(source, comments, fmt, placeholders)
+    return PasteArgs(source, choice["--comments"], fmt, placeholders, choice["--mode"])
 
 
 def run_paste(args: PasteArgs) -> int:
@@ -74,6 +77,7 @@ def run_paste(args: PasteArgs) -> int:
             format=args.format,
             placeholders=args.placeholders,
             filename=name,
+            mode=args.mode,
         ),
     )
     for diagnostic in result.diagnostics:
