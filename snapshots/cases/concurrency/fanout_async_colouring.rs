@@ -16,7 +16,7 @@ pub struct Result {
 /// checkAll validates every URL concurrently and collects the results.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: a goroutine using borrowed u (a task must own its data: clone it or use Arc) (line 5)
+// go2rs[D02]: body kept as todo: a goroutine sharing u with its spawner (wrap shared state in Arc<Mutex<..>>) (line 5)
 async fn check_all(urls: &[String]) -> Vec<Result> {
     // ch := make(chan Result, len(urls))
     // for _, u := range urls {

@@ -15,14 +15,13 @@ pub enum Error {
 // go: variadic_callbacks.go:6
 /// Sum adds any number of integers.
 // go2rs[F03]: variadic `nums` → slice
-// go2rs[D02]: body kept as todo: `n` is not defined in this input (line 5)
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn sum(nums: &[i64]) -> i64 {
-    // total := 0
-    // for _, n := range nums {
-    //     total += n
-    // }
-    // return total
-    todo!("go2rs: translate the Go body of Sum")
+    let mut total = 0;
+    for &n in nums {
+        total += n;
+    }
+    total
 }
 
 // go: variadic_callbacks.go:15

@@ -26,7 +26,7 @@ pub struct Entry {
 /// Format renders fields as key=value pairs.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[F03]: variadic `fields` → slice
-// go2rs[D02]: body kept as todo: range over a value of unknown type (line 5)
+// go2rs[D02]: body kept as todo: fmt.Fprintf (line 6)
 pub fn format(msg: &str, fields: &[Field]) -> String {
     // var b strings.Builder
     // b.WriteString(msg)

@@ -4,13 +4,31 @@
 // go2rs[D01]: body translated; review ownership (clones) and casts
 fn main() {
     let mut a: [i64; 5] = [0; 5];
-    println!("emp: {:?}", a);
+    println!(
+        "emp: [{}]",
+        a.iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
     a[4] = 100;
-    println!("set: {:?}", a);
+    println!(
+        "set: [{}]",
+        a.iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
     println!("get: {}", a[4]);
     println!("len: {}", a.len());
     let b = [1, 2, 3, 4, 5];
-    println!("dcl: {:?}", b);
+    println!(
+        "dcl: [{}]",
+        b.iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
     let mut two_d: [[i64; 3]; 2] = [[0; 3]; 2];
     for i in 0..2 {
         for j in 0..3 {

@@ -6,7 +6,7 @@ use tokio::task::JoinSet;
 
 // go: atomic_counters.go:10
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
-// go2rs[D02]: body kept as todo: atomic.AddInt32 has no mapping yet (line 20)
+// go2rs[D02]: body kept as todo: a goroutine sharing ops with its spawner (wrap shared state in Arc<Mutex<..>>) (line 8)
 #[tokio::main]
 async fn main() {
     // var ops atomic.Uint64

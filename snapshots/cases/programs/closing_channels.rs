@@ -5,7 +5,7 @@ use tokio::sync::mpsc;
 
 // go: closing_channels.go:6
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
-// go2rs[D02]: body kept as todo: multi-value assignment whose error is not checked next (line 8)
+// go2rs[D02]: body kept as todo: `jobs` is received from after a goroutine took its receiver (share it, or restructure) (line 26)
 #[tokio::main]
 async fn main() {
     // jobs := make(chan int, 5)

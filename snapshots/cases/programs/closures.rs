@@ -33,7 +33,11 @@ fn main() {
     println!("{}", new_ints());
     let factor = 3;
     println!(
-        "{:?}",
+        "[{}]",
         apply(&[1, 2, 3], move |x: i64| -> i64 { x * factor })
+            .iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
     );
 }

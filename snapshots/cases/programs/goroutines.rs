@@ -11,7 +11,7 @@ fn square(n: i64) -> i64 {
 
 // go: goroutines.go:13
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
-// go2rs[D02]: body kept as todo: go func(..){..}(args): pass the values by capture (line 7)
+// go2rs[D02]: body kept as todo: a goroutine sharing results with its spawner (wrap shared state in Arc<Mutex<..>>) (line 7)
 #[tokio::main]
 async fn main() {
     // results := make([]int, 5)

@@ -29,7 +29,7 @@ fn main() {
         println!("{}", line);
     }
     for (i, c) in "go".char_indices() {
-        println!("{} {}", i, c);
+        println!("{} {}", i, c as i32);
     }
     for i in 0..3 {
         println!("int range {}", i);

@@ -2,14 +2,13 @@
 
 // go: variadic_functions.go:6
 // go2rs[F03]: variadic `nums` → slice
-// go2rs[D02]: body kept as todo: `num` is not defined in this input (line 5)
+// go2rs[D01]: body translated; review ownership (clones) and casts
 fn sum(nums: &[i64]) -> i64 {
-    // total := 0
-    // for _, num := range nums {
-    //     total += num
-    // }
-    // return total
-    todo!("go2rs: translate the Go body of sum")
+    let mut total = 0;
+    for &num in nums {
+        total += num;
+    }
+    total
 }
 
 // go: variadic_functions.go:14

@@ -11,7 +11,7 @@ fn work(id: i64) -> i64 {
 
 // go: waitgroups.go:13
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
-// go2rs[D02]: body kept as todo: method `Lock` on a value of unknown type (line 12)
+// go2rs[D02]: body kept as todo: a goroutine sharing mu, total with its spawner (wrap shared state in Arc<Mutex<..>>) (line 9)
 #[tokio::main]
 async fn main() {
     // var wg sync.WaitGroup

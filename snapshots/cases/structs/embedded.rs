@@ -48,14 +48,18 @@ pub struct Order {
 /// NewOrder builds an order with both timestamps set.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[N01]: *T result never nil → owned T
-// go2rs[D02]: body kept as todo: field Timestamps (line 5)
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn new_order(id: &str, amount: i64) -> Order {
-    // now := time.Now()
-    // return &Order{
-    //     Timestamps: Timestamps{CreatedAt: now, UpdatedAt: now},
-    //     Audit:      &Audit{ModifiedBy: "system"},
-    //     ID:         id,
-    //     Amount:     amount,
-    // }
-    todo!("go2rs: translate the Go body of NewOrder")
+    let now = SystemTime::now();
+    Order {
+        timestamps: Timestamps {
+            created_at: now,
+            updated_at: now,
+        },
+        audit: Audit {
+            modified_by: "system".to_string(),
+        },
+        id: id.to_string(),
+        amount,
+    }
 }

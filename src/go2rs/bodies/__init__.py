@@ -16,7 +16,7 @@ from go2rs.bodies.env import Env, FnShape, Local, Untranslatable
 from go2rs.bodies.locks import take_guard
 from go2rs.bodies.stmts import block, statements
 from go2rs.context import Ctx
-from go2rs.gomodel import BodyFacts, FuncDecl, TChan, TName, TypeParam
+from go2rs.gomodel import BodyFacts, FuncDecl, TChan, TName, TSlice, TypeParam
 from go2rs.idioms import naming
 from go2rs.idioms.errors import returns_error
 from go2rs.parse.facts import collect_facts
@@ -168,7 +168,7 @@ def _bind_params(fn: FuncDecl, rust_fn: Fn, env: Env) -> set[str]:
     for param, rust_param in zip(fn.params, rust_fn.params, strict=False):
         if not param.name:
             continue
-        t = param.type
+        t = TSlice(param.type) if param.variadic else param.type
         env.bind(param.name, Local(rust_param.name, t, rust_param.type))
         if param.name in env.mutated and not rust_param.type.startswith("&"):
             mutable.add(rust_param.name)

@@ -322,8 +322,23 @@ def displayable(t: GoType | None, env: Env) -> bool:
     return isinstance(base, TName) and base.pkg == "time"
 
 
+def go_printed(value: E, env: Env) -> E:
+    """A value as Go's %v prints it, where Rust's Display differs: runes print their code
+    point, slices of printable values print as `[a b c]`."""
+    if value.go == TName("rune"):
+        number = str(ord(value.literal)) if value.literal else None
+        return E(f"{value.at(2)} as i32", INT, "i32", 2, literal=number)
+    elem = elem_type(value.go) if isinstance(value.go, TSlice | TArray) else None
+    if elem is not None and displayable(elem, env) and elem != TName("rune"):
+        joined = f'{value.at(0)}.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(" ")'
+        formatted = Formatted("format", "[{}]", (joined,))
+        return E(formatted.text, STRING, "String", fmt=formatted)
+    return value
+
+
 def _print_values(macro: str, values: list[E], env: Env, spaces: bool) -> E:
     """Println/Print: one hole per value, spaced the way Go spaces them."""
+    values = [go_printed(v, env) for v in values]
     holes = []
     for i, value in enumerate(values):
         hole = "{}" if displayable(value.go, env) else "{:?}"
@@ -349,6 +364,10 @@ def format_call(macro: str, args: list[Node], node: Node, env: Env) -> Formatted
     values = [expr(a, env) for a in args[1:]]
     if len(values) != len(verbs):
         raise Untranslatable(node, "format verbs and arguments do not match")
+    values = [
+        go_printed(v, env) if verb.kind in ("v", "d") else v
+        for v, verb in zip(values, verbs, strict=True)
+    ]
     return render_format(macro, _debug_holes(rust_format, verbs, values, env), values)
 
 

@@ -40,6 +40,12 @@ def _channel(node: Node | None, env: Env, side: str) -> str:
     if node is not None and node.type == "identifier":
         local = env.lookup(text(node))
         if local is not None and local.chan_pair:
+            if side == "rx" and local.rust in env.moved_receivers:
+                raise Untranslatable(
+                    node,
+                    f"`{text(node)}` is received from after a goroutine "
+                    "took its receiver (share it, or restructure)",
+                )
             return f"{local.rust}_{side}"
     value = expr(node, env)
     if isinstance(value.go, TChan):

@@ -25,7 +25,7 @@ from go2rs.bodies.env import (
     is_string,
     map_types,
 )
-from go2rs.gomodel import GoType, TArray, TFunc, TMap, TName, TPointer, TSlice, TStruct
+from go2rs.gomodel import Field, GoType, TArray, TFunc, TMap, TName, TPointer, TSlice, TStruct
 from go2rs.idioms import enums
 from go2rs.idioms.consts import const_value
 from go2rs.idioms.literals import go_string_value, rust_char, rust_int, rust_string
@@ -776,16 +776,16 @@ def _struct_literal(node: Node, t: TName, elements: list[Node], env: Env) -> E:
     assert struct is not None
     if env.ctx.decisions.mutexes.get(t.name) is not None:
         raise Untranslatable(node, "struct literal of a type whose fields moved into a lock")
-    fields = {f.name: f for f in struct.fields if f.name is not None}
+    fields = {_embedded_key(f): f for f in struct.fields}
     given: list[str] = []
     for i, element in enumerate(elements):
         if element.type == "keyed_element" and len(element.named_children) == 2:
             key, value = element.named_children
             name = text(key).strip()
         else:
-            if i >= len(struct.fields) or struct.fields[i].name is None:
+            if i >= len(struct.fields):
                 raise Untranslatable(element, "positional struct literal")
-            name, value = struct.fields[i].name or "", element
+            name, value = _embedded_key(struct.fields[i]), element
         if name not in fields:
             raise Untranslatable(element, f"field {name}")
         rtype, _ = field_type(t.name, fields[name], env.ctx)
@@ -811,7 +811,7 @@ def _struct_literal(node: Node, t: TName, elements: list[Node], env: Env) -> E:
         field_name = _snake(name)
         given.append(field_name if rendered == field_name else f"{field_name}: {rendered}")
     rest = ""
-    if len(given) < len(fields) or any(f.name is None for f in struct.fields):
+    if len(given) < len(fields):
         if "Default" not in derives_for(t.name, env.ctx):
             raise Untranslatable(
                 node, f"{t.name} literal leaves fields to zero values, and the type has no Default"
@@ -820,6 +820,14 @@ def _struct_literal(node: Node, t: TName, elements: list[Node], env: Env) -> E:
     name = env.ctx.type_name(t.name)
     body = ", ".join([*given, rest] if rest else given)
     return E(f"{name} {{ {body} }}", t, name)
+
+
+def _embedded_key(field: Field) -> str:
+    """A struct literal keys an embedded field by its type name: `Admin{User: u}`."""
+    if field.name is not None:
+        return field.name
+    t = field.type.elem if isinstance(field.type, TPointer) else field.type
+    return t.name if isinstance(t, TName) else ""
 
 
 def _func_literal(node: Node, env: Env) -> E:

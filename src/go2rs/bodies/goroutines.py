@@ -65,12 +65,101 @@ def _borrowed_captures(node: Node, env: Env) -> list[str]:
     return found
 
 
+def _shared_state(node: Node, call: Node, env: Env) -> list[str]:
+    """Locals a task would share with its spawner (Go shares memory; a task must own its
+    data): anything the task assigns, and non-Copy values the spawner still uses afterwards
+    (or spawns again, in a loop). Values used only by the task simply move into it."""
+    from go2rs.bodies.exprs import copyable
+    from go2rs.parse.facts import collect_facts
+
+    assigned = {p[0] for p in collect_facts([call]).assigned}
+    in_loop = _in_loop(node)
+    shared = []
+    for name in _identifiers_in(call):
+        local = env.lookup(name)
+        if (
+            local is None
+            or local.chan_pair
+            or local.rust_type == "CancellationToken"
+            or local.go == TName("WaitGroup", "sync")
+        ):
+            continue
+        copy = local.go is not None and copyable(local.go, env)
+        if name in assigned or (not copy and (in_loop or _used_later(node, name))):
+            shared.append(name)
+    return sorted(set(shared))
+
+
+def _used_later(node: Node, name: str) -> bool:
+    """Whether `name` appears in a statement after `node` in any enclosing block."""
+    current = node
+    while current.parent is not None and current.type not in (
+        "func_literal",
+        "function_declaration",
+    ):
+        parent = current.parent
+        if parent.type == "statement_list":
+            later = False
+            for sibling in parent.named_children:
+                if later and name in _identifiers_in(sibling):
+                    return True
+                later = later or sibling == current
+        current = parent
+    return False
+
+
+def _identifiers_in(node: Node) -> set[str]:
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "identifier":
+            found.add(text(current))
+        elif current.type == "func_literal":
+            params = current.child_by_field_name("parameters")
+            declared = {
+                text(n)
+                for p in (params.named_children if params else [])
+                for n in p.children_by_field_name("name")
+            }
+            stack.extend(c for c in current.named_children if c != params)
+            found -= declared
+            continue
+        stack.extend(current.named_children)
+    return found
+
+
+def _receivers_taken(call: Node, env: Env) -> set[str]:
+    taken = set()
+    for name in _identifiers_in(call):
+        local = env.lookup(name)
+        if (local is not None and local.chan_pair and f"{local.rust}_rx" in text(call)) or (
+            local is not None and local.chan_pair and _receives(call, name)
+        ):
+            taken.add(local.rust)
+    return taken
+
+
+def _receives(call: Node, name: str) -> bool:
+    from go2rs.parse.facts import collect_facts
+
+    facts = collect_facts([call])
+    return (name,) in facts.received_from or (name,) in facts.ranged
+
+
 def go_statement(node: Node, env: Env) -> Lines:
     call = node.named_children[0] if node.named_children else None
     if call is None or call.type != "call_expression":
         raise Untranslatable(node, "go of something that is not a call")
     func = call.child_by_field_name("function")
     borrowed = _borrowed_captures(call, env)
+    shared = _shared_state(node, call, env)
+    if shared:
+        raise Untranslatable(
+            node,
+            f"a goroutine sharing {', '.join(shared)} with its spawner "
+            "(wrap shared state in Arc<Mutex<..>>)",
+        )
     if borrowed:
         raise Untranslatable(
             node,
@@ -80,30 +169,60 @@ def go_statement(node: Node, env: Env) -> Lines:
     env.ctx.sink.crates.add("tokio")
     saved_loop, env.spawning_in_loop = env.spawning_in_loop, _in_loop(node)
     try:
-        task = _task(call, func, node, env)
+        prelude, task = _task(call, func, node, env)
     finally:
         env.spawning_in_loop = saved_loop
     group = _wait_group(env)
     spawn = f"{group}.spawn({task});" if group else f"tokio::spawn({task});"
     env.note("C01", "goroutine → tokio task")
-    clones = [f"let {s} = {s}.clone();" for s in _captured_handles(call, env)]
-    return ["{", *clones, spawn, "}"] if clones else [spawn]
+    env.moved_receivers |= _receivers_taken(call, env)
+    setup = [f"let {s} = {s}.clone();" for s in _captured_handles(call, env)] + prelude
+    return ["{", *setup, spawn, "}"] if setup else [spawn]
 
 
-def _task(call: Node, func: Node | None, node: Node, env: Env) -> str:
+def _task(call: Node, func: Node | None, node: Node, env: Env) -> tuple[list[str], str]:
+    """(lines that prepare the task's inputs, the future to spawn)."""
     if func is not None and func.type == "func_literal":
-        args = call.child_by_field_name("arguments")
-        if args is not None and args.named_children:
-            raise Untranslatable(node, "go func(..){..}(args): pass the values by capture")
+        env.push()
         saved = env.is_async
-        env.is_async = True
-        body = braced(statements(func.child_by_field_name("body")), env, False)
-        env.is_async = saved
-        return f"async move {body}"
+        try:
+            prelude = _bind_arguments(call, func, env)
+            env.is_async = True
+            body = braced(statements(func.child_by_field_name("body")), env, False)
+        finally:
+            env.is_async = saved
+            env.pop()
+        return prelude, f"async move {body}"
     spawned = expr(call, env)
     if spawned.text.endswith(".await"):
-        return spawned.text[: -len(".await")]
-    return f"async move {{ {spawned.text}; }}"
+        return [], spawned.text[: -len(".await")]
+    return [], f"async move {{ {spawned.text}; }}"
+
+
+def _bind_arguments(call: Node, func: Node, env: Env) -> list[str]:
+    """`go func(msg string) {..}("hi")`: the task owns its arguments: `let msg = ..;`."""
+    from go2rs.bodies.calls import args_of
+    from go2rs.bodies.exprs import owned
+    from go2rs.parse.lower import _Lowerer
+
+    params = _Lowerer(env.ctx.options.filename).params(func.child_by_field_name("parameters"))
+    args = args_of(call)
+    if len(params) != len(args) or any(p.variadic for p in params):
+        raise Untranslatable(call, "goroutine arguments")
+    lines = []
+    for param, arg in zip(params, args, strict=True):
+        value = expr(arg, env)
+        name = naming.snake(param.name or "_")
+        lines.append(f"let {name} = {owned(value, env)};")
+        env.bind(
+            param.name or "_",
+            Local(
+                name,
+                param.type,
+                (value.rust or "").lstrip("&") if value.rust != "&str" else "String",
+            ),
+        )
+    return lines
 
 
 def wait(group: str) -> str:

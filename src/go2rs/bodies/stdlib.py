@@ -101,6 +101,7 @@ STD: dict[str, StdFn] = {
     "sort.Float64s": _s("{0}.sort_by(f64::total_cmp)", "recv", None, "()"),
     "slices.Sort": _s("{0}.sort()", "recv", None, "()"),
     "slices.Reverse": _s("{0}.reverse()", "recv", None, "()"),
+    "slices.IsSorted": _s("{0}.is_sorted()", "recv", BOOL, "bool"),
     "slices.Contains": _s("{0}.contains(&{1})", "recv val", BOOL, "bool"),
     "slices.Index": _s(
         "{0}.iter().position(|x| *x == {1}).map_or(-1, |i| i as i64)", "recv val", INT, "i64"

@@ -9,6 +9,7 @@ statement pairs:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from tree_sitter import Node
@@ -317,8 +318,22 @@ def _short_var(node: Node, env: Env, tail: bool) -> Lines:
             return make_channel(names[0], right[0], env)
     if len(names) == 2 and len(right) == 1 and right[0].type == "index_expression":
         return _comma_ok(names, right[0], env)
+    if (
+        len(right) == 1
+        and len(names) == 2
+        and right[0].type == "unary_expression"
+        and text(right[0].child_by_field_name("operator")) == "<-"
+    ):
+        return _receive_ok(names, right[0], env)
     if len(right) == 1 and len(names) > 1:
         value = expr(right[0], env)
+        if value.fallible and names[-1] == "_":  # Go keeps the zero value on error
+            env.note(
+                "E01", "the Go code ignored this error: unwrap_or_default keeps its zero value"
+            )
+            ok_value = E(f"{value.text}.unwrap_or_default()", value.go, None)
+            bound = _pattern(names[:-1], dataclasses.replace(ok_value, results=value.results), env)
+            return [f"{bound}{ok_value.text};"]
         if value.fallible or len(value.results) != len(names):
             raise Untranslatable(node, "multi-value assignment whose error is not checked next")
         return [f"{_pattern(names, value, env)}{value.text};"]
@@ -335,6 +350,22 @@ def _short_var(node: Node, env: Env, tail: bool) -> Lines:
             continue
         out.append(_let(name, value, env))
     return out
+
+
+def _receive_ok(names: list[str], receive: Node, env: Env) -> Lines:
+    """`v, ok := <-ch` -> `let (v, ok) = match rx.recv().await { .. }` (ok: still open)."""
+    from go2rs.bodies.channels import receive as receive_value
+
+    value = receive_value(receive.child_by_field_name("operand"), env)
+    channel = value.text.removesuffix(".unwrap_or_default()")
+    if value.go is not None:
+        env.bind(names[0], Local(naming.snake(names[0]), value.go, value.rust))
+    env.bind(names[1], Local(naming.snake(names[1]), BOOL, "bool"))
+    left = ", ".join(_let_name(n, env) for n in names)
+    return [
+        f"let ({left}) = match {channel} {{\nSome(v) => (v, true),\n"
+        f"None => (Default::default(), false),\n}};"
+    ]
 
 
 def _let(name: str, value: E, env: Env, declared: GoType | None = None) -> str:

@@ -21,6 +21,7 @@ class Mapped:
     default: bool = True
     serde: bool = False
     note: str = ""
+    copy: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,13 +33,14 @@ class Foreign:
 _NOT_CLONE = {"clone": False}
 
 STD_TYPES: dict[str, Mapped] = {
-    "time.Duration": Mapped("Duration", uses=("std::time::Duration",), serde=True),
+    "time.Duration": Mapped("Duration", uses=("std::time::Duration",), serde=True, copy=True),
     "time.Time": Mapped(
         "SystemTime",
         uses=("std::time::SystemTime",),
         default=False,
         serde=True,
         note="time.Time -> SystemTime; chrono/jiff for calendars",
+        copy=True,
     ),
     "context.Context": Mapped(
         "CancellationToken", uses=("tokio_util::sync::CancellationToken",), crates=("tokio-util",)

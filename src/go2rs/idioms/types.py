@@ -205,6 +205,7 @@ def _qualified(t: TName, pos: Pos, ctx: Ctx) -> RustType:
             entry.clone,
             entry.default,
             entry.serde,
+            entry.copy,
         )
     placeholder = naming.camel(t.pkg) + naming.camel(t.name)
     if isinstance(entry, packages.Foreign):
