@@ -56,14 +56,12 @@ impl std::error::Error for ChargeError {}
 /// ParseAmount converts "1250" into cents.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-// go2rs[D02]: body kept as todo: strconv.ParseInt has no mapping yet (line 3)
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn parse_amount(s: &str) -> Result<i64, Error> {
-    // n, err := strconv.ParseInt(s, 10, 64)
-    // if err != nil {
-    //     return 0, fmt.Errorf("amount %q: %w", s, err)
-    // }
-    // return n, nil
-    todo!("go2rs: translate the Go body of ParseAmount")
+    let n = s
+        .parse::<i64>()
+        .map_err(|err| Error::Other(format!("amount {:?}: {}", s, err)))?;
+    Ok(n)
 }
 
 // go: wrapped_custom_error.go:35

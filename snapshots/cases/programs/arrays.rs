@@ -35,5 +35,18 @@ fn main() {
             two_d[i as usize][j as usize] = i + j;
         }
     }
-    println!("2d: {:?}", two_d);
+    println!(
+        "2d: [{}]",
+        two_d
+            .iter()
+            .map(|x| format!(
+                "[{}]",
+                x.iter()
+                    .map(|x1| x1.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
 }

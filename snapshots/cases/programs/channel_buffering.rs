@@ -5,24 +5,31 @@ use tokio::sync::mpsc;
 
 // go: channel_buffering.go:6
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
-// go2rs[D02]: body kept as todo: len of a channel (line 15)
+// go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
+// go2rs[D01]: body translated; review ownership (clones) and casts
 #[tokio::main]
 async fn main() {
-    // messages := make(chan string, 2)
-    //
-    // messages <- "buffered"
-    // messages <- "channel"
-    //
-    // fmt.Println(<-messages)
-    // fmt.Println(<-messages)
-    //
-    // queue := make(chan int, 3)
-    // for i := range 3 {
-    //     queue <- i * 10
-    // }
-    // fmt.Println("queued:", len(queue), "capacity:", cap(queue))
-    // for range 3 {
-    //     fmt.Println(<-queue)
-    // }
-    todo!("go2rs: translate the Go body of main")
+    let (messages_tx, mut messages_rx) = mpsc::channel::<String>(2);
+    messages_tx
+        .send("buffered".to_string())
+        .await
+        .expect("receiver dropped");
+    messages_tx
+        .send("channel".to_string())
+        .await
+        .expect("receiver dropped");
+    println!("{}", messages_rx.recv().await.unwrap_or_default());
+    println!("{}", messages_rx.recv().await.unwrap_or_default());
+    let (queue_tx, mut queue_rx) = mpsc::channel::<i64>(3);
+    for i in 0..3 {
+        queue_tx.send(i * 10).await.expect("receiver dropped");
+    }
+    println!(
+        "queued: {} capacity: {}",
+        queue_rx.len(),
+        queue_rx.max_capacity()
+    );
+    for _ in 0..3 {
+        println!("{}", queue_rx.recv().await.unwrap_or_default());
+    }
 }

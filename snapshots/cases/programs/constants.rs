@@ -13,16 +13,13 @@ const KILOBYTE: i64 = 1 << 10;
 const MEGABYTE: i64 = KILOBYTE << 10;
 
 // go: constants.go:16
-// go2rs[D02]: body kept as todo: local constant expression (line 6)
+// go2rs[D01]: body translated; review ownership (clones) and casts
 fn main() {
-    // fmt.Println(s)
-    //
-    // const n = 500000000
-    // const d = 3e20 / n
-    // fmt.Println(d)
-    // fmt.Println(int64(d))
-    //
-    // fmt.Println(math.Sin(n) < 1)
-    // fmt.Println(kilobyte, megabyte)
-    todo!("go2rs: translate the Go body of main")
+    println!("{}", S);
+    const N: i64 = 500000000;
+    const D: f64 = (3e20 / N as f64);
+    println!("{}", D);
+    println!("{}", D as i64);
+    println!("{}", (N as f64).sin() < 1.0);
+    println!("{} {:?}", KILOBYTE, MEGABYTE);
 }

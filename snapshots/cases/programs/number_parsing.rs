@@ -19,7 +19,7 @@ fn sum_fields(line: &str) -> anyhow::Result<i64> {
 }
 
 // go: number_parsing.go:22
-// go2rs[D02]: body kept as todo: strconv.ParseInt has no mapping yet (line 6)
+// go2rs[D02]: body kept as todo: multi-value assignment whose error is not checked next (line 18)
 fn main() {
     // f, _ := strconv.ParseFloat("1.234", 64)
     // fmt.Println(f)

@@ -3,10 +3,10 @@
 // go: strings_runes.go:9
 // go2rs[D01]: body translated; review ownership (clones) and casts
 fn main() {
-    let s: &str = "héllo, 世界";
-    println!("len: {}", s.len());
-    println!("rune count: {}", s.chars().count());
-    for (idx, r) in s.char_indices() {
+    const S: &str = "héllo, 世界";
+    println!("len: {}", S.len());
+    println!("rune count: {}", S.chars().count());
+    for (idx, r) in S.char_indices() {
         println!("{:?} starts at {}", r, idx);
     }
     let mut upper = 0;
@@ -16,5 +16,5 @@ fn main() {
         }
     }
     println!("upper: {}", upper);
-    println!("first byte: {}", s.as_bytes()[0]);
+    println!("first byte: {}", S.as_bytes()[0]);
 }

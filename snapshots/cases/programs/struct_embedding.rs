@@ -33,7 +33,7 @@ trait Describer {
 }
 
 // go: struct_embedding.go:23
-// go2rs[D02]: body kept as todo: field `base` of an unknown or locked type (line 9)
+// go2rs[D02]: body kept as todo: method `describe` on a value of unknown type (line 10)
 fn main() {
     // co := container{
     //     base: base{num: 1},

@@ -18,7 +18,6 @@ from go2rs.bodies.env import (
     Env,
     Untranslatable,
     elem_type,
-    is_copy,
     is_float,
     is_int,
     is_string,
@@ -180,6 +179,10 @@ def _type_conversion(t: GoType, args: list[Node], node: Node, env: Env) -> E:
 
 
 def _len(node: Node, args: list[Node], env: Env) -> E:
+    if args[0].type == "identifier":
+        local = env.lookup(text(args[0]))
+        if local is not None and local.chan_pair:  # buffered messages: the receiver knows
+            return E(f"{local.rust}_rx.len()", INT, "usize")
     value = underlying(expr(args[0], env), env)
     if isinstance(value.go, TChan):
         raise Untranslatable(node, "len of a channel")
@@ -187,7 +190,13 @@ def _len(node: Node, args: list[Node], env: Env) -> E:
 
 
 def _cap(node: Node, args: list[Node], env: Env) -> E:
+    if args[0].type == "identifier":
+        local = env.lookup(text(args[0]))
+        if local is not None and local.chan_pair:
+            return E(f"{local.rust}_rx.max_capacity()", INT, "usize")
     value = expr(args[0], env)
+    if isinstance(value.go, TChan):
+        raise Untranslatable(node, "cap of a channel")
     return E(f"{value.at(0)}.capacity()", INT, "usize")
 
 
@@ -260,12 +269,16 @@ def _min_max(name: str) -> Callable[[Node, list[Node], Env], E]:
 
 def _copy(node: Node, args: list[Node], env: Env) -> E:
     """`copy(dst, src)` copies min(len) elements and returns how many."""
+    from go2rs.bodies.exprs import cloneable, copyable
+
     dst, src = underlying(expr(args[0], env), env), underlying(expr(args[1], env), env)
-    if not is_copy(elem_type(dst.go)):
-        raise Untranslatable(node, "copy of non-Copy elements")
+    elem = elem_type(dst.go)
+    if elem is None or not cloneable(elem, env):
+        raise Untranslatable(node, "copy of elements that are not Clone")
+    method = "copy_from_slice" if copyable(elem, env) else "clone_from_slice"
     text_value = (
         f"{{ let n = {dst.at(0)}.len().min({src.at(0)}.len()); "
-        f"{dst.at(0)}[..n].copy_from_slice(&{src.at(0)}[..n]); n }}"
+        f"{dst.at(0)}[..n].{method}(&{src.at(0)}[..n]); n }}"
     )
     return E(text_value, INT, "usize")
 
@@ -328,12 +341,27 @@ def go_printed(value: E, env: Env) -> E:
     if value.go == TName("rune"):
         number = str(ord(value.literal)) if value.literal else None
         return E(f"{value.at(2)} as i32", INT, "i32", 2, literal=number)
-    elem = elem_type(value.go) if isinstance(value.go, TSlice | TArray) else None
-    if elem is not None and displayable(elem, env) and elem != TName("rune"):
-        joined = f'{value.at(0)}.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(" ")'
-        formatted = Formatted("format", "[{}]", (joined,))
+    shown = _go_slice_text(value.go, value.at(0), env, depth=0)
+    if shown is not None:
+        formatted = Formatted("format", "[{}]", (shown,))
         return E(formatted.text, STRING, "String", fmt=formatted)
     return value
+
+
+def _go_slice_text(t: GoType | None, subject: str, env: Env, depth: int) -> str | None:
+    """`[1 2 3]` / `[[0 1] [1 2]]`: the elements joined with spaces, as Go prints slices."""
+    if not isinstance(t, TSlice | TArray) or depth > 2:
+        return None
+    elem = t.elem
+    var = "x" if depth == 0 else f"x{depth}"
+    if displayable(elem, env) and elem != TName("rune"):
+        item = f"{var}.to_string()"
+    else:
+        inner = _go_slice_text(elem, var, env, depth + 1)
+        if inner is None:
+            return None
+        item = 'format!("[{}]", ' + inner + ")"
+    return subject + ".iter().map(|" + var + "| " + item + ').collect::<Vec<_>>().join(" ")'
 
 
 def _print_values(macro: str, values: list[E], env: Env, spaces: bool) -> E:
@@ -580,6 +608,26 @@ def _atomic(receiver: E, name: str, args: list[Node], node: Node, env: Env) -> E
     raise Untranslatable(node, f"atomic {name}")
 
 
+def _parse_int(args: list[Node], node: Node, env: Env) -> E:
+    """strconv.ParseInt(s, base, 64): base 10/16/8/2, or base 0 on a literal whose prefix
+    names the base."""
+    value = expr(args[0], env)
+    base = text(args[1])
+    digits = value.text
+    if base == "0" and value.literal is not None:
+        prefixes = {"0x": "16", "0X": "16", "0o": "8", "0b": "2"}
+        base = next((b for p, b in prefixes.items() if value.literal.startswith(p)), "10")
+        if base != "10":
+            digits = rust_string(value.literal[2:])
+    if base not in ("10", "16", "8", "2"):
+        raise Untranslatable(node, "strconv.ParseInt with a computed base")
+    target = coerce(E(digits, STRING, value.rust, value.prec), "&str", env)
+    call_text = (
+        f"{target}.parse::<i64>()" if base == "10" else f"i64::from_str_radix({target}, {base})"
+    )
+    return E(call_text, INT, "i64", fallible=True)
+
+
 def _builder(receiver: E, name: str, args: list[Node], node: Node, env: Env) -> E:
     """strings.Builder is a String in Rust."""
     if name == "WriteString":
@@ -621,6 +669,8 @@ def _package_call(pkg: str, name: str, args: list[Node], node: Node, env: Env) -
             STRING,
             "String",
         )
+    if path == "strconv" and name == "ParseInt" and len(args) == 3:
+        return _parse_int(args, node, env)
     if path == "time" and name == "Sleep":
         duration = expr(args[0], env).text
         if env.is_async:
@@ -649,6 +699,12 @@ def _package_call(pkg: str, name: str, args: list[Node], node: Node, env: Env) -
 def _std_arg(kind: str, value: E, env: Env) -> str:
     if kind == "recv":
         return value.at(0)
+    if kind == "frecv":  # a float method receiver: Go's untyped int constants convert
+        if value.rust == "f64" or is_float(value.go):
+            return value.at(0)
+        if value.literal is not None and value.text.isdigit():
+            return f"{value.text}.0_f64"
+        return f"({value.at(2)} as f64)"
     if kind == "str":
         return coerce(value, "&str", env)
     if kind == "f64":

@@ -108,6 +108,7 @@ class Env:
     mutated_fields: frozenset[str] = frozenset()  # receiver fields the body changes
     spawning_in_loop: bool = False  # translating a goroutine started inside a loop
     moved_receivers: set[str] = field(default_factory=set)  # channel receivers a task took
+    local_consts: dict[str, str] = field(default_factory=dict)  # const in the body -> Rust type
     # Receiver fields that a lock guard holds: Go field name -> Rust text of the guarded value.
     guarded: dict[str, str] = field(default_factory=dict)
     # Type parameters in scope -> what their bounds give a body ("copy", "default").

@@ -603,6 +603,9 @@ def field_of(
                 return None  # the field lives inside a lock now
             return _snake(name), field.type
     for field in struct.fields:
+        if field.name is None and _embedded_key(field) == name:  # `x.Base` names the embedding
+            return _snake(name), field.type
+    for field in struct.fields:
         if field.name is None:
             inner = field.type.elem if isinstance(field.type, TPointer) else field.type
             found = field_of(inner, name, env, seen | {base.name})

@@ -482,13 +482,20 @@ def _const_decl(node: Node, env: Env, tail: bool) -> Lines:
     out: Lines = []
     for group in lowerer.values(node, ()):
         for spec in group.specs:  # type: ignore[union-attr]
-            value = const_value(spec.value, env.ctx, {}, spec.iota)
+            value = const_value(spec.value, env.ctx, env.local_consts, spec.iota)
             if value is None:
                 raise Untranslatable(node, "local constant expression")
             rust = rust_type(spec.type, env) if spec.type is not None else value.type
-            go = spec.type or {"i64": INT, "&str": STRING, "bool": BOOL}.get(value.type)
-            env.bind(spec.name, Local(naming.snake(spec.name), go, rust))
-            out.append(f"let {naming.snake(spec.name)}: {rust} = {value.text};")
+            go = spec.type or {
+                "i64": INT,
+                "&str": STRING,
+                "bool": BOOL,
+                "f64": TName("float64"),
+            }.get(value.type)
+            name = env.ctx.const_name(spec.name)
+            env.local_consts[spec.name] = rust
+            env.bind(spec.name, Local(name, go, rust))
+            out.append(f"const {name}: {rust} = {value.text};")  # a const item, as in Go
     return out
 
 

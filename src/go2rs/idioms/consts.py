@@ -174,6 +174,9 @@ def _binary(
     kind = (
         lhs.type if lhs.type == rhs.type else "f64" if "f64" in (lhs.type, rhs.type) else lhs.type
     )
+    if kind == "f64" and lhs.type != rhs.type:  # an untyped int constant in float arithmetic
+        lhs = lhs if lhs.type == "f64" else Value(f"{lhs.text} as f64", "f64")
+        rhs = rhs if rhs.type == "f64" else Value(f"{rhs.text} as f64", "f64")
     if op in ("<<", ">>"):
         kind = lhs.type
     return Value(f"({lhs.text} {rust_op} {rhs.text})", kind)
