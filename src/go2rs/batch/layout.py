@@ -19,63 +19,9 @@ import tree_sitter_rust
 from tree_sitter import Language, Parser
 
 from go2rs.batch.discover import GoModule, GoPackage
+from go2rs.idioms.naming import RUST_KEYWORDS
 
-_KEYWORDS = frozenset(
-    [
-        "as",
-        "async",
-        "await",
-        "break",
-        "const",
-        "continue",
-        "crate",
-        "dyn",
-        "else",
-        "enum",
-        "extern",
-        "false",
-        "fn",
-        "for",
-        "gen",
-        "if",
-        "impl",
-        "in",
-        "let",
-        "loop",
-        "match",
-        "mod",
-        "move",
-        "mut",
-        "pub",
-        "ref",
-        "return",
-        "self",
-        "static",
-        "struct",
-        "super",
-        "trait",
-        "true",
-        "try",
-        "type",
-        "unsafe",
-        "use",
-        "where",
-        "while",
-        "abstract",
-        "become",
-        "box",
-        "do",
-        "final",
-        "macro",
-        "override",
-        "priv",
-        "typeof",
-        "unsized",
-        "virtual",
-        "yield",
-    ]
-)
-# Module names the layout itself uses next to the file modules.
+_KEYWORDS = RUST_KEYWORDS  # module file names must not be Rust keywords
 _RESERVED = frozenset({"error", "unmapped", "tests", "lib", "main", "bin", "std", "core"})
 _ALLOW = "#[allow(unused_imports)]"
 
