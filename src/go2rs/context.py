@@ -3,20 +3,13 @@ emitted items ask for (uses, crates, placeholders, report entries)."""
 
 from __future__ import annotations
 
-import enum
 from collections import Counter
 from dataclasses import dataclass, field
 
 from go2rs.gomodel import Span
 from go2rs.idioms import naming
 from go2rs.program import Program
-from go2rs.rustmodel import Fn, Item, Note, RustType
-
-
-class CommentMode(enum.Enum):
-    FULL = "full"
-    BRIEF = "brief"
-    NONE = "none"
+from go2rs.rustmodel import Fn, Note, RustType
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +37,6 @@ class Options:
     local_packages: tuple[tuple[str, str], ...] = ()
     # What those packages' types support, keyed `import/path.RustName` (unknown: no derives).
     local_types: tuple[tuple[str, LocalType], ...] = ()
-
-    @property
-    def comment_mode(self) -> CommentMode:
-        return CommentMode(self.comments)
 
 
 # ---------------------------------------------------------------------------------- decisions
@@ -99,7 +88,16 @@ class Decisions:
     serde_types: set[str] = field(default_factory=set)
     recv_fields: set[str] = field(default_factory=set)  # bidirectional chan fields received from
     derives: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo of structs.derives
-    renames: dict[str, str] = field(default_factory=dict)  # "ns:GoName" -> Rust name on clashes
+    renames: dict[str, str] = field(default_factory=dict)
+    _mutating_names: frozenset[str] | None = None
+
+    def mutating_method_names(self) -> frozenset[str]:
+        """Method names that need `&mut self` anywhere (plus strings.Builder's writers);
+        computed once, after the passes decided the receivers."""
+        if self._mutating_names is None:
+            names = {k.rsplit(".", 1)[-1] for k in self.mut_receivers}
+            self._mutating_names = frozenset(names | {"WriteString", "WriteByte", "WriteRune"})
+        return self._mutating_names  # "ns:GoName" -> Rust name on clashes
 
 
 # ------------------------------------------------------------------------------------ the sink
@@ -128,7 +126,6 @@ class Sink:
     placeholders: dict[str, Placeholder] = field(default_factory=dict)
     idioms: Counter[str] = field(default_factory=Counter)
     todos: list[Todo] = field(default_factory=list)
-    extra_items: list[Item] = field(default_factory=list)  # items passes add (error enum ...)
     statements_seen: int = 0
     statements_translated: int = 0
 

@@ -11,6 +11,25 @@ import enum
 from dataclasses import dataclass, field
 
 Path = tuple[str, ...]
+
+INTEGER_KINDS = frozenset(
+    [
+        "int",
+        "int8",
+        "int16",
+        "int32",
+        "int64",
+        "uint",
+        "uint8",
+        "uint16",
+        "uint32",
+        "uint64",
+        "uintptr",
+        "byte",
+        "rune",
+    ]
+)
+FLOAT_KINDS = frozenset({"float32", "float64"})
 """A selector chain rooted at a name: `s.items` is ("s", "items")."""
 
 

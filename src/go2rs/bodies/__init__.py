@@ -24,7 +24,7 @@ from go2rs.parse.lower import text
 from go2rs.parse.parser import parse_go, walk
 from go2rs.rustmodel import Fn
 
-__all__ = ["BodyResult", "Untranslatable", "translate_body"]
+__all__ = ["BodyResult", "Untranslatable", "count_statements", "translate_body"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +36,19 @@ class BodyResult:
     mutable_params: frozenset[str]
 
 
+def _parse_body(body_text: str) -> Node:
+    """A Go body parsed on its own (the Go model keeps text, never tree-sitter nodes)."""
+    return parse_go(b"package p\nfunc _() " + body_text.encode("utf-8")).root_node
+
+
 def count_statements(body_text: str) -> int:
     """Statements in a Go body (for the translated/seen statistics)."""
-    tree = parse_go(b"package p\nfunc _() " + body_text.encode("utf-8"))
+    return _count(_parse_body(body_text))
+
+
+def _count(root: Node) -> int:
     count = 0
-    stack = [tree.root_node]
+    stack = [root]
     while stack:
         node = stack.pop()
         if node.type == "statement_list":
@@ -53,8 +61,16 @@ def count_statements(body_text: str) -> int:
 
 def translate_body(fn: FuncDecl, rust_fn: Fn, ctx: Ctx) -> BodyResult:
     assert fn.body is not None
-    source = b"package p\nfunc _() " + fn.body.text.encode("utf-8")
-    root = parse_go(source).root_node
+    root = _parse_body(fn.body.text)
+    statement_count = _count(root)
+    try:
+        return _translate(fn, rust_fn, ctx, root, statement_count)
+    except Untranslatable as exc:
+        exc.statements = statement_count  # the caller reports them as seen, not translated
+        raise
+
+
+def _translate(fn: FuncDecl, rust_fn: Fn, ctx: Ctx, root: Node, statement_count: int) -> BodyResult:
     if root.has_error:
         raise Untranslatable(None, "the body has Go syntax errors")
     if _deeper_than(root, MAX_BODY_DEPTH):  # the translation below recurses over the tree
@@ -72,7 +88,8 @@ def translate_body(fn: FuncDecl, rust_fn: Fn, ctx: Ctx) -> BodyResult:
     )
     if body is None:
         raise Untranslatable(None, "no body")
-    mutated = _mutated_names(body, collect_facts([body]), ctx)
+    facts = collect_facts([body])
+    mutated = _mutated_names(body, facts, ctx)
     env = Env(
         ctx,
         shape,
@@ -83,7 +100,6 @@ def translate_body(fn: FuncDecl, rust_fn: Fn, ctx: Ctx) -> BodyResult:
     )
     env.type_caps = _type_caps(fn, ctx)
     mutable_params = _bind_params(fn, rust_fn, env)
-    facts = collect_facts([body])
     env.mutated_fields = frozenset(
         p[1]
         for p in facts.assigned | {path for path, _ in facts.method_calls}
@@ -95,7 +111,7 @@ def translate_body(fn: FuncDecl, rust_fn: Fn, ctx: Ctx) -> BodyResult:
     prologue += guard
     return BodyResult(
         tuple(prologue + lines),
-        count_statements(fn.body.text),
+        statement_count,
         tuple(env.notes),
         frozenset(env.uses),
         frozenset(mutable_params),
@@ -133,8 +149,7 @@ _IN_PLACE = frozenset(
 def _mutated_names(body: Node, facts: BodyFacts, ctx: Ctx) -> set[str]:
     """Locals Rust must declare `mut`: assigned, mutated through &mut methods, sorted in
     place, or lent out with `&x`."""
-    mutating = {k.rsplit(".", 1)[-1] for k in ctx.decisions.mut_receivers}
-    mutating |= {"WriteString", "WriteByte", "WriteRune"}
+    mutating = ctx.decisions.mutating_method_names()
     names = {p[0] for p in facts.assigned}
     names |= {path[0] for path, method in facts.method_calls if method in mutating}
     names |= {p[0] for p in facts.sent_on | facts.received_from}
@@ -239,6 +254,3 @@ def _named_results(fn: FuncDecl, env: Env) -> list[str]:
                 f"let mut {naming.snake(result.name)}: {rust} = {zero_value(result.type, env)};"
             )
     return out
-
-
-__all__ += ["TName", "count_statements"]

@@ -541,14 +541,9 @@ def error_value(message: str, env: Env) -> E:
 def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
     operand = func.child_by_field_name("operand")
     name = text(func.child_by_field_name("field"))
-    if (
-        operand is not None
-        and operand.type == "identifier"
-        and env.lookup(text(operand)) is None
-        and text(operand) != env.receiver
-        and text(operand) in env.ctx.program.imports
-    ):
-        return _package_call(text(operand), name, args, node, env)
+    package = env.package_of(operand)
+    if package is not None:
+        return _package_call(package, name, args, node, env)
     receiver = expr(operand, env)
     base = receiver.go.elem if isinstance(receiver.go, TPointer) else receiver.go
     if base == TName("Builder", "strings"):
@@ -850,6 +845,3 @@ def _argument(arg: Node, target: str, env: Env) -> str:
     if isinstance(value.go, TInterface | TArray) and target.startswith("&"):
         return f"&{value.at(1)}"
     return coerce(value, target, env)
-
-
-__all__ = ["call", "elem_type", "error_value", "format_call", "signature", "zero_value"]

@@ -21,7 +21,7 @@ def apply_draft(decl: FuncDecl, fn: Fn, ctx: Ctx) -> Fn:
     try:
         result = translate_body(decl, fn, ctx)
     except Untranslatable as exc:
-        ctx.sink.statements_seen += count_statements(decl.body.text)
+        ctx.sink.statements_seen += exc.statements or 0
         note = ctx.note("D02", f"body kept as todo: {exc}")
         return dataclasses.replace(fn, meta=_with_note(fn.meta, note))
     return _drafted(fn, result, ctx)
@@ -59,7 +59,7 @@ def draft_display(decl: FuncDecl, fmt: Fn, ctx: Ctx) -> Fn:
     try:
         result = translate_body(decl, as_fn, ctx)
     except Untranslatable as exc:
-        ctx.sink.statements_seen += count_statements(decl.body.text)
+        ctx.sink.statements_seen += exc.statements or 0
         return dataclasses.replace(
             fmt, meta=_with_note(fmt.meta, ctx.note("D02", f"body kept as todo: {exc}"))
         )

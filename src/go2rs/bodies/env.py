@@ -16,26 +16,22 @@ from go2rs.context import Ctx
 
 if TYPE_CHECKING:
     from go2rs.bodies.calls import Formatted
-from go2rs.gomodel import GoType, Param, TArray, TChan, TMap, TName, TPointer, TSlice, TStruct
-
-INTS = frozenset(
-    [
-        "int",
-        "int8",
-        "int16",
-        "int32",
-        "int64",
-        "uint",
-        "uint8",
-        "uint16",
-        "uint32",
-        "uint64",
-        "uintptr",
-        "byte",
-    ]
+from go2rs.gomodel import (
+    FLOAT_KINDS,
+    INTEGER_KINDS,
+    GoType,
+    Param,
+    TArray,
+    TChan,
+    TMap,
+    TName,
+    TPointer,
+    TSlice,
+    TStruct,
 )
-FLOATS = frozenset({"float32", "float64"})
-COPY_KINDS = INTS | FLOATS | {"bool", "rune"}
+
+INTS = INTEGER_KINDS - {"rune"}  # a rune is a char in Rust, not an integer
+COPY_KINDS = INTS | FLOAT_KINDS | {"bool", "rune"}
 STRING = TName("string")
 INT = TName("int")
 BOOL = TName("bool")
@@ -49,6 +45,7 @@ class Untranslatable(Exception):
         where = f" (line {node.start_point[0] + 1})" if node is not None else ""
         super().__init__(f"{why}{where}")
         self.why = why
+        self.statements: int | None = None  # statements of the body it stopped, when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +128,31 @@ class Env:
     def pop(self) -> None:
         self.scopes.pop()
 
+    def package_of(self, node: Node | None) -> str | None:
+        """`strings` in `strings.ToUpper`: an imported package name no local shadows."""
+        if node is None or node.type != "identifier":
+            return None
+        name = (node.text or b"").decode("utf-8", errors="replace")
+        if self.lookup(name) is None and name != self.receiver and name in self.ctx.program.imports:
+            return name
+        return None
+
     def note(self, code: str, text: str) -> None:
         if (code, text) not in self.notes:
             self.notes.append((code, text))
+
+
+def identifiers(node: Node | None) -> list[str]:
+    """The identifiers used under `node`, each once, in a stable walk order (iteratively:
+    bodies can nest deeply)."""
+    found: dict[str, None] = {}
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if current.type == "identifier":
+            found[(current.text or b"").decode("utf-8", errors="replace")] = None
+        stack.extend(current.named_children)
+    return list(found)
 
 
 def is_int(t: GoType | None) -> bool:
@@ -141,7 +160,7 @@ def is_int(t: GoType | None) -> bool:
 
 
 def is_float(t: GoType | None) -> bool:
-    return isinstance(t, TName) and t.pkg is None and t.name in FLOATS
+    return isinstance(t, TName) and t.pkg is None and t.name in FLOAT_KINDS
 
 
 def is_string(t: GoType | None) -> bool:

@@ -623,16 +623,11 @@ def _snake(name: str) -> str:
 def _selector(node: Node, env: Env) -> E:
     operand_node = node.child_by_field_name("operand")
     name = text(node.child_by_field_name("field"))
-    if (
-        operand_node is not None
-        and operand_node.type == "identifier"
-        and env.lookup(text(operand_node)) is None
-        and text(operand_node) != env.receiver
-        and text(operand_node) in env.ctx.program.imports
-    ):
+    package = env.package_of(operand_node)
+    if package is not None:
         from go2rs.bodies.stdlib import package_value
 
-        return package_value(text(operand_node), name, node, env)
+        return package_value(package, name, node, env)
     if operand_node is not None and text(operand_node) == env.receiver and name in env.guarded:
         ftype = _receiver_field_type(name, env)
         guard = env.guarded[name]
@@ -874,5 +869,3 @@ _HANDLERS: dict[str, Callable[[Node, Env], E]] = {
     "call_expression": _call,
     "type_conversion_expression": _type_conversion,
 }
-
-__all__ = ["E", "TFunc", "TStruct", "coerce", "composite", "expr", "owned", "rust_type"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from go2rs.bodies.env import Env, Local, Untranslatable
+from go2rs.bodies.env import Env, Local, Untranslatable, identifiers
 from go2rs.bodies.exprs import expr
 from go2rs.bodies.stmts import Lines, braced, statements
 from go2rs.gomodel import TChan, TName
@@ -24,19 +24,12 @@ def _wait_group(env: Env) -> str | None:
 def _captured_handles(node: Node, env: Env) -> list[str]:
     """Senders and cancellation tokens a task captures: each task gets its own clone."""
     names: list[str] = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.type == "identifier":
-            local = env.lookup(text(current))
-            handle = None
-            if local is not None and local.chan_pair:
-                handle = f"{local.rust}_tx"
-            elif local is not None and local.rust_type == "CancellationToken":
-                handle = local.rust
-            if handle is not None and handle not in names:
-                names.append(handle)
-        stack.extend(current.named_children)
+    for name in identifiers(node):
+        local = env.lookup(name)
+        if local is not None and local.chan_pair:
+            names.append(f"{local.rust}_tx")
+        elif local is not None and local.rust_type == "CancellationToken":
+            names.append(local.rust)
     return names
 
 
@@ -51,17 +44,12 @@ def _in_loop(node: Node) -> bool:
 
 def _borrowed_captures(node: Node, env: Env) -> list[str]:
     """Names a spawned task would capture by reference: tasks must own what they use."""
-    found: list[str] = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.type == "identifier":
-            name = text(current)
-            local = env.lookup(name)
-            rust = local.rust_type if local is not None else ""
-            if name == env.receiver or (rust or "").startswith(("&", "impl ")):
-                found.append(name)
-        stack.extend(current.named_children)
+    found = []
+    for name in identifiers(node):
+        local = env.lookup(name)
+        rust = (local.rust_type if local is not None else "") or ""
+        if name == env.receiver or rust.startswith(("&", "impl ")):
+            found.append(name)
     return found
 
 
@@ -75,7 +63,7 @@ def _shared_state(node: Node, call: Node, env: Env) -> list[str]:
     assigned = {p[0] for p in collect_facts([call]).assigned}
     in_loop = _in_loop(node)
     shared = []
-    for name in _identifiers_in(call):
+    for name in identifiers(call):
         local = env.lookup(name)
         if (
             local is None
@@ -101,50 +89,28 @@ def _used_later(node: Node, name: str) -> bool:
         if parent.type == "statement_list":
             later = False
             for sibling in parent.named_children:
-                if later and name in _identifiers_in(sibling):
+                if later and name in identifiers(sibling):
                     return True
                 later = later or sibling == current
         current = parent
     return False
 
 
-def _identifiers_in(node: Node) -> set[str]:
-    found: set[str] = set()
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.type == "identifier":
-            found.add(text(current))
-        elif current.type == "func_literal":
-            params = current.child_by_field_name("parameters")
-            declared = {
-                text(n)
-                for p in (params.named_children if params else [])
-                for n in p.children_by_field_name("name")
-            }
-            stack.extend(c for c in current.named_children if c != params)
-            found -= declared
-            continue
-        stack.extend(current.named_children)
-    return found
-
-
 def _receivers_taken(call: Node, env: Env) -> set[str]:
-    taken = set()
-    for name in _identifiers_in(call):
-        local = env.lookup(name)
-        if (local is not None and local.chan_pair and f"{local.rust}_rx" in text(call)) or (
-            local is not None and local.chan_pair and _receives(call, name)
-        ):
-            taken.add(local.rust)
-    return taken
-
-
-def _receives(call: Node, name: str) -> bool:
+    """Channel receivers the task receives from: they move into it."""
     from go2rs.parse.facts import collect_facts
 
     facts = collect_facts([call])
-    return (name,) in facts.received_from or (name,) in facts.ranged
+    taken = set()
+    for name in identifiers(call):
+        local = env.lookup(name)
+        if (
+            local is not None
+            and local.chan_pair
+            and ((name,) in facts.received_from or (name,) in facts.ranged)
+        ):
+            taken.add(local.rust)
+    return taken
 
 
 def go_statement(node: Node, env: Env) -> Lines:

@@ -25,14 +25,14 @@ from go2rs.bodies.env import (
     Local,
     Untranslatable,
     elem_type,
+    identifiers,
     is_copy,
-    is_int,
     is_set,
     is_string,
     map_types,
 )
 from go2rs.bodies.exprs import coerce, expr, go_type, index_text, owned, rust_type
-from go2rs.gomodel import GoType, Param, TChan, TFunc, TMap, TName, TPointer, TSlice
+from go2rs.gomodel import GoType, Param, TFunc, TMap, TName, TPointer, TSlice
 from go2rs.idioms import naming
 from go2rs.idioms.errors import returns_error
 from go2rs.parse.facts import collect_facts
@@ -1061,11 +1061,12 @@ def closure(node: Node, env: Env) -> E:
         env.pop()
         env.shape = saved_shape
     go = TFunc(tuple(Param(p.name, p.type) for p in params), results)
+    used = set(identifiers(body_node))
     borrowing = any(
         (local.rust_type or "").startswith("&")
         for scope in env.scopes
         for name, local in scope.items()
-        if name in _identifiers(body_node)
+        if name in used
     )
     return E(
         f"move |{', '.join(rendered)}|{ret} {body}",
@@ -1073,17 +1074,6 @@ def closure(node: Node, env: Env) -> E:
         "borrowing closure" if borrowing else None,
         12,
     )
-
-
-def _identifiers(node: Node | None) -> set[str]:
-    found: set[str] = set()
-    stack = [node] if node is not None else []
-    while stack:
-        current = stack.pop()
-        if current.type == "identifier":
-            found.add(text(current))
-        stack.extend(current.named_children)
-    return found
 
 
 _Handler = Callable[[Node, Env, bool], Lines]
@@ -1108,5 +1098,3 @@ _STATEMENTS: dict[str, _Handler] = {
     "send_statement": _send,
     "select_statement": _select,
 }
-
-__all__ = ["TChan", "TMap", "TSlice", "block", "closure", "is_int", "statements"]

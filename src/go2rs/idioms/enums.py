@@ -7,30 +7,11 @@ Explicit discriminants appear where Go's values are not 0, 1, 2, ...
 from __future__ import annotations
 
 from go2rs.context import Ctx, EnumPlan
-from go2rs.gomodel import EBinary, ELit, TName, TypeDecl, ValueSpec
+from go2rs.gomodel import FLOAT_KINDS, INTEGER_KINDS, EBinary, ELit, TName, TypeDecl, ValueSpec
 from go2rs.idioms import naming
 from go2rs.idioms.comments import doc_lines
 from go2rs.idioms.literals import eval_int, go_string_value, uses_iota
 from go2rs.rustmodel import Enum, Meta, Variant
-
-INTEGER_KINDS = frozenset(
-    [
-        "int",
-        "int8",
-        "int16",
-        "int32",
-        "int64",
-        "uint",
-        "uint8",
-        "uint16",
-        "uint32",
-        "uint64",
-        "uintptr",
-        "byte",
-        "rune",
-    ]
-)
-FLOAT_KINDS = frozenset({"float32", "float64"})
 
 
 def underlying_basic(decl: TypeDecl | None) -> str | None:

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from go2rs.context import Ctx
-from go2rs.gomodel import GoType, TInterface, TName, TypeDecl, TypeParam
+from go2rs.gomodel import FLOAT_KINDS, INTEGER_KINDS, GoType, TInterface, TName, TypeDecl, TypeParam
 from go2rs.idioms import naming
 from go2rs.idioms.types import Pos, map_type
 from go2rs.rustmodel import Impl, Meta, Note, Trait
@@ -25,25 +25,7 @@ _NAMED_BOUNDS = {
 }
 
 
-_NUMERIC = frozenset(
-    [
-        "int",
-        "int8",
-        "int16",
-        "int32",
-        "int64",
-        "uint",
-        "uint8",
-        "uint16",
-        "uint32",
-        "uint64",
-        "uintptr",
-        "float32",
-        "float64",
-        "byte",
-        "rune",
-    ]
-)
+_NUMERIC = INTEGER_KINDS | FLOAT_KINDS
 
 
 NUMERIC_SUPERTRAITS = (

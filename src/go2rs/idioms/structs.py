@@ -10,6 +10,7 @@ import re
 
 from go2rs.context import Ctx, MutexPlan, Sink
 from go2rs.gomodel import (
+    FLOAT_KINDS,
     Field,
     GoType,
     TArray,
@@ -121,7 +122,7 @@ def _derives(decl: TypeDecl, ctx: Ctx) -> tuple[str, ...]:
         out = {"Debug", "Clone", "PartialEq", "PartialOrd", "Default"}
         if basic != "string":
             out.add("Copy")
-        if basic not in enums.FLOAT_KINDS:
+        if basic not in FLOAT_KINDS:
             out.update({"Eq", "Hash", "Ord"})
         return _ordered(out)
     if isinstance(decl.type, TStruct):
