@@ -91,11 +91,12 @@ def _dep_names() -> list[str]:
     return list(data["workspace"]["dependencies"])
 
 
-def _member_manifest(name: str) -> str:
+def _member_manifest(name: str, binary: bool = False) -> str:
     deps = "\n".join(f"{dep}.workspace = true" for dep in _dep_names())
+    target = f'[[bin]]\nname = "{name}"\npath = "main.rs"' if binary else '[lib]\npath = "lib.rs"'
     return (
         f'[package]\nname = "{name}"\nversion = "0.0.0"\nedition = "{EDITION}"\npublish = false\n\n'
-        f'[lib]\npath = "lib.rs"\n\n'
+        f"{target}\n\n"
         f"[dependencies]\n{deps}\n\n"
         "[lints.rust]\n"
         # `dead_code` is in the `unused` group; the group needs a lower priority than the lint.
@@ -104,9 +105,11 @@ def _member_manifest(name: str) -> str:
     )
 
 
-def _workspace_manifest(members: list[str]) -> str:
+def _workspace_manifest(members: list[str], binary: bool = False) -> str:
     listed = "".join(f'    "members/{m}",\n' for m in members)
-    return f'[workspace]\nresolver = "2"\nmembers = [\n{listed}]\n\n{_deps_table()}'
+    # Binaries are only run: no debug info halves their link time.
+    profile = "[profile.dev]\ndebug = false\n\n" if binary else ""
+    return f'[workspace]\nresolver = "2"\nmembers = [\n{listed}]\n\n{profile}{_deps_table()}'
 
 
 def _write_if_changed(path: Path, text: str) -> None:
@@ -135,8 +138,8 @@ def _external_pins(lock_text: str) -> dict[str, str]:
     return {f"{p['name']}@{p['version']}": p["source"] for p in packages if "source" in p}
 
 
-def _layout(files: Mapping[str, str], work_dir: Path) -> dict[str, str]:
-    """Write the workspace; return crate name -> file key."""
+def layout(files: Mapping[str, str], work_dir: Path, binary: bool = False) -> dict[str, str]:
+    """Write the workspace (library crates, or binaries); return crate name -> file key."""
     names: dict[str, str] = {}
     for key in files:
         name = crate_name(key)
@@ -149,17 +152,17 @@ def _layout(files: Mapping[str, str], work_dir: Path) -> dict[str, str]:
         if stale.name not in names:
             shutil.rmtree(stale)
     for name, key in names.items():
-        _write_if_changed(members_dir / name / "Cargo.toml", _member_manifest(name))
-        _write_if_changed(members_dir / name / "lib.rs", files[key])
-    _write_if_changed(work_dir / "Cargo.toml", _workspace_manifest(sorted(names)))
+        _write_if_changed(members_dir / name / "Cargo.toml", _member_manifest(name, binary))
+        _write_if_changed(members_dir / name / ("main.rs" if binary else "lib.rs"), files[key])
+    _write_if_changed(work_dir / "Cargo.toml", _workspace_manifest(sorted(names), binary))
     if PINNED_LOCK.is_file():
         shutil.copyfile(PINNED_LOCK, work_dir / "Cargo.lock")
     return names
 
 
-def _cargo_env() -> dict[str, str]:
+def cargo_env(target_dir: Path = TARGET_DIR) -> dict[str, str]:
     env = dict(os.environ)
-    env["CARGO_TARGET_DIR"] = str(TARGET_DIR)
+    env["CARGO_TARGET_DIR"] = str(target_dir)
     env.pop("RUSTFLAGS", None)  # a user's flags would change fingerprints and rebuild the deps
     env.setdefault("CARGO_TERM_COLOR", "never")
     return env
@@ -173,7 +176,7 @@ def _run_clippy(work_dir: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         cmd,
         cwd=work_dir,
-        env=_cargo_env(),
+        env=cargo_env(),
         capture_output=True,
         text=True,
         timeout=CARGO_TIMEOUT_S,
@@ -227,7 +230,7 @@ def check_rust(
     if not files:
         return {}
     with _locked(work_dir):
-        names = _layout(files, work_dir)
+        names = layout(files, work_dir)
         proc = _run_clippy(work_dir)
         results, foreign, finished = _attribute(proc.stdout, names)
         if foreign:
@@ -275,7 +278,7 @@ def update_lock(work_dir: Path = WORK_DIR / "lockgen") -> Path:
     _write_if_changed(work_dir / "members" / name / "Cargo.toml", _member_manifest(name))
     _write_if_changed(work_dir / "members" / name / "lib.rs", "")
     _write_if_changed(work_dir / "Cargo.toml", _workspace_manifest([name]))
-    subprocess.run([cargo, "generate-lockfile"], cwd=work_dir, env=_cargo_env(), check=True)
+    subprocess.run([cargo, "generate-lockfile"], cwd=work_dir, env=cargo_env(), check=True)
     text = (work_dir / "Cargo.lock").read_text(encoding="utf-8")
     blocks = text.split("\n[[package]]\n")
     kept = [b.strip("\n") for b in blocks[:1] + [b for b in blocks[1:] if "\nsource = " in b]]

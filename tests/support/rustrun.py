@@ -24,7 +24,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -38,16 +37,12 @@ from .cases import CASES_DIR
 from .rustcheck import (
     _SUMMARY_MESSAGE,
     CARGO_TIMEOUT_S,
-    EDITION,
-    PINNED_LOCK,
     RustCheckError,
-    _dep_names,
-    _deps_table,
     _locked,
     _verify_pins,
-    _write_if_changed,
+    cargo_env,
     cargo_path,
-    crate_name,
+    layout,
 )
 from .tools import find_tool
 
@@ -150,55 +145,6 @@ class BuildResult:
         return self.executable is not None and not self.errors
 
 
-def _member_manifest(name: str) -> str:
-    deps = "\n".join(f"{dep}.workspace = true" for dep in _dep_names())
-    return (
-        f'[package]\nname = "{name}"\nversion = "0.0.0"\nedition = "{EDITION}"\npublish = false\n\n'
-        f'[[bin]]\nname = "{name}"\npath = "main.rs"\n\n'
-        f"[dependencies]\n{deps}\n\n"
-        "[lints.rust]\n"
-        'unused = { level = "allow", priority = -1 }\n'
-        'dead_code = "allow"\n'
-    )
-
-
-def _workspace_manifest(members: list[str]) -> str:
-    listed = "".join(f'    "members/{m}",\n' for m in members)
-    # No debug info: these binaries are only run, and it halves link time.
-    profile = "[profile.dev]\ndebug = false\n\n"
-    return f'[workspace]\nresolver = "2"\nmembers = [\n{listed}]\n\n{profile}{_deps_table()}'
-
-
-def _layout(files: Mapping[str, str], work_dir: Path) -> dict[str, str]:
-    """Write the workspace; return crate name -> file key."""
-    names: dict[str, str] = {}
-    for key in files:
-        name = crate_name(key)
-        if name in names:
-            raise RustCheckError(f"program keys {names[name]!r} and {key!r} map to one crate")
-        names[name] = key
-    members_dir = work_dir / "members"
-    members_dir.mkdir(parents=True, exist_ok=True)
-    for stale in members_dir.iterdir():
-        if stale.name not in names:
-            shutil.rmtree(stale)
-    for name, key in names.items():
-        _write_if_changed(members_dir / name / "Cargo.toml", _member_manifest(name))
-        _write_if_changed(members_dir / name / "main.rs", files[key])
-    _write_if_changed(work_dir / "Cargo.toml", _workspace_manifest(sorted(names)))
-    if PINNED_LOCK.is_file():
-        (work_dir / "Cargo.lock").write_bytes(PINNED_LOCK.read_bytes())
-    return names
-
-
-def _cargo_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["CARGO_TARGET_DIR"] = str(TARGET_DIR)
-    env.pop("RUSTFLAGS", None)  # a user's flags would change fingerprints and rebuild the deps
-    env.setdefault("CARGO_TERM_COLOR", "never")
-    return env
-
-
 def build_binaries(
     files: Mapping[str, str], *, work_dir: Path = WORK_DIR
 ) -> dict[str, BuildResult]:
@@ -213,12 +159,12 @@ def build_binaries(
     if cargo is None:
         raise RustCheckError("cargo not found on PATH")
     with _locked(work_dir):
-        names = _layout(files, work_dir)
+        names = layout(files, work_dir, binary=True)
         cmd = [cargo, "build", "--workspace", "--keep-going", "--message-format=json", "--quiet"]
         proc = subprocess.run(
             cmd,
             cwd=work_dir,
-            env=_cargo_env(),
+            env=cargo_env(TARGET_DIR),
             capture_output=True,
             text=True,
             timeout=CARGO_TIMEOUT_S,
