@@ -708,6 +708,8 @@ def _std_arg(kind: str, value: E, env: Env) -> str:
         return index_text(value)
     if kind == "i32":
         return value.text if value.literal is not None else f"{value.at(2)} as i32"
+    if kind == "operand":
+        return value.at(8)
     if kind == "ref":
         return value.text if (value.rust or "").startswith("&") else f"&{value.at(1)}"
     return value.text

@@ -25,7 +25,7 @@ DURATION = TName("Duration", "time")
 class StdFn:
     template: str
     args: tuple[str, ...]  # per argument: "recv" (method receiver), "str" (&str), "val", "f64",
-    # "usize", "i64", "ref" (&T), "mut" (&mut T)
+    # "usize", "i64", "ref" (&T), "mut" (&mut T), "operand" (a comparison operand)
     go: GoType | None
     rust: str | None
     fallible: bool = False
@@ -103,6 +103,8 @@ STD: dict[str, StdFn] = {
     "slices.Reverse": _s("{0}.reverse()", "recv", None, "()"),
     "slices.IsSorted": _s("{0}.is_sorted()", "recv", BOOL, "bool"),
     "slices.Contains": _s("{0}.contains(&{1})", "recv val", BOOL, "bool"),
+    # Go compares lengths, then elements with ==: exactly what Vec/slice == does
+    "slices.Equal": _s("{0} == {1}", "operand operand", BOOL, "bool", prec=9),
     "slices.Index": _s(
         "{0}.iter().position(|x| *x == {1}).map_or(-1, |i| i as i64)", "recv val", INT, "i64"
     ),
