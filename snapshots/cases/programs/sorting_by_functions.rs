@@ -9,30 +9,48 @@ pub struct Person {
 }
 
 // go: sorting_by_functions.go:16
-// go2rs[D02]: body kept as todo: cmp.Compare has no mapping yet (line 5)
+// go2rs[D01]: body translated; review ownership (clones) and casts
 fn main() {
-    // fruits := []string{"peach", "banana", "kiwi"}
-    // lenCmp := func(a, b string) int {
-    //     return cmp.Compare(len(a), len(b))
-    // }
-    // slices.SortFunc(fruits, lenCmp)
-    // fmt.Println(fruits)
-    //
-    // people := []Person{
-    //     {name: "Jax", age: 37},
-    //     {name: "TJ", age: 25},
-    //     {name: "Alex", age: 72},
-    // }
-    // slices.SortFunc(people, func(a, b Person) int {
-    //     return cmp.Compare(a.age, b.age)
-    // })
-    // fmt.Println(people)
-    //
-    // sort.Slice(people, func(i, j int) bool {
-    //     return people[i].name < people[j].name
-    // })
-    // for _, p := range people {
-    //     fmt.Println(p.name, p.age)
-    // }
-    todo!("go2rs: translate the Go body of main")
+    let mut fruits = Vec::from([
+        "peach".to_string(),
+        "banana".to_string(),
+        "kiwi".to_string(),
+    ]);
+    let len_cmp = move |a: &str, b: &str| -> i64 { a.len().cmp(&b.len()) as i64 };
+    fruits.sort_by(|a, b| len_cmp(a, b).cmp(&0));
+    println!(
+        "[{}]",
+        fruits
+            .iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let mut people = Vec::from([
+        Person {
+            name: "Jax".to_string(),
+            age: 37,
+        },
+        Person {
+            name: "TJ".to_string(),
+            age: 25,
+        },
+        Person {
+            name: "Alex".to_string(),
+            age: 72,
+        },
+    ]);
+    people.sort_by_key(|a| a.age);
+    println!(
+        "[{}]",
+        people
+            .iter()
+            .map(|x| format!("{{{} {}}}", x.name, x.age))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    people.sort_by(|a, b| a.name.cmp(&b.name));
+    for p in &people {
+        println!("{} {}", p.name, p.age);
+    }
 }

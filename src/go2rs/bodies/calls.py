@@ -37,6 +37,7 @@ from go2rs.gomodel import (
     TPointer,
     TSlice,
 )
+from go2rs.idioms import naming
 from go2rs.idioms.errors import returns_error
 from go2rs.idioms.literals import go_string_value, rust_string
 from go2rs.parse.lower import text
@@ -337,7 +338,7 @@ def displayable(t: GoType | None, env: Env) -> bool:
 
 def go_printed(value: E, env: Env) -> E:
     """A value as Go's %v prints it, where Rust's Display differs: runes print their code
-    point, slices of printable values print as `[a b c]`."""
+    point, slices of printable values print as `[a b c]`, structs as `{a b}`."""
     if value.go == TName("rune"):
         number = str(ord(value.literal)) if value.literal else None
         return E(f"{value.at(2)} as i32", INT, "i32", 2, literal=number)
@@ -345,17 +346,79 @@ def go_printed(value: E, env: Env) -> E:
     if shown is not None:
         formatted = Formatted("format", "[{}]", (shown,))
         return E(formatted.text, STRING, "String", fmt=formatted)
-    return value
+    if _plain_struct(value.go, env) is None:
+        return value
+    simple = _SIMPLE_PATH.fullmatch(value.text) is not None
+    parts = _go_struct_parts(value.go, value.text if simple else "v", env, depth=0)
+    if parts is None:
+        return value
+    formatted = Formatted("format", *parts)
+    if simple:
+        return E(formatted.text, STRING, "String", fmt=formatted)
+    # Go evaluates the operand once: bind it rather than repeat it per field.
+    return E(f"{{ let v = {value.text}; {formatted.text} }}", STRING, "String")
+
+
+def _plain_struct(t: GoType | None, env: Env) -> list[tuple[str, GoType, bool]] | None:
+    """(Rust field, Go type, exported) of a local struct Go prints field by field (`{a b}`):
+    not one with a String/Error method, nor one whose fields moved into a lock."""
+    if not isinstance(t, TName) or t.pkg is not None or displayable(t, env):
+        return None
+    struct = env.ctx.program.struct(t.name)
+    if struct is None or t.name in env.ctx.decisions.mutexes:
+        return None
+    fields = []
+    for field in struct.fields:
+        named = field.type.elem if isinstance(field.type, TPointer) else field.type
+        go_name = field.name or (named.name if isinstance(named, TName) else "")
+        if not go_name:
+            return None
+        fields.append((naming.snake(go_name), field.type, go_name[:1].isupper()))
+    return fields
+
+
+def _go_struct_parts(
+    t: GoType | None, subject: str, env: Env, depth: int
+) -> tuple[str, tuple[str, ...]] | None:
+    """Go's `{f1 f2}` for a struct value: a format template and its arguments. Fields Go
+    prints differently from Rust's Display (pointers: an address; maps; interfaces, and
+    named types with a String method behind an unexported field) leave it to `{:?}`."""
+    fields = _plain_struct(t, env)
+    if fields is None or depth > 2:
+        return None
+    holes: list[str] = []
+    args: list[str] = []
+    for rust_name, ftype, exported in fields:
+        path = f"{subject}.{rust_name}"
+        basic = is_int(ftype) or is_float(ftype) or is_string(ftype) or ftype == BOOL
+        if basic or (exported and displayable(ftype, env) and not isinstance(ftype, TPointer)):
+            holes.append("{}")
+            args.append(path)
+            continue
+        shown = _go_slice_text(ftype, path, env, depth + 1)
+        if shown is not None:
+            holes.append("[{}]")
+            args.append(shown)
+            continue
+        inner = _go_struct_parts(ftype, path, env, depth + 1)
+        if inner is None:
+            return None
+        holes.append(inner[0])
+        args.extend(inner[1])
+    return "{{" + " ".join(holes) + "}}", tuple(args)
 
 
 def _go_slice_text(t: GoType | None, subject: str, env: Env, depth: int) -> str | None:
-    """`[1 2 3]` / `[[0 1] [1 2]]`: the elements joined with spaces, as Go prints slices."""
+    """`[1 2 3]` / `[[0 1] [1 2]]` / `[{a 1} {b 2}]`: the elements joined with spaces, as Go
+    prints slices."""
     if not isinstance(t, TSlice | TArray) or depth > 2:
         return None
     elem = t.elem
     var = "x" if depth == 0 else f"x{depth}"
     if displayable(elem, env) and elem != TName("rune"):
         item = f"{var}.to_string()"
+    elif (parts := _go_struct_parts(elem, var, env, depth + 1)) is not None:
+        item = Formatted("format", *parts).text
     else:
         inner = _go_slice_text(elem, var, env, depth + 1)
         if inner is None:
@@ -676,6 +739,18 @@ def _package_call(pkg: str, name: str, args: list[Node], node: Node, env: Env) -
         from go2rs.bodies.sorting import sort_slice
 
         return sort_slice(args, node, env)
+    if path == "slices" and name == "SortFunc" and len(args) == 2:
+        from go2rs.bodies.sorting import sort_func
+
+        return sort_func(args, node, env)
+    if path == "slices" and name == "BinarySearch" and len(args) == 2:
+        from go2rs.bodies.sorting import binary_search
+
+        return binary_search(args, node, env)
+    if path == "cmp" and name == "Compare" and len(args) == 2:
+        from go2rs.bodies.sorting import compare
+
+        return compare(args, node, env)
     key = std_key(pkg, name, env)
     entry = STD.get(key)
     if entry is None:

@@ -183,6 +183,8 @@ def coerce(e: E, target: str | None, env: Env) -> str:
         raise Untranslatable(None, f"a nil-able value ({e.rust}) where {target} is expected")
     if target in ("f64", "f32") and e.literal is not None and e.text.isdigit():
         return e.text + ".0"
+    if target in ("f64", "f32") and is_int(e.go) and e.rust is None and e.text[1:].isdigit():
+        return e.text + ".0"  # `-1` in a float context is an untyped constant: -1.0
     if target == "String":
         return owned(e, env) if e.rust in ("&str", "&String", None) or _is_place(e) else e.text
     if target == "&str":
@@ -733,7 +735,8 @@ def literal(t: GoType | None, body: Node | None, env: Env) -> E:
         values = [_element(e, t.elem, env) for e in elements]
         if isinstance(t, TArray):
             return E(f"[{', '.join(values)}]", t, rust_type(t, env))
-        rust_type(t, env)
+        if _only_sorted(body):
+            return E(f"Vec::from([{', '.join(values)}])", t, rust_type(t, env))
         return E(f"vec![{', '.join(values)}]", t, rust_type(t, env))
     if isinstance(t, TMap):
         pairs = []
@@ -748,6 +751,31 @@ def literal(t: GoType | None, body: Node | None, env: Env) -> E:
     if isinstance(t, TName) and t.pkg is None and env.ctx.program.struct(t.name) is not None:
         return _struct_literal(node, t, elements, env)
     raise Untranslatable(node, "composite literal of this type")
+
+
+_SORTS = ("slices.Sort(", "slices.SortFunc(", "sort.Ints(", "sort.Strings(", "sort.Float64s(")
+
+
+def _only_sorted(body: Node) -> bool:
+    """`xs := []T{..}` that the function sorts in place but never grows: clippy would call
+    `vec![..]` useless there (an array sorts too), so the Vec is built with `Vec::from([..])`,
+    which keeps it a Go slice."""
+    literal = body.parent
+    declaration = literal.parent.parent if literal and literal.parent else None
+    if declaration is None or declaration.type != "short_var_declaration":
+        return False
+    left = declaration.child_by_field_name("left")
+    names = [text(n) for n in (left.named_children if left else [])]
+    if len(names) != 1:
+        return False
+    root = declaration
+    while root.parent is not None and root.type not in ("function_declaration", "func_literal"):
+        root = root.parent
+    source = text(root)
+    name = names[0]
+    sorted_here = any(f"{sort}{name}," in source or f"{sort}{name})" in source for sort in _SORTS)
+    grown = f"append({name}," in source or f"{name} = " in source
+    return sorted_here and not grown
 
 
 def _element(node: Node, target: GoType, env: Env) -> str:
