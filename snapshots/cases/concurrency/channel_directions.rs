@@ -24,26 +24,32 @@ pub struct Pipeline {
 /// Produce sends every line on out and closes it.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: close of a channel this function does not own (line 6)
-pub async fn produce(lines: &[String], out: mpsc::Sender<String>) {
-    // for _, l := range lines {
-    //     out <- l
-    // }
+// go2rs[D03]: line 19 kept as todo!(): close of a channel this function does not own
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
+pub async fn produce(lines: &[String], mut out: mpsc::Sender<String>) {
+    for l in lines {
+        out.send(l.clone()).await.expect("receiver dropped");
+    }
+    // go2rs: not translated (close of a channel this function does not own); the Go:
     // close(out)
-    todo!("go2rs: translate the Go body of Produce")
+    todo!("go: close(out)")
 }
 
 // go: channel_directions.go:23
 /// Drain receives until in is closed.
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: range over a value of unknown type (line 4)
-pub async fn drain(r#in: mpsc::Receiver<String>) -> Vec<String> {
-    // var got []string
+// go2rs[D03]: line 25 kept as todo!(): range over a value of unknown type
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
+pub async fn drain(mut r#in: mpsc::Receiver<String>) -> Vec<String> {
+    let mut got: Vec<String> = Vec::new();
+    // go2rs: not translated (range over a value of unknown type); the Go:
     // for l := range in {
     //     got = append(got, l)
     // }
     // return got
-    todo!("go2rs: translate the Go body of Drain")
+    todo!("go: for l := range in {{")
 }
 
 // go: channel_directions.go:32
@@ -51,22 +57,28 @@ pub async fn drain(r#in: mpsc::Receiver<String>) -> Vec<String> {
 // go2rs[C04]: bidirectional `src`: this function receives; split with mpsc::channel and pass that half
 // go2rs[C04]: bidirectional `stop`: this function receives; split with mpsc::channel and pass that half
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: `ok` is not defined in this input (line 6)
+// go2rs[C03]: select → tokio::select!
+// go2rs[D03]: line 36 kept as todo!(): `ok` is not defined in this input
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub async fn relay(
-    src: mpsc::Receiver<String>,
-    dst: mpsc::Sender<String>,
-    stop: mpsc::Receiver<()>,
+    mut src: mpsc::Receiver<String>,
+    mut dst: mpsc::Sender<String>,
+    mut stop: mpsc::Receiver<()>,
 ) {
-    // for {
-    //     select {
-    //     case v, ok := <-src:
-    //         if !ok {
-    //             return
-    //         }
-    //         dst <- v
-    //     case <-stop:
-    //         return
-    //     }
-    // }
-    todo!("go2rs: translate the Go body of Relay")
+    loop {
+        tokio::select! {
+        Some(v) = src.recv() => {
+        // go2rs: not translated (`ok` is not defined in this input); the Go:
+        // if !ok {
+        //     return
+        // }
+        // dst <- v
+        todo!("go: if !ok {{")
+        }
+        _ = stop.recv() => {
+        return;
+        }
+        }
+    }
 }

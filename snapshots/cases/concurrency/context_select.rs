@@ -19,7 +19,7 @@ pub enum Error {
 // go2rs[C02]: `ctx` context.Context → CancellationToken; select on token.cancelled()
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: time.NewTicker has no mapping yet (line 3)
+// go2rs[D02]: body kept as todo: time.NewTicker has no mapping yet
 pub async fn poll(
     token: CancellationToken,
     interval: Duration,
@@ -44,7 +44,7 @@ pub async fn poll(
 // go2rs[C02]: `ctx` context.Context → CancellationToken; select on token.cancelled()
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: context.WithTimeout has no mapping yet (line 3)
+// go2rs[D02]: body kept as todo: context.WithTimeout has no mapping yet
 pub async fn first_value(
     token: CancellationToken,
     r#in: mpsc::Receiver<i64>,

@@ -16,21 +16,25 @@ pub struct Result {
 /// checkAll validates every URL concurrently and collects the results.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: a goroutine sharing u with its spawner (wrap shared state in Arc<Mutex<..>>) (line 5)
+// go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
+// go2rs[D03]: line 15 kept as todo!(): a goroutine sharing u with its spawner (wrap shared state in Arc<Mutex<..>>)
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 async fn check_all(urls: &[String]) -> Vec<Result> {
-    // ch := make(chan Result, len(urls))
-    // for _, u := range urls {
-    //     go func(raw string) {
-    //         _, err := url.Parse(raw)
-    //         ch <- Result{URL: raw, OK: err == nil}
-    //     }(u)
-    // }
-    // out := make([]Result, 0, len(urls))
-    // for range urls {
-    //     out = append(out, <-ch)
-    // }
-    // return out
-    todo!("go2rs: translate the Go body of checkAll")
+    let (ch_tx, mut ch_rx) = mpsc::channel::<Result>(urls.len());
+    for u in urls {
+        // go2rs: not translated (a goroutine sharing u with its spawner (wrap shared state in Arc<Mutex<..>>)); the Go:
+        // go func(raw string) {
+        //     _, err := url.Parse(raw)
+        //     ch <- Result{URL: raw, OK: err == nil}
+        // }(u)
+        todo!("go: go func(raw string) {{")
+    }
+    let mut out: Vec<Result> = Vec::with_capacity(urls.len());
+    for _ in urls {
+        out.push(ch_rx.recv().await.unwrap_or_default());
+    }
+    out
 }
 
 // go: fanout_async_colouring.go:28
@@ -51,7 +55,7 @@ pub async fn count_valid(urls: &[String]) -> i64 {
 // go: fanout_async_colouring.go:39
 /// Normalize is synchronous and must stay a plain fn.
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: url.Parse has no mapping yet (line 3)
+// go2rs[D02]: body kept as todo: url.Parse has no mapping yet
 pub fn normalize(raw: &str) -> String {
     // u, err := url.Parse(raw)
     // if err != nil {

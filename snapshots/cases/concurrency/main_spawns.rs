@@ -9,7 +9,7 @@ use tokio_util::sync::CancellationToken;
 // go2rs[C02]: `ctx` context.Context → CancellationToken; select on token.cancelled()
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: time.NewTicker has no mapping yet (line 3)
+// go2rs[D02]: body kept as todo: time.NewTicker has no mapping yet
 async fn tick(token: CancellationToken, name: &str, done: mpsc::Sender<String>) {
     // t := time.NewTicker(time.Second)
     // defer t.Stop()
@@ -27,7 +27,7 @@ async fn tick(token: CancellationToken, name: &str, done: mpsc::Sender<String>) 
 
 // go: main_spawns.go:26
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
-// go2rs[D02]: body kept as todo: signal.NotifyContext has no mapping yet (line 3)
+// go2rs[D02]: body kept as todo: signal.NotifyContext has no mapping yet
 #[tokio::main]
 async fn main() {
     // ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

@@ -35,7 +35,7 @@ impl Indexer {
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[C02]: `ctx` context.Context → CancellationToken; select on token.cancelled()
     // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-    // go2rs[D02]: body kept as todo: a goroutine using borrowed ix (a task must own its data: clone it or use Arc) (line 3)
+    // go2rs[D02]: body kept as todo: a goroutine using borrowed ix (a task must own its data: clone it or use Arc)
     pub async fn start(&mut self, token: CancellationToken) {
         // go ix.loop(ctx)
         todo!("go2rs: translate the Go body of Indexer.Start")
@@ -46,7 +46,7 @@ impl Indexer {
     // go2rs[C02]: `ctx` context.Context → CancellationToken; select on token.cancelled()
     // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
     // go2rs[R01]: `loop` is a Rust keyword
-    // go2rs[D02]: body kept as todo: defer close (line 3)
+    // go2rs[D02]: body kept as todo: defer close
     async fn r#loop(&mut self, token: CancellationToken) {
         // defer close(ix.done)
         // flush := time.NewTicker(500 * time.Millisecond)
@@ -82,7 +82,7 @@ impl Indexer {
     /// Stop signals the loop and waits for it to exit.
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-    // go2rs[D02]: body kept as todo: close of a channel this function does not own (line 3)
+    // go2rs[D02]: body kept as todo: close of a channel this function does not own
     pub async fn stop(&mut self) {
         // close(ix.quit)
         // <-ix.done
@@ -94,7 +94,7 @@ impl Indexer {
 /// New creates an indexer that reports indexed IDs on results.
 // go2rs[N01]: *T result never nil → owned T
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: make of a channel outside `ch := make(..)` (line 4)
+// go2rs[D02]: body kept as todo: make of a channel outside `ch := make(..)`
 pub async fn new(results: mpsc::Sender<String>) -> Indexer {
     // return &Indexer{
     //     queue:   make(chan Document, 64),

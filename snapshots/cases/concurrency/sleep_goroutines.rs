@@ -8,9 +8,14 @@ use tokio::sync::mpsc;
 /// Beat sends a heartbeat message every period, count times.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: a goroutine using borrowed name (a task must own its data: clone it or use Arc) (line 4)
+// go2rs[C03]: unbuffered channel → capacity 1 (tokio has no rendezvous channel)
+// go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
+// go2rs[D03]: line 11 kept as todo!(): a goroutine using borrowed name (a task must own its data: clone it or use Arc)
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub async fn beat(name: &str, period: Duration, count: i64) -> mpsc::Receiver<String> {
-    // ch := make(chan string)
+    let (ch_tx, mut ch_rx) = mpsc::channel::<String>(1);
+    // go2rs: not translated (a goroutine using borrowed name (a task must own its data: clone it or use Arc)); the Go:
     // go func() {
     //     defer close(ch)
     //     for i := 0; i < count; i++ {
@@ -19,13 +24,13 @@ pub async fn beat(name: &str, period: Duration, count: i64) -> mpsc::Receiver<St
     //     }
     // }()
     // return ch
-    todo!("go2rs: translate the Go body of Beat")
+    todo!("go: go func() {{")
 }
 
 // go: sleep_goroutines.go:22
 /// Delayed runs fn after d in the background.
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: a goroutine using borrowed fn (a task must own its data: clone it or use Arc) (line 3)
+// go2rs[D02]: body kept as todo: a goroutine using borrowed fn (a task must own its data: clone it or use Arc)
 pub async fn delayed(d: Duration, r#fn: impl Fn()) {
     // go func() {
     //     time.Sleep(d)
@@ -36,7 +41,7 @@ pub async fn delayed(d: Duration, r#fn: impl Fn()) {
 
 // go: sleep_goroutines.go:30
 /// Backoff returns the delay for the given attempt; it does not block.
-// go2rs[D02]: body kept as todo: time.Duration has no mapping yet (line 3)
+// go2rs[D02]: body kept as todo: time.Duration has no mapping yet
 pub fn backoff(attempt: i64) -> Duration {
     // return time.Duration(1<<attempt) * 100 * time.Millisecond
     todo!("go2rs: translate the Go body of Backoff")

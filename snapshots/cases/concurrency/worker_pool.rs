@@ -28,7 +28,7 @@ pub struct Outcome {
 /// worker processes jobs until the channel closes or ctx ends.
 // go2rs[C02]: `ctx` context.Context → CancellationToken; select on token.cancelled()
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: range over a value of unknown type (line 3)
+// go2rs[D02]: body kept as todo: range over a value of unknown type
 async fn worker(
     token: CancellationToken,
     jobs: mpsc::Receiver<Job>,
@@ -49,28 +49,40 @@ async fn worker(
 // go2rs[C02]: `ctx` context.Context → CancellationToken; select on token.cancelled()
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: several goroutines receive from one channel: share the Receiver (Arc<tokio::sync::Mutex<..>>) or use async-channel (line 10)
+// go2rs[C03]: unbuffered channel → capacity 1 (tokio has no rendezvous channel)
+// go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
+// go2rs[Y03]: sync.WaitGroup → JoinSet: spawn into it, join_next() to wait
+// go2rs[C01]: goroutine → tokio task
+// go2rs[D03]: line 41 kept as todo!(): several goroutines receive from one channel: share the Receiver (Arc<tokio::sync::Mutex<..>>) or use async-channel
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub async fn run_pool(token: CancellationToken, n: i64, all: &[Job]) -> Vec<Outcome> {
-    // jobs := make(chan Job)
-    // results := make(chan Outcome, len(all))
-    // var wg sync.WaitGroup
-    // for i := 0; i < n; i++ {
-    //     wg.Add(1)
-    //     go func() {
-    //         defer wg.Done()
-    //         worker(ctx, jobs, results)
-    //     }()
-    // }
-    // for _, j := range all {
-    //     jobs <- j
-    // }
-    // close(jobs)
-    // wg.Wait()
-    // close(results)
-    // var out []Outcome
-    // for r := range results {
-    //     out = append(out, r)
-    // }
-    // return out
-    todo!("go2rs: translate the Go body of RunPool")
+    let (jobs_tx, mut jobs_rx) = mpsc::channel::<Job>(1);
+    let (results_tx, mut results_rx) = mpsc::channel::<Outcome>(all.len());
+    let mut wg: JoinSet<()> = JoinSet::new();
+    for i in 0..n {
+        // go2rs: wg.Add() — the JoinSet counts its tasks
+        {
+            let results_tx = results_tx.clone();
+            let jobs_tx = jobs_tx.clone();
+            let token = token.clone();
+            wg.spawn(async move {
+                // go2rs: `defer wg.Done()` — the JoinSet knows when the task ends
+                // go2rs: not translated (several goroutines receive from one channel: share the Receiver (Arc<tokio::sync::Mutex<..>>) or use async-channel); the Go:
+                // worker(ctx, jobs, results)
+                todo!("go: worker(ctx, jobs, results)")
+            });
+        }
+    }
+    for j in all {
+        jobs_tx.send(j.clone()).await.expect("receiver dropped");
+    }
+    drop(jobs_tx);
+    while wg.join_next().await.is_some() {}
+    drop(results_tx);
+    let mut out: Vec<Outcome> = Vec::new();
+    while let Some(r) = results_rx.recv().await {
+        out.push(r);
+    }
+    out
 }

@@ -33,7 +33,7 @@ impl std::fmt::Display for Level {
 /// ParseLevel converts a name into a Level.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[F01]: multiple results → tuple
-// go2rs[D02]: body kept as todo: method `String` on a value of unknown type (line 4)
+// go2rs[D02]: body kept as todo: a counting loop over a named type (Rust enums have no ranges)
 pub fn parse_level(s: &str) -> (Level, bool) {
     // for l := Debug; l <= Error; l++ {
     //     if l.String() == s {

@@ -5,7 +5,7 @@
 /// sumFile adds up one integer per line in the file at path.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[E05]: package main → anyhow::Result
-// go2rs[D02]: body kept as todo: os.Open has no mapping yet (line 3)
+// go2rs[D02]: body kept as todo: os.Open has no mapping yet
 fn sum_file(path: &str) -> anyhow::Result<i64> {
     // f, err := os.Open(path)
     // if err != nil {
@@ -29,11 +29,14 @@ fn sum_file(path: &str) -> anyhow::Result<i64> {
 // go: anyhow_main.go:32
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[E05]: package main → anyhow::Result
-// go2rs[D02]: body kept as todo: multi-value assignment whose error is not checked next (line 6)
+// go2rs[D03]: line 36 kept as todo!(): multi-value assignment whose error is not checked next
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 fn run(args: &[String]) -> anyhow::Result<()> {
-    // if len(args) < 2 {
-    //     return errors.New("usage: sum FILE")
-    // }
+    if args.len() < 2 {
+        return Err(anyhow::anyhow!("usage: sum FILE"));
+    }
+    // go2rs: not translated (multi-value assignment whose error is not checked next); the Go:
     // total, err := sumFile(args[1])
     // if errors.Is(err, fs.ErrNotExist) {
     //     return fmt.Errorf("no such file %q", args[1])
@@ -43,7 +46,7 @@ fn run(args: &[String]) -> anyhow::Result<()> {
     // }
     // fmt.Println(total)
     // return nil
-    todo!("go2rs: translate the Go body of run")
+    todo!("go: total, err := sumFile(args[1])")
 }
 
 // go: anyhow_main.go:47

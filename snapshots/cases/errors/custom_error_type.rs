@@ -67,12 +67,15 @@ impl Signup {
 // go: custom_error_type.go:38
 /// FieldOf extracts the failing field name using errors.As.
 // go2rs[F01]: multiple results → tuple
-// go2rs[D02]: body kept as todo: errors.As has no mapping yet (line 4)
+// go2rs[D03]: line 40 kept as todo!(): errors.As has no mapping yet
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn field_of(err: Box<dyn std::error::Error + Send + Sync>) -> (String, bool) {
-    // var ve *ValidationError
+    let mut ve: ValidationError = ValidationError::default();
+    // go2rs: not translated (errors.As has no mapping yet); the Go:
     // if errors.As(err, &ve) {
     //     return ve.Field, true
     // }
     // return "", false
-    todo!("go2rs: translate the Go body of FieldOf")
+    todo!("go: if errors.As(err, &ve) {{")
 }

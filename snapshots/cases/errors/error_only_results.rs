@@ -40,21 +40,27 @@ impl Runner {
     /// Apply runs one migration and records the version.
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    // go2rs[D02]: body kept as todo: method `Up` on a value of unknown type (line 9)
+    // go2rs[D03]: line 31 kept as todo!(): method `Up` on a value of unknown type
+    // go2rs[D01]: body translated; review ownership (clones) and casts
+    #[allow(unused, clippy::useless_vec)]
     pub fn apply(&mut self, m: Migration) -> Result<(), Error> {
-        // if r.dirty {
-        //     return ErrDirty
-        // }
-        // if m.Version <= r.current {
-        //     return fmt.Errorf("migration %d already applied", m.Version)
-        // }
+        if self.dirty {
+            return Err(Error::Dirty);
+        }
+        if m.version <= self.current {
+            return Err(Error::Other(format!(
+                "migration {} already applied",
+                m.version
+            )));
+        }
+        // go2rs: not translated (method `Up` on a value of unknown type); the Go:
         // if err := m.Up(); err != nil {
         //     r.dirty = true
         //     return fmt.Errorf("migration %d: %w", m.Version, err)
         // }
         // r.current = m.Version
         // return nil
-        todo!("go2rs: translate the Go body of Runner.Apply")
+        todo!("go: if err := m.Up(); err != nil {{")
     }
 
     // go: error_only_results.go:40
@@ -62,14 +68,17 @@ impl Runner {
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    // go2rs[D02]: body kept as todo: an owned Migration from a borrow: the type is not Clone
+    // go2rs[D03]: line 42 kept as todo!(): an owned Migration from a borrow: the type is not Clone
+    // go2rs[D01]: body translated; review ownership (clones) and casts
+    #[allow(unused, clippy::useless_vec)]
     pub fn apply_all(&mut self, ms: &[Migration]) -> Result<(), Error> {
-        // for _, m := range ms {
-        //     if err := r.Apply(m); err != nil {
-        //         return err
-        //     }
-        // }
-        // return nil
-        todo!("go2rs: translate the Go body of Runner.ApplyAll")
+        for m in ms {
+            // go2rs: not translated (an owned Migration from a borrow: the type is not Clone); the Go:
+            // if err := r.Apply(m); err != nil {
+            //     return err
+            // }
+            todo!("go: if err := r.Apply(m); err != nil {{")
+        }
+        Ok(())
     }
 }

@@ -13,7 +13,7 @@ pub enum Error {
 
 // go: is_as.go:14
 /// Retryable reports whether err is worth retrying.
-// go2rs[D02]: body kept as todo: errors.Is on an error that is not this package's enum (line 3)
+// go2rs[D02]: body kept as todo: errors.Is on an error that is not this package's enum
 pub fn retryable(err: Box<dyn std::error::Error + Send + Sync>) -> bool {
     // if errors.Is(err, ErrRateLimited) || errors.Is(err, context.DeadlineExceeded) {
     //     return true
@@ -29,7 +29,7 @@ pub fn retryable(err: Box<dyn std::error::Error + Send + Sync>) -> bool {
 
 // go: is_as.go:27
 /// Classify maps an error to an HTTP status code.
-// go2rs[D02]: body kept as todo: nil comparison of a value go2rs did not make an Option (line 4)
+// go2rs[D02]: body kept as todo: nil comparison of a value go2rs did not make an Option
 pub fn classify(err: Box<dyn std::error::Error + Send + Sync>) -> i64 {
     // switch {
     // case err == nil:

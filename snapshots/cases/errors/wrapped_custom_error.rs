@@ -35,7 +35,7 @@ impl ChargeError {
     /// Unwrap exposes the cause to errors.Is and errors.As.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    // go2rs[D02]: body kept as todo: error expression of another error type (line 2)
+    // go2rs[D02]: body kept as todo: error expression of another error type
     pub fn unwrap(&self) -> Result<(), Error> {
         // return e.Err
         todo!("go2rs: translate the Go body of ChargeError.Unwrap")
@@ -68,22 +68,31 @@ pub fn parse_amount(s: &str) -> Result<i64, Error> {
 /// Charge validates the amount and charges the card.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-// go2rs[D02]: body kept as todo: `ErrDeclined` is not defined in this input (line 8)
+// go2rs[D03]: line 41 kept as todo!(): `ErrDeclined` is not defined in this input
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn charge(id: &str, amount: &str, balance: i64) -> Result<i64, Error> {
-    // cents, err := ParseAmount(amount)
-    // if err != nil {
-    //     return 0, &ChargeError{ChargeID: id, Err: err}
-    // }
-    // if cents > balance {
-    //     return 0, &ChargeError{ChargeID: id, Err: ErrDeclined}
-    // }
-    // return balance - cents, nil
-    todo!("go2rs: translate the Go body of Charge")
+    let cents = match parse_amount(amount) {
+        Ok(v) => v,
+        Err(err) => {
+            return Err(ChargeError {
+                charge_id: id.to_string(),
+                err: Box::new(err),
+            }
+            .into());
+        }
+    };
+    if cents > balance {
+        // go2rs: not translated (`ErrDeclined` is not defined in this input); the Go:
+        // return 0, &ChargeError{ChargeID: id, Err: ErrDeclined}
+        todo!("go: return 0, &ChargeError{{ChargeID: id, Err: ErrDeclined}}")
+    }
+    Ok(balance - cents)
 }
 
 // go: wrapped_custom_error.go:47
 /// IsDeclined sees through the ChargeError wrapper.
-// go2rs[D02]: body kept as todo: errors.Is on an error that is not this package's enum (line 3)
+// go2rs[D02]: body kept as todo: errors.Is on an error that is not this package's enum
 pub fn is_declined(err: Box<dyn std::error::Error + Send + Sync>) -> bool {
     // return errors.Is(err, ErrDeclined)
     todo!("go2rs: translate the Go body of IsDeclined")

@@ -36,18 +36,19 @@ pub struct Settings {
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
 // go2rs[N01]: *T result nil only comes with an error, which Result carries → owned T
-// go2rs[D02]: body kept as todo: json.Unmarshal has no mapping yet (line 8)
+// go2rs[D03]: line 23 kept as todo!(): json.Unmarshal has no mapping yet
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn load(path: &str) -> Result<Settings, Error> {
-    // raw, err := os.ReadFile(path)
-    // if err != nil {
-    //     return nil, fmt.Errorf("reading config %s: %w", path, err)
-    // }
-    // var s Settings
+    let raw = std::fs::read(path)
+        .map_err(|err| Error::Other(format!("reading config {}: {}", path, err)))?;
+    let mut s: Settings = Settings::default();
+    // go2rs: not translated (json.Unmarshal has no mapping yet); the Go:
     // if err := json.Unmarshal(raw, &s); err != nil {
     //     return nil, fmt.Errorf("decoding config: %w", err)
     // }
     // return &s, nil
-    todo!("go2rs: translate the Go body of Load")
+    todo!("go: if err := json.Unmarshal(raw, &s); err != nil {{")
 }
 
 // go: wrapping_foreign.go:30
@@ -67,7 +68,7 @@ pub fn workers_from_env() -> Result<i64, Error> {
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[N04]: *T parameter `s` → &T
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-// go2rs[D02]: body kept as todo: json.MarshalIndent has no mapping yet (line 3)
+// go2rs[D02]: body kept as todo: json.MarshalIndent has no mapping yet
 pub fn save(path: &str, s: &Settings) -> Result<(), Error> {
     // raw, err := json.MarshalIndent(s, "", "  ")
     // if err != nil {

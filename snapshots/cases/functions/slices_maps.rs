@@ -17,18 +17,21 @@ pub fn word_counts(words: &[String]) -> HashMap<String, i64> {
 // go: slices_maps.go:15
 /// TopKeys returns the keys of m sorted by descending count.
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: sort.Slice comparator shape (line 7)
+// go2rs[D03]: line 20 kept as todo!(): sort.Slice comparator shape
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn top_keys(m: &HashMap<String, i64>, n: i64) -> Vec<String> {
-    // keys := make([]string, 0, len(m))
-    // for k := range m {
-    //     keys = append(keys, k)
-    // }
+    let mut keys: Vec<String> = Vec::with_capacity(m.len());
+    for k in m.keys() {
+        keys.push(k.clone());
+    }
+    // go2rs: not translated (sort.Slice comparator shape); the Go:
     // sort.Slice(keys, func(i, j int) bool { return m[keys[i]] > m[keys[j]] })
     // if len(keys) > n {
     //     keys = keys[:n]
     // }
     // return keys
-    todo!("go2rs: translate the Go body of TopKeys")
+    todo!("go: sort.Slice(keys, func(i, j int) bool {{ return m[keys[i]] > m[keys[j]] }})")
 }
 
 // go: slices_maps.go:28

@@ -28,7 +28,7 @@ pub fn sum(nums: &[i64]) -> i64 {
 /// Logf formats a message with a prefix.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[F03]: variadic `args` → slice
-// go2rs[D02]: body kept as todo: format string that is not a literal (line 3)
+// go2rs[D02]: body kept as todo: format string that is not a literal
 pub fn logf(prefix: &str, format: &str, args: &[Box<dyn Any + Send + Sync>]) -> String {
     // return prefix + ": " + fmt.Sprintf(format, args...)
     todo!("go2rs: translate the Go body of Logf")

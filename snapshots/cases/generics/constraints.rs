@@ -35,13 +35,16 @@ pub fn sum<T: Number>(xs: &[T]) -> T {
 /// Average returns the mean as float64.
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: a numeric conversion of type parameter T (line 6)
+// go2rs[D03]: line 22 kept as todo!(): a numeric conversion of type parameter T
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn average<T: Number>(xs: &[T]) -> f64 {
-    // if len(xs) == 0 {
-    //     return 0
-    // }
+    if xs.is_empty() {
+        return 0.0;
+    }
+    // go2rs: not translated (a numeric conversion of type parameter T); the Go:
     // return float64(Sum(xs)) / float64(len(xs))
-    todo!("go2rs: translate the Go body of Average")
+    todo!("go: return float64(Sum(xs)) / float64(len(xs))")
 }
 
 // go: constraints.go:26
@@ -62,12 +65,15 @@ pub trait Shower {
 /// ShowAll renders every element.
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: method `Show` on a value of unknown type (line 5)
+// go2rs[D03]: line 38 kept as todo!(): method `Show` on a value of unknown type
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn show_all<T: Shower>(xs: &[T]) -> Vec<String> {
-    // out := make([]string, len(xs))
-    // for i, x := range xs {
-    //     out[i] = x.Show()
-    // }
-    // return out
-    todo!("go2rs: translate the Go body of ShowAll")
+    let mut out = vec![String::new(); xs.len()];
+    for (i, x) in xs.iter().enumerate() {
+        // go2rs: not translated (method `Show` on a value of unknown type); the Go:
+        // out[i] = x.Show()
+        todo!("go: out[i] = x.Show()")
+    }
+    out
 }

@@ -23,36 +23,41 @@ pub struct Cache<K, V> {
 }
 
 // go2rs[M04]: methods → one impl block
-impl<K: Eq + Hash, V> Cache<K, V> {
+impl<K: Eq + Hash + Clone, V> Cache<K, V> {
     // go: generic_cache.go:19
     /// Put stores v under k, evicting the oldest entry when full.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D02]: body kept as todo: a sub-slice copy of elements that are not Clone (line 8)
+    // go2rs[Y01]: c.mu.Lock() + defer Unlock → a guard that unlocks at scope end
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn put(&self, k: K, v: V) {
-        // c.mu.Lock()
-        // defer c.mu.Unlock()
-        // if _, ok := c.data[k]; !ok {
-        //     if len(c.order) == c.cap {
-        //         delete(c.data, c.order[0])
-        //         c.order = c.order[1:]
-        //     }
-        //     c.order = append(c.order, k)
-        // }
-        // c.data[k] = v
-        todo!("go2rs: translate the Go body of Cache.Put")
+        let state = &mut *self.state.lock().unwrap();
+        {
+            let ok = state.data.contains_key(&k);
+            if !ok {
+                if state.order.len() == state.cap as usize {
+                    state.data.remove(&state.order[0]);
+                    state.order = state.order[1..].to_vec();
+                }
+                state.order.push(k.clone());
+            }
+        }
+        state.data.insert(k.clone(), v);
     }
 
     // go: generic_cache.go:33
     /// Get returns the value for k.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F01]: multiple results → tuple
-    // go2rs[D02]: body kept as todo: a comma-ok read of values that are not Clone + Default (line 5)
+    // go2rs[Y01]: c.mu.Lock() + defer Unlock → a guard that unlocks at scope end
+    // go2rs[D03]: line 36 kept as todo!(): a comma-ok read of values that are not Clone + Default
+    // go2rs[D01]: body translated; review ownership (clones) and casts
+    #[allow(unused, clippy::useless_vec)]
     pub fn get(&self, k: K) -> (V, bool) {
-        // c.mu.Lock()
-        // defer c.mu.Unlock()
+        let state = self.state.lock().unwrap();
+        // go2rs: not translated (a comma-ok read of values that are not Clone + Default); the Go:
         // v, ok := c.data[k]
         // return v, ok
-        todo!("go2rs: translate the Go body of Cache.Get")
+        todo!("go: v, ok := c.data[k]")
     }
 }
 
@@ -60,8 +65,8 @@ impl<K: Eq + Hash, V> Cache<K, V> {
 /// New creates a cache with the given capacity.
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[N01]: *T result never nil → owned T
-// go2rs[D02]: body kept as todo: struct literal of a type whose fields moved into a lock (line 3)
-pub fn new<K: Eq + Hash, V>(capacity: i64) -> Cache<K, V> {
+// go2rs[D02]: body kept as todo: struct literal of a type whose fields moved into a lock
+pub fn new<K: Eq + Hash + Clone, V>(capacity: i64) -> Cache<K, V> {
     // return &Cache[K, V]{cap: capacity, data: make(map[K]V)}
     todo!("go2rs: translate the Go body of New")
 }

@@ -7,14 +7,17 @@ use std::hash::Hash;
 /// Map transforms each element of xs.
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: an owned T from a borrow: the type is not Clone
+// go2rs[D03]: line 9 kept as todo!(): an owned T from a borrow: the type is not Clone
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn map<T, U>(xs: &[T], f: impl Fn(T) -> U) -> Vec<U> {
-    // out := make([]U, 0, len(xs))
-    // for _, x := range xs {
-    //     out = append(out, f(x))
-    // }
-    // return out
-    todo!("go2rs: translate the Go body of Map")
+    let mut out: Vec<U> = Vec::with_capacity(xs.len());
+    for x in xs {
+        // go2rs: not translated (an owned T from a borrow: the type is not Clone); the Go:
+        // out = append(out, f(x))
+        todo!("go: out = append(out, f(x))")
+    }
+    out
 }
 
 // go: generic_funcs.go:15
@@ -22,7 +25,7 @@ pub fn map<T, U>(xs: &[T], f: impl Fn(T) -> U) -> Vec<U> {
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[D01]: body translated; review ownership (clones) and casts
-pub fn contains<T: Eq + Hash>(xs: &[T], v: T) -> bool {
+pub fn contains<T: Eq + Hash + Clone>(xs: &[T], v: T) -> bool {
     for x in xs {
         if *x == v {
             return true;
@@ -35,14 +38,13 @@ pub fn contains<T: Eq + Hash>(xs: &[T], v: T) -> bool {
 /// Keys returns the keys of m in unspecified order.
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: an owned K from a borrow: the type is not Clone
-pub fn keys<K: Eq + Hash, V>(m: &HashMap<K, V>) -> Vec<K> {
-    // keys := make([]K, 0, len(m))
-    // for k := range m {
-    //     keys = append(keys, k)
-    // }
-    // return keys
-    todo!("go2rs: translate the Go body of Keys")
+// go2rs[D01]: body translated; review ownership (clones) and casts
+pub fn keys<K: Eq + Hash + Clone, V>(m: &HashMap<K, V>) -> Vec<K> {
+    let mut keys: Vec<K> = Vec::with_capacity(m.len());
+    for k in m.keys() {
+        keys.push(k.clone());
+    }
+    keys
 }
 
 // go: generic_funcs.go:34
@@ -50,7 +52,7 @@ pub fn keys<K: Eq + Hash, V>(m: &HashMap<K, V>) -> Vec<K> {
 // go2rs[G01]: Ord rejects floats; use PartialOrd for float types
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[D01]: body translated; review ownership (clones) and casts
-pub fn max<T: Ord>(a: T, b: T) -> T {
+pub fn max<T: Ord + Clone>(a: T, b: T) -> T {
     if a > b {
         return a;
     }

@@ -55,7 +55,7 @@ impl Bus {
     /// Publish sends ev to the matching handler or the fallback.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    // go2rs[D02]: body kept as todo: a comma-ok read of values that are not Clone + Default (line 3)
+    // go2rs[D02]: body kept as todo: a comma-ok read of values that are not Clone + Default
     pub fn publish(&self, ev: Event) -> Result<(), Error> {
         // h, ok := b.byName[ev.Name]
         // if !ok {

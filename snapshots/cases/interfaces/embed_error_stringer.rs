@@ -60,7 +60,7 @@ impl StatusError for NotFound {
     // go: embed_error_stringer.go:28
     /// Status implements StatusError.
     // go2rs[M01]: value receiver → &self
-    // go2rs[D02]: body kept as todo: http.StatusNotFound has no mapping yet (line 2)
+    // go2rs[D02]: body kept as todo: http.StatusNotFound has no mapping yet
     fn status(&self) -> i64 {
         // return http.StatusNotFound
         todo!("go2rs: translate the Go body of NotFound.Status")
@@ -80,7 +80,7 @@ impl Describer for NotFound {
 
 // go: embed_error_stringer.go:37
 /// StatusOf returns the HTTP status for err.
-// go2rs[D02]: body kept as todo: type assertion expression is not translated yet (line 3)
+// go2rs[D02]: body kept as todo: type assertion expression is not translated yet
 pub fn status_of(err: Box<dyn std::error::Error + Send + Sync>) -> i64 {
     // if se, ok := err.(StatusError); ok {
     //     return se.Status()

@@ -73,8 +73,9 @@ impl Reader for Buffer {
             return Err(Error::Other("closed".to_string()));
         }
         let n = {
-            let n = p.len().min(self.data.len());
-            p[..n].copy_from_slice(&self.data[..n]);
+            let src = &self.data[..];
+            let n = p.len().min(src.len());
+            p[..n].copy_from_slice(&src[..n]);
             n
         };
         self.data = self.data[n..].to_vec();

@@ -56,7 +56,7 @@ impl ByScore {
 // go: stringer_and_sort.go:24
 /// Leaderboard returns players formatted in ranking order.
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: sort.Sort has no mapping yet (line 3)
+// go2rs[D02]: body kept as todo: sort.Sort has no mapping yet
 pub fn leaderboard(ps: &[Player]) -> Vec<String> {
     // sort.Sort(ByScore(ps))
     // out := make([]string, len(ps))

@@ -42,8 +42,9 @@ impl Histogram {
     pub fn buckets(&self) -> Vec<f64> {
         let mut out = vec![0.0; self.buckets.len()];
         {
-            let n = out.len().min(self.buckets.len());
-            out[..n].copy_from_slice(&self.buckets[..n]);
+            let src = &self.buckets[..];
+            let n = out.len().min(src.len());
+            out[..n].copy_from_slice(&src[..n]);
             n
         };
         out

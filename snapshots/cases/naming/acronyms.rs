@@ -64,7 +64,7 @@ pub struct JsonrpcRequest {
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
 // go2rs[N01]: *T result nil only comes with an error, which Result carries → owned T
-// go2rs[D02]: body kept as todo: url.Parse has no mapping yet (line 3)
+// go2rs[D02]: body kept as todo: url.Parse has no mapping yet
 fn parse_url(raw: &str) -> Result<UrlUrl, Error> {
     // return url.Parse(raw)
     todo!("go2rs: translate the Go body of parseURL")
@@ -75,14 +75,14 @@ fn parse_url(raw: &str) -> Result<UrlUrl, Error> {
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
 // go2rs[N01]: *T result nil only comes with an error, which Result carries → owned T
-// go2rs[D02]: body kept as todo: method `String` on a value of unknown type (line 7)
+// go2rs[D03]: line 46 kept as todo!(): method `String` on a value of unknown type
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn new_http_server(id: &str, base_url: &str) -> Result<HttpServer, Error> {
-    // u, err := parseURL(baseURL)
-    // if err != nil {
-    //     return nil, err
-    // }
+    let u = parse_url(base_url)?;
+    // go2rs: not translated (method `String` on a value of unknown type); the Go:
     // return &HTTPServer{ID: id, BaseURL: strings.TrimSuffix(u.String(), "/")}, nil
-    todo!("go2rs: translate the Go body of NewHTTPServer")
+    todo!("go: return &HTTPServer{{ID: id, BaseURL: strings.TrimSuffix(u.String(), \"/\")}}, nil")
 }
 
 // go: acronyms.go:50

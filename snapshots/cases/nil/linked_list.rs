@@ -36,7 +36,7 @@ impl List {
     /// PopFront removes and returns the head value.
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F01]: multiple results → tuple
-    // go2rs[D02]: body kept as todo: nil comparison of a value go2rs did not make an Option (line 3)
+    // go2rs[D02]: body kept as todo: nil comparison of a value go2rs did not make an Option
     pub fn pop_front(&mut self) -> (i64, bool) {
         // if l.head == nil {
         //     return 0, false
@@ -52,7 +52,7 @@ impl List {
     /// Find returns the first node with value v, or nil.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[N01]: returns nil for a pointer → Option
-    // go2rs[D02]: body kept as todo: nil comparison of a value go2rs did not make an Option (line 3)
+    // go2rs[D02]: body kept as todo: nil comparison of a value go2rs did not make an Option
     pub fn find(&self, v: i64) -> Option<Node> {
         // for n := l.head; n != nil; n = n.Next {
         //     if n.Value == v {

@@ -42,7 +42,7 @@ impl Session {
     // go: pointer_fields.go:33
     /// Bio returns the profile bio or a placeholder.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D02]: body kept as todo: nil comparison of a value go2rs did not make an Option (line 3)
+    // go2rs[D02]: body kept as todo: nil comparison of a value go2rs did not make an Option
     pub fn bio(&self) -> String {
         // if s.Profile == nil {
         //     return "(no profile)"
@@ -54,7 +54,7 @@ impl Session {
     // go: pointer_fields.go:41
     /// Detach removes the parent link.
     // go2rs[M02]: the body mutates the receiver → &mut self
-    // go2rs[D02]: body kept as todo: nil assigned to a value go2rs did not make an Option (line 3)
+    // go2rs[D02]: body kept as todo: nil assigned to a value go2rs did not make an Option
     pub fn detach(&mut self) {
         // s.Parent = nil
         todo!("go2rs: translate the Go body of Session.Detach")
@@ -63,7 +63,7 @@ impl Session {
     // go: pointer_fields.go:46
     /// Now returns the session clock time.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D02]: body kept as todo: method `Add` on a value of unknown type (line 3)
+    // go2rs[D02]: body kept as todo: method `Add` on a value of unknown type
     pub fn now(&self) -> SystemTime {
         // return time.Now().Add(s.clock.Offset)
         todo!("go2rs: translate the Go body of Session.Now")

@@ -56,7 +56,7 @@ pub fn apply_defaults(o: &mut Options) {
 // go: pointer_params.go:41
 /// Describe only reads the options.
 // go2rs[N04]: *T parameter `o` → &T
-// go2rs[D02]: body kept as todo: method `String` on a value of unknown type (line 3)
+// go2rs[D02]: body kept as todo: method `String` on a value of unknown type
 pub fn describe(o: &Options) -> String {
     // return o.Addr + " (" + o.Timeout.String() + ")"
     todo!("go2rs: translate the Go body of Describe")

@@ -19,7 +19,7 @@ pub enum Error {
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
 // go2rs[N01]: *T result nil only comes with an error, which Result carries → owned T
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: field `URL` of an unknown or locked type (line 3)
+// go2rs[D02]: body kept as todo: field `URL` of an unknown or locked type
 pub async fn charge(
     token: CancellationToken,
     r: &HttpRequest,

@@ -35,7 +35,7 @@ impl Api {
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[N04]: *T parameter `r` → &T
-    // go2rs[D02]: body kept as todo: method `PathValue` on a value of unknown type (line 3)
+    // go2rs[D02]: body kept as todo: method `PathValue` on a value of unknown type
     pub fn get_user(&self, w: &HttpResponseWriter, r: &HttpRequest) {
         // id := r.PathValue("id")
         // row := a.DB.QueryRowContext(r.Context(), "SELECT name FROM users WHERE id = $1", id)
@@ -52,7 +52,7 @@ impl Api {
     // go: foreign_types.go:42
     /// Routes registers handlers.
     // go2rs[M02]: the body mutates the receiver → &mut self
-    // go2rs[D02]: body kept as todo: http.NewServeMux has no mapping yet (line 3)
+    // go2rs[D02]: body kept as todo: http.NewServeMux has no mapping yet
     pub fn routes(&mut self) -> HttpHandler {
         // a.mux = http.NewServeMux()
         // a.mux.HandleFunc("GET /users/{id}", a.GetUser)

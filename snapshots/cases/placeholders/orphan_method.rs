@@ -16,7 +16,7 @@ impl UserService {
     /// Normalize is a method pasted without its receiver type: UserService is not defined here.
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F04]: string/slice/map parameters are borrowed
-    // go2rs[D02]: body kept as todo: field `calls` of an unknown or locked type (line 3)
+    // go2rs[D02]: body kept as todo: field `calls` of an unknown or locked type
     pub fn normalize(&mut self, email: &str) -> String {
         // s.calls++
         // return strings.ToLower(strings.TrimSpace(email))
@@ -28,7 +28,7 @@ impl UserService {
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
     // go2rs[N01]: *T result nil only comes with an error, which Result carries → owned T
-    // go2rs[D02]: body kept as todo: field `repo` of an unknown or locked type (line 3)
+    // go2rs[D02]: body kept as todo: field `repo` of an unknown or locked type
     pub fn lookup(&self, id: i64) -> Result<User, Error> {
         // return s.repo.Find(id)
         todo!("go2rs: translate the Go body of UserService.Lookup")

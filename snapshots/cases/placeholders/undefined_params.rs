@@ -15,29 +15,38 @@ pub enum Error {
 // go2rs[N04]: `cfg` is nil-checked → Option<&mutT>
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
 // go2rs[N01]: *T result nil only comes with an error, which Result carries → owned T
-// go2rs[D02]: body kept as todo: call of `DefaultConfig`, which is not defined in this input (line 4)
-pub fn start(cfg: Option<&mut Config>, store: Store, log: Logger) -> Result<Server, Error> {
-    // if cfg == nil {
-    //     cfg = DefaultConfig()
-    // }
+// go2rs[D03]: line 6 kept as todo!(): call of `DefaultConfig`, which is not defined in this input
+// go2rs[D03]: line 8 kept as todo!(): method `Info` on a value of unknown type
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
+pub fn start(mut cfg: Option<&mut Config>, store: Store, log: Logger) -> Result<Server, Error> {
+    if cfg.is_none() {
+        // go2rs: not translated (call of `DefaultConfig`, which is not defined in this input); the Go:
+        // cfg = DefaultConfig()
+        todo!("go: cfg = DefaultConfig()")
+    }
+    // go2rs: not translated (method `Info` on a value of unknown type); the Go:
     // log.Info("starting", cfg.Addr)
     // return NewServer(cfg.Addr, store), nil
-    todo!("go2rs: translate the Go body of Start")
+    todo!("go: log.Info(\"starting\", cfg.Addr)")
 }
 
 // go: undefined_params.go:13
 /// Migrate runs pending migrations on a store of unknown type.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-// go2rs[D02]: body kept as todo: method `Apply` on a value of unknown type (line 4)
+// go2rs[D03]: line 15 kept as todo!(): method `Apply` on a value of unknown type
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn migrate(store: Store, steps: &[Migration]) -> Result<(), Error> {
-    // for _, s := range steps {
-    //     if err := store.Apply(s); err != nil {
-    //         return err
-    //     }
-    // }
-    // return nil
-    todo!("go2rs: translate the Go body of Migrate")
+    for s in steps {
+        // go2rs: not translated (method `Apply` on a value of unknown type); the Go:
+        // if err := store.Apply(s); err != nil {
+        //     return err
+        // }
+        todo!("go: if err := store.Apply(s); err != nil {{")
+    }
+    Ok(())
 }
 
 // go: undefined_params.go:23

@@ -2,31 +2,36 @@
 // Crates this file needs: tokio.
 
 use std::sync::atomic::AtomicU64;
+use std::sync::atomic::Ordering;
 use tokio::task::JoinSet;
 
 // go: atomic_counters.go:10
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
-// go2rs[D02]: body kept as todo: a goroutine sharing ops with its spawner (wrap shared state in Arc<Mutex<..>>) (line 8)
+// go2rs[Y03]: sync.WaitGroup → JoinSet: spawn into it, join_next() to wait
+// go2rs[D03]: line 16 kept as todo!(): a goroutine sharing ops with its spawner (wrap shared state in Arc<Mutex<..>>)
+// go2rs[D03]: line 28 kept as todo!(): atomic.AddInt32 has no mapping yet
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 #[tokio::main]
 async fn main() {
-    // var ops atomic.Uint64
-    // var wg sync.WaitGroup
-    //
-    // for range 50 {
-    //     wg.Add(1)
-    //     go func() {
-    //         defer wg.Done()
-    //         for range 1000 {
-    //             ops.Add(1)
-    //         }
-    //     }()
-    // }
-    //
-    // wg.Wait()
-    // fmt.Println("ops:", ops.Load())
-    //
-    // var flags int32
+    let ops: AtomicU64 = AtomicU64::default();
+    let mut wg: JoinSet<()> = JoinSet::new();
+    for _ in 0..50 {
+        // go2rs: wg.Add() — the JoinSet counts its tasks
+        // go2rs: not translated (a goroutine sharing ops with its spawner (wrap shared state in Arc<Mutex<..>>)); the Go:
+        // go func() {
+        //     defer wg.Done()
+        //     for range 1000 {
+        //         ops.Add(1)
+        //     }
+        // }()
+        todo!("go: go func() {{")
+    }
+    while wg.join_next().await.is_some() {}
+    println!("ops: {}", ops.load(Ordering::SeqCst));
+    let mut flags: i32 = 0;
+    // go2rs: not translated (atomic.AddInt32 has no mapping yet); the Go:
     // atomic.AddInt32(&flags, 3)
     // fmt.Println("flags:", atomic.LoadInt32(&flags))
-    todo!("go2rs: translate the Go body of main")
+    todo!("go: atomic.AddInt32(&flags, 3)")
 }

@@ -5,33 +5,43 @@ use tokio::sync::mpsc;
 
 // go: closing_channels.go:6
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
-// go2rs[D02]: body kept as todo: `jobs` is received from after a goroutine took its receiver (share it, or restructure) (line 26)
+// go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
+// go2rs[C03]: unbuffered channel → capacity 1 (tokio has no rendezvous channel)
+// go2rs[C01]: goroutine → tokio task
+// go2rs[D03]: line 30 kept as todo!(): `jobs` is received from after a goroutine took its receiver (share it, or restructure)
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 #[tokio::main]
 async fn main() {
-    // jobs := make(chan int, 5)
-    // done := make(chan bool)
-    //
-    // go func() {
-    //     for {
-    //         j, more := <-jobs
-    //         if more {
-    //             fmt.Println("received job", j)
-    //         } else {
-    //             fmt.Println("received all jobs")
-    //             done <- true
-    //             return
-    //         }
-    //     }
-    // }()
-    //
-    // for j := 1; j <= 3; j++ {
-    //     jobs <- j
-    // }
-    // close(jobs)
-    // <-done
-    // fmt.Println("sent all jobs, worker finished")
-    //
+    let (jobs_tx, mut jobs_rx) = mpsc::channel::<i64>(5);
+    let (done_tx, mut done_rx) = mpsc::channel::<bool>(1);
+    {
+        let done_tx = done_tx.clone();
+        let jobs_tx = jobs_tx.clone();
+        tokio::spawn(async move {
+            loop {
+                let (mut j, more) = match jobs_rx.recv().await {
+                    Some(v) => (v, true),
+                    None => (Default::default(), false),
+                };
+                if more {
+                    println!("received job {}", j);
+                } else {
+                    println!("received all jobs");
+                    done_tx.send(true).await.expect("receiver dropped");
+                    return;
+                }
+            }
+        });
+    }
+    for j in 1..=3 {
+        jobs_tx.send(j).await.expect("receiver dropped");
+    }
+    drop(jobs_tx);
+    done_rx.recv().await.unwrap_or_default();
+    println!("sent all jobs, worker finished");
+    // go2rs: not translated (`jobs` is received from after a goroutine took its receiver (share it, or restructure)); the Go:
     // _, ok := <-jobs
     // fmt.Println("received more jobs:", ok)
-    todo!("go2rs: translate the Go body of main")
+    todo!("go: _, ok := <-jobs")
 }

@@ -44,7 +44,7 @@ fn process(arg: i64) -> anyhow::Result<()> {
 }
 
 // go: custom_errors.go:32
-// go2rs[D02]: body kept as todo: an error result that is not checked (line 3)
+// go2rs[D02]: body kept as todo: an error result that is not checked
 fn main() {
     // err := process(42)
     // fmt.Println(err)

@@ -4,7 +4,7 @@
 // go: defer_recover.go:6
 // go2rs[E05]: package main → anyhow::Result
 // go2rs[F02]: named results (result, err) are returned explicitly
-// go2rs[D02]: body kept as todo: defer func() {         if r := recover(); r != nil {             err = fmt.Errorf("recovered: %v", r)         }     } (line 3)
+// go2rs[D02]: body kept as todo: defer func() {         if r := recover(); r != nil {             err = fmt.Errorf("recovered: %v", r)         }     }
 fn safe_divide(a: i64, b: i64) -> anyhow::Result<i64> {
     // defer func() {
     //     if r := recover(); r != nil {
@@ -16,12 +16,17 @@ fn safe_divide(a: i64, b: i64) -> anyhow::Result<i64> {
 }
 
 // go: defer_recover.go:15
-// go2rs[D02]: body kept as todo: defer fmt.Println (line 4)
+// go2rs[D03]: line 17 kept as todo!(): defer fmt.Println
+// go2rs[D03]: line 20 kept as todo!(): multi-value assignment whose error is not checked next
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 fn main() {
-    // for i := range 3 {
-    //     defer fmt.Println("deferred", i)
-    // }
-    //
+    for i in 0..3 {
+        // go2rs: not translated (defer fmt.Println); the Go:
+        // defer fmt.Println("deferred", i)
+        todo!("go: defer fmt.Println(\"deferred\", i)")
+    }
+    // go2rs: not translated (multi-value assignment whose error is not checked next); the Go:
     // if q, err := safeDivide(10, 2); err == nil {
     //     fmt.Println("quotient:", q)
     // }
@@ -29,5 +34,5 @@ fn main() {
     //     fmt.Println(err)
     // }
     // fmt.Println("main done")
-    todo!("go2rs: translate the Go body of main")
+    todo!("go: if q, err := safeDivide(10, 2); err == nil {{")
 }

@@ -23,40 +23,48 @@ fn f(arg: i64) -> anyhow::Result<i64> {
 
 // go: errors.go:19
 // go2rs[E05]: package main → anyhow::Result
-// go2rs[D02]: body kept as todo: `ErrPower` is not defined in this input (line 6)
+// go2rs[D03]: line 23 kept as todo!(): `ErrPower` is not defined in this input
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 fn make_tea(arg: i64) -> anyhow::Result<()> {
-    // if arg == 2 {
-    //     return ErrOutOfTea
-    // } else if arg == 4 {
-    //     return fmt.Errorf("making tea: %w", ErrPower)
-    // }
-    // return nil
-    todo!("go2rs: translate the Go body of makeTea")
+    if arg == 2 {
+        return Err(anyhow::anyhow!("no more tea available"));
+    } else if arg == 4 {
+        // go2rs: not translated (`ErrPower` is not defined in this input); the Go:
+        // return fmt.Errorf("making tea: %w", ErrPower)
+        todo!("go: return fmt.Errorf(\"making tea: %w\", ErrPower)")
+    }
+    Ok(())
 }
 
 // go: errors.go:28
-// go2rs[D02]: body kept as todo: errors.Is on an error that is not this package's enum (line 13)
+// go2rs[D03]: line 39 kept as todo!(): errors.Is on an error that is not this package's enum
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 fn main() {
-    // for _, i := range []int{7, 42} {
-    //     if r, e := f(i); e != nil {
-    //         fmt.Println("f failed:", e)
-    //     } else {
-    //         fmt.Println("f worked:", r)
-    //     }
-    // }
-    //
-    // for i := range 5 {
-    //     if err := makeTea(i); err != nil {
-    //         if errors.Is(err, ErrOutOfTea) {
-    //             fmt.Println("We should buy new tea!")
-    //         } else if errors.Is(err, ErrPower) {
-    //             fmt.Println("Now it is dark.", err)
-    //         } else {
-    //             fmt.Printf("unknown error: %s\n", err)
-    //         }
-    //         continue
-    //     }
-    //     fmt.Println("Tea is ready!")
-    // }
-    todo!("go2rs: translate the Go body of main")
+    for &i in &vec![7, 42] {
+        match f(i) {
+            Err(e) => {
+                println!("f failed: {}", e);
+            }
+            Ok(r) => {
+                println!("f worked: {}", r);
+            }
+        }
+    }
+    for i in 0..5 {
+        if let Err(err) = make_tea(i) {
+            // go2rs: not translated (errors.Is on an error that is not this package's enum); the Go:
+            // if errors.Is(err, ErrOutOfTea) {
+            //     fmt.Println("We should buy new tea!")
+            // } else if errors.Is(err, ErrPower) {
+            //     fmt.Println("Now it is dark.", err)
+            // } else {
+            //     fmt.Printf("unknown error: %s\n", err)
+            // }
+            // continue
+            todo!("go: if errors.Is(err, ErrOutOfTea) {{")
+        }
+        println!("Tea is ready!");
+    }
 }

@@ -5,8 +5,8 @@ use std::hash::Hash;
 // go: generics.go:6
 // go2rs[G01]: constraint not mapped; add the bounds the body needs
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
-// go2rs[D02]: body kept as todo: range over a value of unknown type (line 3)
-pub fn slices_index<S, E: Eq + Hash>(s: S, v: E) -> i64 {
+// go2rs[D02]: body kept as todo: range over a value of unknown type
+pub fn slices_index<S, E: Eq + Hash + Clone>(s: S, v: E) -> i64 {
     // for i := range s {
     //     if v == s[i] {
     //         return i
@@ -45,14 +45,17 @@ impl<T> List<T> {
 // go: generics.go:27
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: an owned T from a borrow: the type is not Clone
+// go2rs[D03]: line 30 kept as todo!(): an owned T from a borrow: the type is not Clone
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn map<T, U>(xs: &[T], f: impl Fn(T) -> U) -> Vec<U> {
-    // out := make([]U, 0, len(xs))
-    // for _, x := range xs {
-    //     out = append(out, f(x))
-    // }
-    // return out
-    todo!("go2rs: translate the Go body of Map")
+    let mut out: Vec<U> = Vec::with_capacity(xs.len());
+    for x in xs {
+        // go2rs: not translated (an owned T from a borrow: the type is not Clone); the Go:
+        // out = append(out, f(x))
+        todo!("go: out = append(out, f(x))")
+    }
+    out
 }
 
 // go: generics.go:35

@@ -64,14 +64,23 @@ fn measure(g: &dyn Geometry) {
 }
 
 // go: interfaces.go:32
-// go2rs[D02]: body kept as todo: type assertion expression is not translated yet (line 7)
+// go2rs[D03]: line 37 kept as todo!(): type assertion expression is not translated yet
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 fn main() {
-    // shapes := []geometry{rect{width: 3, height: 4}, circle{radius: 5}}
-    // for _, s := range shapes {
-    //     measure(s)
-    // }
+    let shapes: Vec<Box<dyn Geometry>> = vec![
+        Box::new(Rect {
+            width: 3.0,
+            height: 4.0,
+        }),
+        Box::new(Circle { radius: 5.0 }),
+    ];
+    for s in &shapes {
+        measure(s.as_ref());
+    }
+    // go2rs: not translated (type assertion expression is not translated yet); the Go:
     // if c, ok := shapes[1].(circle); ok {
     //     fmt.Println("circle with radius", c.radius)
     // }
-    todo!("go2rs: translate the Go body of main")
+    todo!("go: if c, ok := shapes[1].(circle); ok {{")
 }

@@ -37,7 +37,7 @@ impl Container {
 
 // go: mutexes.go:26
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
-// go2rs[D02]: body kept as todo: struct literal of a type whose fields moved into a lock (line 3)
+// go2rs[D02]: body kept as todo: struct literal of a type whose fields moved into a lock
 #[tokio::main]
 async fn main() {
     // c := Container{counters: map[string]int{"a": 0, "b": 0}}

@@ -19,29 +19,26 @@ fn sum_fields(line: &str) -> anyhow::Result<i64> {
 }
 
 // go: number_parsing.go:22
-// go2rs[D02]: body kept as todo: multi-value assignment whose error is not checked next (line 18)
+// go2rs[E01]: the Go code ignored this error: unwrap_or_default keeps its zero value
+// go2rs[D03]: line 38 kept as todo!(): multi-value assignment whose error is not checked next
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 fn main() {
-    // f, _ := strconv.ParseFloat("1.234", 64)
-    // fmt.Println(f)
-    //
-    // i, _ := strconv.ParseInt("123", 0, 64)
-    // fmt.Println(i)
-    //
-    // d, _ := strconv.ParseInt("0x1c8", 0, 64)
-    // fmt.Println(d)
-    //
-    // k, _ := strconv.Atoi("135")
-    // fmt.Println(k)
-    //
-    // b, _ := strconv.ParseBool("true")
-    // fmt.Println(b)
-    //
+    let f = "1.234".parse::<f64>().unwrap_or_default();
+    println!("{}", f);
+    let i = "123".parse::<i64>().unwrap_or_default();
+    println!("{}", i);
+    let d = i64::from_str_radix("1c8", 16).unwrap_or_default();
+    println!("{}", d);
+    let k = "135".parse::<i64>().unwrap_or_default();
+    println!("{}", k);
+    let b = "true".parse::<bool>().unwrap_or_default();
+    println!("{}", b);
+    // go2rs: not translated (multi-value assignment whose error is not checked next); the Go:
     // _, e := strconv.Atoi("wat")
     // fmt.Println(e)
-    //
     // fmt.Println(strconv.Itoa(99) + "!")
     // fmt.Println(strconv.Quote("hi"))
-    //
     // for _, line := range []string{"1 2 3", "4 x 6"} {
     //     if total, err := sumFields(line); err != nil {
     //         fmt.Println("bad line:", err)
@@ -49,5 +46,5 @@ fn main() {
     //         fmt.Println("total:", total)
     //     }
     // }
-    todo!("go2rs: translate the Go body of main")
+    todo!("go: _, e := strconv.Atoi(\"wat\")")
 }

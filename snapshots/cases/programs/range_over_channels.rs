@@ -5,37 +5,54 @@ use tokio::sync::mpsc;
 
 // go: range_over_channels.go:6
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: defer close (line 5)
+// go2rs[C03]: unbuffered channel → capacity 1 (tokio has no rendezvous channel)
+// go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
+// go2rs[C01]: goroutine → tokio task
+// go2rs[D03]: line 9 kept as todo!(): defer close
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 async fn produce(n: i64) -> mpsc::Receiver<i64> {
-    // out := make(chan int)
-    // go func() {
-    //     defer close(out)
-    //     for i := 1; i <= n; i++ {
-    //         out <- i * i
-    //     }
-    // }()
-    // return out
-    todo!("go2rs: translate the Go body of produce")
+    let (out_tx, mut out_rx) = mpsc::channel::<i64>(1);
+    {
+        let out_tx = out_tx.clone();
+        tokio::spawn(async move {
+            // go2rs: not translated (defer close); the Go:
+            // defer close(out)
+            // for i := 1; i <= n; i++ {
+            //     out <- i * i
+            // }
+            todo!("go: defer close(out)")
+        });
+    }
+    out_rx
 }
 
 // go: range_over_channels.go:17
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
-// go2rs[D02]: body kept as todo: range over a value of unknown type (line 13)
+// go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
+// go2rs[D03]: line 28 kept as todo!(): range over a value of unknown type
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 #[tokio::main]
 async fn main() {
-    // queue := make(chan string, 2)
-    // queue <- "one"
-    // queue <- "two"
-    // close(queue)
-    //
-    // for elem := range queue {
-    //     fmt.Println(elem)
-    // }
-    //
-    // total := 0
+    let (queue_tx, mut queue_rx) = mpsc::channel::<String>(2);
+    queue_tx
+        .send("one".to_string())
+        .await
+        .expect("receiver dropped");
+    queue_tx
+        .send("two".to_string())
+        .await
+        .expect("receiver dropped");
+    drop(queue_tx);
+    while let Some(elem) = queue_rx.recv().await {
+        println!("{}", elem);
+    }
+    let mut total = 0;
+    // go2rs: not translated (range over a value of unknown type); the Go:
     // for sq := range produce(4) {
     //     total += sq
     // }
     // fmt.Println("sum of squares:", total)
-    todo!("go2rs: translate the Go body of main")
+    todo!("go: for sq := range produce(4) {{")
 }

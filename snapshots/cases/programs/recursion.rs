@@ -10,10 +10,12 @@ fn fact(n: i64) -> i64 {
 }
 
 // go: recursion.go:13
-// go2rs[D02]: body kept as todo: zero value of Box<dyn Fn(i64) -> i64 + Send + Sync>
+// go2rs[D03]: line 16 kept as todo!(): zero value of Box<dyn Fn(i64) -> i64 + Send + Sync>
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 fn main() {
-    // fmt.Println(fact(7))
-    //
+    println!("{}", fact(7));
+    // go2rs: not translated (zero value of Box<dyn Fn(i64) -> i64 + Send + Sync>); the Go:
     // var fib func(n int) int
     // fib = func(n int) int {
     //     if n < 2 {
@@ -22,5 +24,5 @@ fn main() {
     //     return fib(n-1) + fib(n-2)
     // }
     // fmt.Println(fib(7))
-    todo!("go2rs: translate the Go body of main")
+    todo!("go: var fib func(n int) int")
 }

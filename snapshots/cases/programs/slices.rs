@@ -33,8 +33,9 @@ fn main() {
     );
     let mut c = vec![String::new(); s.len()];
     {
-        let n = c.len().min(s.len());
-        c[..n].clone_from_slice(&s[..n]);
+        let src = &s[..];
+        let n = c.len().min(src.len());
+        c[..n].clone_from_slice(&src[..n]);
         n
     };
     println!(

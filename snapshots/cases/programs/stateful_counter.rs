@@ -25,35 +25,48 @@ struct WriteOp {
 
 // go: stateful_counter.go:17
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
-// go2rs[D02]: body kept as todo: make of a channel outside `ch := make(..)` (line 20)
+// go2rs[C03]: unbuffered channel → capacity 1 (tokio has no rendezvous channel)
+// go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
+// go2rs[C03]: select → tokio::select!
+// go2rs[C01]: goroutine → tokio task
+// go2rs[D03]: line 35 kept as todo!(): make of a channel outside `ch := make(..)`
+// go2rs[D03]: line 41 kept as todo!(): make of a channel outside `ch := make(..)`
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 #[tokio::main]
 async fn main() {
-    // reads := make(chan readOp)
-    // writes := make(chan writeOp)
-    //
-    // go func() {
-    //     state := make(map[int]int)
-    //     for {
-    //         select {
-    //         case read := <-reads:
-    //             read.resp <- state[read.key]
-    //         case write := <-writes:
-    //             state[write.key] += write.val
-    //             write.resp <- true
-    //         }
-    //     }
-    // }()
-    //
-    // for i := range 4 {
-    //     w := writeOp{key: i % 2, val: i + 1, resp: make(chan bool)}
-    //     writes <- w
-    //     <-w.resp
-    // }
-    //
-    // for key := range 2 {
-    //     r := readOp{key: key, resp: make(chan int)}
-    //     reads <- r
-    //     fmt.Println("key", key, "=", <-r.resp)
-    // }
-    todo!("go2rs: translate the Go body of main")
+    let (reads_tx, mut reads_rx) = mpsc::channel::<ReadOp>(1);
+    let (writes_tx, mut writes_rx) = mpsc::channel::<WriteOp>(1);
+    {
+        let writes_tx = writes_tx.clone();
+        let reads_tx = reads_tx.clone();
+        tokio::spawn(async move {
+            let mut state: HashMap<i64, i64> = HashMap::new();
+            loop {
+                tokio::select! {
+                Some(read) = reads_rx.recv() => {
+                read.resp.send(state.get(&read.key).copied().unwrap_or_default()).await.expect("receiver dropped");
+                }
+                Some(write) = writes_rx.recv() => {
+                *state.entry(write.key).or_default() += write.val;
+                write.resp.send(true).await.expect("receiver dropped");
+                }
+                }
+            }
+        });
+    }
+    for i in 0..4 {
+        // go2rs: not translated (make of a channel outside `ch := make(..)`); the Go:
+        // w := writeOp{key: i % 2, val: i + 1, resp: make(chan bool)}
+        // writes <- w
+        // <-w.resp
+        todo!("go: w := writeOp{{key: i % 2, val: i + 1, resp: make(chan bool)}}")
+    }
+    for key in 0..2 {
+        // go2rs: not translated (make of a channel outside `ch := make(..)`); the Go:
+        // r := readOp{key: key, resp: make(chan int)}
+        // reads <- r
+        // fmt.Println("key", key, "=", <-r.resp)
+        todo!("go: r := readOp{{key: key, resp: make(chan int)}}")
+    }
 }

@@ -9,11 +9,14 @@ struct Point {
 }
 
 // go: string_formatting.go:10
-// go2rs[D02]: body kept as todo: format verbs go2rs does not map (line 6)
+// go2rs[D03]: line 14 kept as todo!(): format verbs go2rs does not map
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 fn main() {
-    // p := point{1, 2}
-    // fmt.Printf("struct1: %v\n", p)
-    // fmt.Printf("struct2: %+v\n", p)
+    let p = Point { x: 1, y: 2 };
+    println!("struct1: {{{} {}}}", p.x, p.y);
+    println!("struct2: {:+}", format!("{{{} {}}}", p.x, p.y));
+    // go2rs: not translated (format verbs go2rs does not map); the Go:
     // fmt.Printf("type: %T\n", p)
     // fmt.Printf("bool: %t\n", true)
     // fmt.Printf("int: %d\n", 123)
@@ -30,9 +33,8 @@ fn main() {
     // fmt.Printf("width3: |%-6.2f|%-6.2f|\n", 1.2, 3.45)
     // fmt.Printf("width4: |%6s|%6s|\n", "foo", "b")
     // fmt.Printf("width5: |%-6s|%-6s|\n", "foo", "b")
-    //
     // s := fmt.Sprintf("sprintf: a %s", "string")
     // fmt.Println(s)
     // fmt.Printf("percent: %d%%\n", 50)
-    todo!("go2rs: translate the Go body of main")
+    todo!("go: fmt.Printf(\"type: %T\\n\", p)")
 }

@@ -6,7 +6,7 @@
 //     var p = fmt.Println
 
 // go: string_functions.go:11
-// go2rs[D02]: body kept as todo: call of `p`, which is not defined in this input (line 3)
+// go2rs[D02]: body kept as todo: call of `p`, which is not defined in this input
 fn main() {
     // p("Contains:  ", strings.Contains("test", "es"))
     // p("Count:     ", strings.Count("test", "t"))

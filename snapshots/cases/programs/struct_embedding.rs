@@ -33,18 +33,19 @@ trait Describer {
 }
 
 // go: struct_embedding.go:23
-// go2rs[D02]: body kept as todo: method `describe` on a value of unknown type (line 10)
+// go2rs[D03]: line 31 kept as todo!(): method `describe` on a value of unknown type
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 fn main() {
-    // co := container{
-    //     base: base{num: 1},
-    //     str:  "some name",
-    // }
-    //
-    // fmt.Printf("co={num: %v, str: %v}\n", co.num, co.str)
-    // fmt.Println("also num:", co.base.num)
+    let co = Container {
+        base: Base { num: 1 },
+        str: "some name".to_string(),
+    };
+    println!("co={{num: {}, str: {}}}", co.base.num, co.str);
+    println!("also num: {}", co.base.num);
+    // go2rs: not translated (method `describe` on a value of unknown type); the Go:
     // fmt.Println("describe:", co.describe())
-    //
     // var d describer = co
     // fmt.Println("describer:", d.describe())
-    todo!("go2rs: translate the Go body of main")
+    todo!("go: fmt.Println(\"describe:\", co.describe())")
 }

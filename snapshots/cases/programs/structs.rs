@@ -22,24 +22,45 @@ fn new_person(name: &str) -> Person {
 }
 
 // go: structs.go:17
-// go2rs[D02]: body kept as todo: composite literal of this type (line 18)
+// go2rs[D03]: line 30 kept as todo!(): composite literal of this type
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 fn main() {
-    // fmt.Println(person{"Bob", 20})
-    // fmt.Println(person{name: "Alice", age: 30})
-    // fmt.Println(person{name: "Fred"})
-    // fmt.Println(newPerson("Jon").age)
-    //
-    // s := person{name: "Sean", age: 50}
-    // fmt.Println(s.name)
-    //
-    // sp := &s
-    // sp.age = 51
-    // fmt.Println(s.age)
-    //
+    println!("{}", {
+        let v = Person {
+            name: "Bob".to_string(),
+            age: 20,
+        };
+        format!("{{{} {}}}", v.name, v.age)
+    });
+    println!("{}", {
+        let v = Person {
+            name: "Alice".to_string(),
+            age: 30,
+        };
+        format!("{{{} {}}}", v.name, v.age)
+    });
+    println!("{}", {
+        let v = Person {
+            name: "Fred".to_string(),
+            ..Default::default()
+        };
+        format!("{{{} {}}}", v.name, v.age)
+    });
+    println!("{}", new_person("Jon").age);
+    let mut s = Person {
+        name: "Sean".to_string(),
+        age: 50,
+    };
+    println!("{}", s.name);
+    let mut sp = s.clone();
+    sp.age = 51;
+    println!("{}", s.age);
+    // go2rs: not translated (composite literal of this type); the Go:
     // dog := struct {
     //     name   string
     //     isGood bool
     // }{"Rex", true}
     // fmt.Println(dog.name, dog.isGood)
-    todo!("go2rs: translate the Go body of main")
+    todo!("go: dog := struct {{")
 }

@@ -23,15 +23,17 @@ fn classify(n: i64) -> String {
 }
 
 // go: switch.go:28
-// go2rs[D02]: body kept as todo: break or fallthrough inside a switch case (line 10)
+// go2rs[D03]: line 36 kept as todo!(): break or fallthrough inside a switch case
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 fn main() {
-    // for _, i := range []int{1, 2, 3, 4} {
-    //     fmt.Println(i, describe(i))
-    // }
-    // for _, n := range []int{-5, 0, 5} {
-    //     fmt.Println(n, classify(n))
-    // }
-    //
+    for &i in &vec![1, 2, 3, 4] {
+        println!("{} {}", i, describe(i));
+    }
+    for &n in &vec![-5, 0, 5] {
+        println!("{} {}", n, classify(n));
+    }
+    // go2rs: not translated (break or fallthrough inside a switch case); the Go:
     // switch level := 2; level {
     // case 2:
     //     fmt.Println("level two")
@@ -39,5 +41,5 @@ fn main() {
     // case 1:
     //     fmt.Println("at least level one")
     // }
-    todo!("go2rs: translate the Go body of main")
+    todo!("go: switch level := 2; level {{")
 }

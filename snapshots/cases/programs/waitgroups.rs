@@ -11,13 +11,16 @@ fn work(id: i64) -> i64 {
 
 // go: waitgroups.go:13
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
-// go2rs[D02]: body kept as todo: a goroutine sharing mu, total with its spawner (wrap shared state in Arc<Mutex<..>>) (line 9)
+// go2rs[Y03]: sync.WaitGroup → JoinSet: spawn into it, join_next() to wait
+// go2rs[D03]: line 15 kept as todo!(): a local sync mutex: Rust locks the data itself (Arc<Mutex<T>>)
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 #[tokio::main]
 async fn main() {
-    // var wg sync.WaitGroup
+    let mut wg: JoinSet<()> = JoinSet::new();
+    // go2rs: not translated (a local sync mutex: Rust locks the data itself (Arc<Mutex<T>>)); the Go:
     // var mu sync.Mutex
     // total := 0
-    //
     // for i := 1; i <= 5; i++ {
     //     wg.Add(1)
     //     go func() {
@@ -28,13 +31,7 @@ async fn main() {
     //         mu.Unlock()
     //     }()
     // }
-    //
     // wg.Wait()
     // fmt.Println("all workers done, total:", total)
-    todo!("go2rs: translate the Go body of main")
+    todo!("go: var mu sync.Mutex")
 }
-
-// go2rs: placeholders for names defined outside this input
-// go2rs[P01]: Go sync.Mutex has no mapping yet
-#[derive(Debug, Clone, Default)]
-pub struct SyncMutex;

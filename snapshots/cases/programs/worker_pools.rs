@@ -5,7 +5,7 @@ use tokio::sync::mpsc;
 
 // go: worker_pools.go:9
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: range over a value of unknown type (line 3)
+// go2rs[D02]: body kept as todo: range over a value of unknown type
 async fn worker(id: i64, jobs: mpsc::Receiver<i64>, results: mpsc::Sender<String>) {
     // for j := range jobs {
     //     _ = id
@@ -16,29 +16,30 @@ async fn worker(id: i64, jobs: mpsc::Receiver<i64>, results: mpsc::Sender<String
 
 // go: worker_pools.go:16
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
-// go2rs[D02]: body kept as todo: several goroutines receive from one channel: share the Receiver (Arc<tokio::sync::Mutex<..>>) or use async-channel (line 8)
+// go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
+// go2rs[D03]: line 22 kept as todo!(): several goroutines receive from one channel: share the Receiver (Arc<tokio::sync::Mutex<..>>) or use async-channel
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 #[tokio::main]
 async fn main() {
-    // const numJobs = 5
-    // jobs := make(chan int, numJobs)
-    // results := make(chan string, numJobs)
-    //
-    // for w := 1; w <= 3; w++ {
-    //     go worker(w, jobs, results)
-    // }
-    //
-    // for j := 1; j <= numJobs; j++ {
-    //     jobs <- j
-    // }
-    // close(jobs)
-    //
-    // collected := make([]string, 0, numJobs)
-    // for range numJobs {
-    //     collected = append(collected, <-results)
-    // }
-    // sort.Strings(collected)
-    // for _, line := range collected {
-    //     fmt.Println(line)
-    // }
-    todo!("go2rs: translate the Go body of main")
+    const NUM_JOBS: i64 = 5;
+    let (jobs_tx, mut jobs_rx) = mpsc::channel::<i64>(NUM_JOBS as usize);
+    let (results_tx, mut results_rx) = mpsc::channel::<String>(NUM_JOBS as usize);
+    for w in 1..=3 {
+        // go2rs: not translated (several goroutines receive from one channel: share the Receiver (Arc<tokio::sync::Mutex<..>>) or use async-channel); the Go:
+        // go worker(w, jobs, results)
+        todo!("go: go worker(w, jobs, results)")
+    }
+    for j in 1..=NUM_JOBS {
+        jobs_tx.send(j).await.expect("receiver dropped");
+    }
+    drop(jobs_tx);
+    let mut collected: Vec<String> = Vec::with_capacity(NUM_JOBS as usize);
+    for _ in 0..NUM_JOBS {
+        collected.push(results_rx.recv().await.unwrap_or_default());
+    }
+    collected.sort();
+    for line in &collected {
+        println!("{}", line);
+    }
 }

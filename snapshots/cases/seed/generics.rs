@@ -23,18 +23,17 @@ pub fn first<T>(xs: &[T]) -> T {
 /// Dedup removes duplicates, keeping order.
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: an owned T from a borrow: the type is not Clone
-pub fn dedup<T: Eq + Hash>(xs: &[T]) -> Vec<T> {
-    // seen := make(map[T]bool)
-    // var out []T
-    // for _, x := range xs {
-    //     if !seen[x] {
-    //         seen[x] = true
-    //         out = append(out, x)
-    //     }
-    // }
-    // return out
-    todo!("go2rs: translate the Go body of Dedup")
+// go2rs[D01]: body translated; review ownership (clones) and casts
+pub fn dedup<T: Eq + Hash + Clone>(xs: &[T]) -> Vec<T> {
+    let mut seen: HashMap<T, bool> = HashMap::new();
+    let mut out: Vec<T> = Vec::new();
+    for x in xs {
+        if !seen.get(x).copied().unwrap_or_default() {
+            seen.insert(x.clone(), true);
+            out.push(x.clone());
+        }
+    }
+    out
 }
 
 // go: generics.go:30
@@ -42,22 +41,21 @@ pub fn dedup<T: Eq + Hash>(xs: &[T]) -> Vec<T> {
 // go2rs[G01]: Ord rejects floats; use PartialOrd for float types
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: a sub-slice copy of elements that are not Clone (line 4)
-pub fn largest<T: Ord>(xs: &[T]) -> T {
-    // m := xs[0]
-    // for _, x := range xs[1:] {
-    //     if x > m {
-    //         m = x
-    //     }
-    // }
-    // return m
-    todo!("go2rs: translate the Go body of Largest")
+// go2rs[D01]: body translated; review ownership (clones) and casts
+pub fn largest<T: Ord + Clone>(xs: &[T]) -> T {
+    let mut m = xs[0].clone();
+    for x in &xs[1..].to_vec() {
+        if *x > m {
+            m = x.clone();
+        }
+    }
+    m
 }
 
 // go: generics.go:41
 /// LargestFloat is the float64 instantiation.
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: a cmp.Ordered function called with floats (Rust's Ord excludes f64: use PartialOrd or total_cmp) (line 3)
+// go2rs[D02]: body kept as todo: a cmp.Ordered function called with floats (Rust's Ord excludes f64: use PartialOrd or total_cmp)
 pub fn largest_float(xs: &[f64]) -> f64 {
     // return Largest(xs)
     todo!("go2rs: translate the Go body of LargestFloat")

@@ -12,21 +12,31 @@ use tokio_util::sync::CancellationToken;
 /// doWork doubles values until ctx is cancelled or in is closed.
 // go2rs[C02]: `ctx` context.Context → CancellationToken; select on token.cancelled()
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: `ok` is not defined in this input (line 8)
-async fn do_work(token: CancellationToken, r#in: mpsc::Receiver<i64>, out: mpsc::Sender<i64>) {
-    // for {
-    //     select {
-    //     case <-ctx.Done():
-    //         return
-    //     case v, ok := <-in:
-    //         if !ok {
-    //             close(out)
-    //             return
-    //         }
-    //         out <- v * 2
-    //     }
-    // }
-    todo!("go2rs: translate the Go body of doWork")
+// go2rs[C03]: select → tokio::select!
+// go2rs[D03]: line 15 kept as todo!(): `ok` is not defined in this input
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
+async fn do_work(
+    token: CancellationToken,
+    mut r#in: mpsc::Receiver<i64>,
+    mut out: mpsc::Sender<i64>,
+) {
+    loop {
+        tokio::select! {
+        _ = token.cancelled() => {
+        return;
+        }
+        Some(v) = r#in.recv() => {
+        // go2rs: not translated (`ok` is not defined in this input); the Go:
+        // if !ok {
+        //     close(out)
+        //     return
+        // }
+        // out <- v * 2
+        todo!("go: if !ok {{")
+        }
+        }
+    }
 }
 
 // go: goroutines_channels.go:25
@@ -37,16 +47,16 @@ async fn do_work(token: CancellationToken, r#in: mpsc::Receiver<i64>, out: mpsc:
 // go2rs[C01]: goroutine → tokio task
 // go2rs[D01]: body translated; review ownership (clones) and casts
 pub async fn double(token: CancellationToken, x: i64) -> i64 {
-    let (in_tx, mut in_rx) = mpsc::channel::<i64>(10);
+    let (r#in_tx, mut r#in_rx) = mpsc::channel::<i64>(10);
     let (out_tx, mut out_rx) = mpsc::channel::<i64>(10);
     {
         let out_tx = out_tx.clone();
-        let in_tx = in_tx.clone();
+        let r#in_tx = r#in_tx.clone();
         let token = token.clone();
-        tokio::spawn(do_work(token.clone(), in_rx, out_tx.clone()));
+        tokio::spawn(do_work(token.clone(), r#in_rx, out_tx.clone()));
     }
-    in_tx.send(x).await.expect("receiver dropped");
-    drop(in_tx);
+    r#in_tx.send(x).await.expect("receiver dropped");
+    drop(r#in_tx);
     out_rx.recv().await.unwrap_or_default()
 }
 

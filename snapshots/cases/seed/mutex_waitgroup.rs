@@ -33,7 +33,7 @@ impl Hashes {
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[N01]: *T result never nil → owned T
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: struct literal of a type whose fields moved into a lock (line 3)
+// go2rs[D02]: body kept as todo: struct literal of a type whose fields moved into a lock
 pub async fn compute_all(inputs: &[String]) -> Hashes {
     // h := &Hashes{data: make(map[string][32]byte)}
     // var wg sync.WaitGroup

@@ -43,15 +43,24 @@ impl Reader for StringReader {
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    // go2rs[D02]: body kept as todo: io.EOF has no mapping yet (line 4)
+    // go2rs[D03]: line 22 kept as todo!(): io.EOF has no mapping yet
+    // go2rs[D01]: body translated; review ownership (clones) and casts
+    #[allow(unused, clippy::useless_vec)]
     fn read(&mut self, p: &mut [u8]) -> Result<i64, Error> {
-        // if r.pos >= len(r.s) {
-        //     return 0, io.EOF
-        // }
-        // n := copy(p, r.s[r.pos:])
-        // r.pos += n
-        // return n, nil
-        todo!("go2rs: translate the Go body of StringReader.Read")
+        if self.pos >= self.s.len() as i64 {
+            // go2rs: not translated (io.EOF has no mapping yet); the Go:
+            // return 0, io.EOF
+            todo!("go: return 0, io.EOF")
+        }
+        let n = {
+            let src = &self.s[self.pos as usize..].to_string();
+            let src = src.as_bytes();
+            let n = p.len().min(src.len());
+            p[..n].copy_from_slice(&src[..n]);
+            n
+        };
+        self.pos += n as i64;
+        Ok(n as i64)
     }
 }
 
@@ -74,7 +83,7 @@ pub struct Meta {
 // go: reader_interface.go:41
 /// Describe accepts anything.
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: type assertion expression is not translated yet (line 3)
+// go2rs[D02]: body kept as todo: type assertion expression is not translated yet
 pub fn describe(v: &dyn Any) -> String {
     // if s, ok := v.(string); ok {
     //     return s

@@ -31,19 +31,25 @@ impl App {
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[N04]: *T parameter `r` → &T
-    // go2rs[D02]: body kept as todo: method `Header` on a value of unknown type (line 4)
+    // go2rs[D03]: line 27 kept as todo!(): method `Header` on a value of unknown type
+    // go2rs[D01]: body translated; review ownership (clones) and casts
+    #[allow(unused, clippy::useless_vec)]
     fn list_items(&self, w: &HttpResponseWriter, r: &HttpRequest) {
-        // items := []Item{{ID: 1, Name: "widget"}}
+        let items = vec![Item {
+            id: 1,
+            name: "widget".to_string(),
+        }];
+        // go2rs: not translated (method `Header` on a value of unknown type); the Go:
         // w.Header().Set("Content-Type", "application/json")
         // if err := json.NewEncoder(w).Encode(items); err != nil {
         //     a.log.Error("encode", "err", err)
         // }
-        todo!("go2rs: translate the Go body of app.listItems")
+        todo!("go: w.Header().Set(\"Content-Type\", \"application/json\")")
     }
 }
 
 // go: service_stack.go:33
-// go2rs[D02]: body kept as todo: flag.String has no mapping yet (line 3)
+// go2rs[D02]: body kept as todo: flag.String has no mapping yet
 fn main() {
     // addr := flag.String("addr", ":8080", "listen address")
     // flag.Parse()

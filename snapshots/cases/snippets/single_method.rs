@@ -5,7 +5,7 @@ impl RingBuffer {
     // go: single_method.go:2
     /// Full reports whether the buffer has no room left.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D02]: body kept as todo: field `size` of an unknown or locked type (line 3)
+    // go2rs[D02]: body kept as todo: field `size` of an unknown or locked type
     pub fn full(&self) -> bool {
         // return b.size == len(b.data)
         todo!("go2rs: translate the Go body of RingBuffer.Full")

@@ -33,7 +33,7 @@ impl Rule {
     /// Matches reports whether path matches the rule.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F04]: string/slice/map parameters are borrowed
-    // go2rs[D02]: body kept as todo: nil comparison of a value go2rs did not make an Option (line 3)
+    // go2rs[D02]: body kept as todo: nil comparison of a value go2rs did not make an Option
     pub fn matches(&self, path: &str) -> bool {
         // if r.fn != nil {
         //     return r.fn(path)

@@ -54,7 +54,7 @@ impl Counter {
 // go: once_atomic.go:38
 /// Default returns the process-wide counter, created once.
 // go2rs[N01]: *T result never nil → owned T
-// go2rs[D02]: body kept as todo: `defaultOnce` is not defined in this input (line 3)
+// go2rs[D02]: body kept as todo: `defaultOnce` is not defined in this input
 pub fn default() -> Counter {
     // defaultOnce.Do(func() {
     //     defaultCounter = &Counter{}
@@ -78,7 +78,7 @@ impl Exporter {
     // go: once_atomic.go:53
     /// Close flushes exactly once even if called many times.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D02]: body kept as todo: method `Do` on a value of unknown type (line 3)
+    // go2rs[D02]: body kept as todo: method `Do` on a value of unknown type
     pub fn close(&self) {
         // e.closeOnce.Do(func() {
         //     atomic.StoreInt32(&e.flushed, 1)

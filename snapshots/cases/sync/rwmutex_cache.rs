@@ -51,7 +51,7 @@ impl Registry {
     // go2rs[Y01]: r.mu.Lock() + defer Unlock → a guard that unlocks at scope end
     // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn register(&self, s: Service) {
-        let mut state = self.state.write().unwrap();
+        let state = &mut *self.state.write().unwrap();
         if state.services.is_empty() {
             state.services = HashMap::new();
         }

@@ -33,8 +33,9 @@ impl Header {
     pub fn encode(&self) -> [u8; 8] {
         let mut b: [u8; 8] = [0; 8];
         {
-            let n = b[..4].to_vec().len().min(self.magic[..].to_vec().len());
-            b[..4].to_vec()[..n].copy_from_slice(&self.magic[..].to_vec()[..n]);
+            let src = &self.magic[..].to_vec()[..];
+            let n = b[..4].to_vec().len().min(src.len());
+            b[..4].to_vec()[..n].copy_from_slice(&src[..n]);
             n
         };
         b[4] = self.version;

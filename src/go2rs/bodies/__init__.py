@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from go2rs.bodies.env import Env, FnShape, Local, Untranslatable
+from go2rs.bodies.env import Env, FnShape, Local, Skipped, Untranslatable, statements_under
 from go2rs.bodies.locks import take_guard
 from go2rs.bodies.stmts import block, statements
 from go2rs.context import Ctx
@@ -24,13 +24,14 @@ from go2rs.parse.lower import text
 from go2rs.parse.parser import parse_go, walk
 from go2rs.rustmodel import Fn
 
-__all__ = ["BodyResult", "Untranslatable", "count_statements", "translate_body"]
+__all__ = ["BodyResult", "Skipped", "Untranslatable", "count_statements", "translate_body"]
 
 
 @dataclass(frozen=True, slots=True)
 class BodyResult:
     lines: tuple[str, ...]
     statements: int
+    skipped: tuple[Skipped, ...]  # statements kept as todo!() inside an otherwise translated body
     notes: tuple[tuple[str, str], ...]
     uses: frozenset[str]
     mutable_params: frozenset[str]
@@ -43,26 +44,13 @@ def _parse_body(body_text: str) -> Node:
 
 def count_statements(body_text: str) -> int:
     """Statements in a Go body (for the translated/seen statistics)."""
-    return _count(_parse_body(body_text))
-
-
-def _count(root: Node) -> int:
-    count = 0
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.type == "statement_list":
-            count += sum(
-                1 for c in node.named_children if c.type not in ("comment", "empty_statement")
-            )
-        stack.extend(node.named_children)
-    return count
+    return statements_under(_parse_body(body_text))
 
 
 def translate_body(fn: FuncDecl, rust_fn: Fn, ctx: Ctx) -> BodyResult:
     assert fn.body is not None
     root = _parse_body(fn.body.text)
-    statement_count = _count(root)
+    statement_count = statements_under(root)
     try:
         return _translate(fn, rust_fn, ctx, root, statement_count)
     except Untranslatable as exc:
@@ -109,9 +97,12 @@ def _translate(fn: FuncDecl, rust_fn: Fn, ctx: Ctx, root: Node, statement_count:
     guard, nodes = take_guard(fn, statements(body), env)
     lines = block(nodes, env, tail=bool(rust_fn.ret) and rust_fn.ret != "()")
     prologue += guard
+    if env.skipped and sum(s.statements for s in env.skipped) >= statement_count:
+        raise Untranslatable(None, env.skipped[0].why)  # nothing translated: keep the skeleton
     return BodyResult(
         tuple(prologue + lines),
         statement_count,
+        tuple(env.skipped),
         tuple(env.notes),
         frozenset(env.uses),
         frozenset(mutable_params),
@@ -194,9 +185,9 @@ def _bind_params(fn: FuncDecl, rust_fn: Fn, env: Env) -> set[str]:
 
 def _type_caps(fn: FuncDecl, ctx: Ctx) -> dict[str, frozenset[str]]:
     """What each type parameter's bound lets a body do: numeric type sets are Copy + Default
-    (their traits carry the arithmetic); other bounds give neither."""
+    (their traits carry the arithmetic); named constraints what their Rust bound says."""
     from go2rs.gomodel import TInterface
-    from go2rs.idioms.generics import is_numeric_set
+    from go2rs.idioms.generics import is_numeric_set, named_caps
 
     params = list(fn.type_params)
     if fn.receiver is not None and fn.receiver.type_args:
@@ -214,7 +205,9 @@ def _type_caps(fn: FuncDecl, ctx: Ctx) -> dict[str, frozenset[str]]:
         if isinstance(constraint, TName) and constraint.pkg is None:
             constraint = ctx.program.interface(constraint.name) or constraint
         numeric = isinstance(constraint, TInterface) and is_numeric_set(constraint)
-        caps[param.name] = frozenset({"copy", "default"}) if numeric else frozenset()
+        caps[param.name] = (
+            frozenset({"copy", "default"}) if numeric else named_caps(param.constraint)
+        )
     return caps
 
 

@@ -84,12 +84,32 @@ def call(node: Node, env: Env) -> E:
             return _local_call(decl, env.ctx.fn_name(name), None, args, node, env)
         if name in env.ctx.program.types:
             return _named_conversion(name, args, node, env)
+        alias = _function_alias(name, env)
+        if alias is not None:
+            return _package_call(*alias, args, node, env)
         raise Untranslatable(node, f"call of `{name}`, which is not defined in this input")
     if func.type == "selector_expression":
         return _selector_call(func, args, node, env)
     if func.type in ("slice_type", "array_type", "parenthesized_type", "qualified_type"):
         return _type_conversion(go_type(func, env), args, node, env)
     raise Untranslatable(node, "call of a computed function")
+
+
+def _function_alias(name: str, env: Env) -> tuple[str, str] | None:
+    """`var p = fmt.Println` at package level, never reassigned: `p(..)` is that call."""
+    from go2rs.gomodel import EIdent, ESelector
+
+    spec = next((s for s in env.ctx.program.values("var") if s.name == name), None)
+    if spec is None or spec.type is not None or not isinstance(spec.value, ESelector):
+        return None
+    operand = spec.value.operand
+    if not isinstance(operand, EIdent) or operand.name not in env.ctx.program.imports:
+        return None
+    assigned = re.compile(rf"(?<![\w.]){re.escape(name)}\s*(=[^=]|,[^:=]*=[^=])")
+    bodies = [f.body.text for f in env.ctx.program.all_funcs() if f.body is not None]
+    if any(assigned.search(body) for body in bodies):
+        return None
+    return operand.name, spec.value.field
 
 
 def _closure_call(callee: E, args: list[Node], node: Node, env: Env) -> E:
@@ -277,9 +297,11 @@ def _copy(node: Node, args: list[Node], env: Env) -> E:
     if elem is None or not cloneable(elem, env):
         raise Untranslatable(node, "copy of elements that are not Clone")
     method = "copy_from_slice" if copyable(elem, env) else "clone_from_slice"
+    # Go evaluates the source once; copy(bytes, text) copies the text's UTF-8 bytes.
+    source = f"&{src.at(1)}; let src = src.as_bytes()" if is_string(src.go) else f"&{src.at(0)}[..]"
     text_value = (
-        f"{{ let n = {dst.at(0)}.len().min({src.at(0)}.len()); "
-        f"{dst.at(0)}[..n].{method}(&{src.at(0)}[..n]); n }}"
+        f"{{ let src = {source}; let n = {dst.at(0)}.len().min(src.len()); "
+        f"{dst.at(0)}[..n].{method}(&src[..n]); n }}"
     )
     return E(text_value, INT, "usize")
 
@@ -427,9 +449,17 @@ def _go_slice_text(t: GoType | None, subject: str, env: Env, depth: int) -> str 
     return subject + ".iter().map(|" + var + "| " + item + ').collect::<Vec<_>>().join(" ")'
 
 
+def _printable(value: E, node: Node | None) -> E:
+    """Go prints an interface value as its dynamic value; a `Box<dyn Any>` has no Display
+    and its Debug shows `Any { .. }`, so printing one stays untranslated."""
+    if isinstance(value.go, TInterface) or value.go == TName("any"):
+        raise Untranslatable(node, "printing an interface value (Go prints its dynamic value)")
+    return value
+
+
 def _print_values(macro: str, values: list[E], env: Env, spaces: bool) -> E:
     """Println/Print: one hole per value, spaced the way Go spaces them."""
-    values = [go_printed(v, env) for v in values]
+    values = [go_printed(_printable(v, None), env) for v in values]
     holes = []
     for i, value in enumerate(values):
         hole = "{}" if displayable(value.go, env) else "{:?}"
@@ -452,7 +482,7 @@ def format_call(macro: str, args: list[Node], node: Node, env: Env) -> Formatted
     if translated is None:
         raise Untranslatable(node, "format verbs go2rs does not map")
     rust_format, verbs = translated
-    values = [expr(a, env) for a in args[1:]]
+    values = [_printable(expr(a, env), a) for a in args[1:]]
     if len(values) != len(verbs):
         raise Untranslatable(node, "format verbs and arguments do not match")
     values = [
@@ -508,10 +538,10 @@ def render_format(macro: str, template: str, values: list[E]) -> Formatted:
             else:
                 out.append(hole)
                 stripped = value.text.removesuffix(".to_string()")
-                simple = stripped != value.text and _SIMPLE_PATH.fullmatch(stripped) is not None
                 sliced = stripped != value.text and stripped.endswith("]")
                 shown = value.text
-                if hole == "{}" and value.rust == "String" and (simple or sliced):
+                if hole == "{}" and value.rust == "String" and stripped != value.text:
+                    # clippy: to_string_in_format_args (what to_string showed, {} shows)
                     shown = f"&{stripped}" if sliced else stripped
                 args.append(shown)
             continue
@@ -570,7 +600,33 @@ def _fmt(name: str, args: list[Node], node: Node, env: Env) -> E:
         if name == "Fprintln":
             return _print_values("eprintln", [expr(a, env) for a in args[1:]], env, spaces=True)
         return E(format_call("eprint", args[1:], node, env).text, None, "()")
+    if name in ("Fprintf", "Fprintln", "Fprint") and args:
+        return _fprint(name, args, node, env)
     raise Untranslatable(node, f"fmt.{name}")
+
+
+def _fprint(name: str, args: list[Node], node: Node, env: Env) -> E:
+    """`fmt.Fprintf(&b, ..)` into a strings.Builder (a String) -> `write!(b, ..)`; writing
+    into a String cannot fail, so the ignored Go error is an unwrap that never panics."""
+    target = args[0]
+    if target.type == "unary_expression" and text(target.child_by_field_name("operator")) == "&":
+        target = target.child_by_field_name("operand") or target
+    builder = expr(target, env)
+    base = builder.go.elem if isinstance(builder.go, TPointer) else builder.go
+    if base != TName("Builder", "strings"):
+        raise Untranslatable(node, f"fmt.{name} to a writer that is not a strings.Builder")
+    if name == "Fprintf":
+        formatted = format_call("format", args[1:], node, env)
+        macro = "write"
+    else:
+        formatted = _print_values(
+            "format", [expr(a, env) for a in args[1:]], env, spaces=name == "Fprintln"
+        ).fmt or Formatted("format", "", ())
+        macro = "writeln" if name == "Fprintln" else "write"
+    env.uses.add("std::fmt::Write")
+    rest = "".join(", " + a for a in formatted.args)
+    template = rust_string(formatted.template)
+    return E(f"{macro}!({builder.at(0)}, {template}{rest}).unwrap()", None, "()")
 
 
 def _errors_is(args: list[Node], node: Node, env: Env) -> E:
@@ -768,6 +824,8 @@ def _package_call(pkg: str, name: str, args: list[Node], node: Node, env: Env) -
 
 def _std_arg(kind: str, value: E, env: Env) -> str:
     if kind == "recv":
+        if value.text.startswith("vec![") and value.text.endswith("]"):
+            return value.text[len("vec!") :]  # clippy: useless_vec (a temporary slice)
         return value.at(0)
     if kind == "frecv":  # a float method receiver: Go's untyped int constants convert
         if value.rust == "f64" or is_float(value.go):
@@ -916,6 +974,8 @@ def _argument(arg: Node, target: str, env: Env) -> str:
         return receiver_argument(arg, env)
     if target == "CancellationToken":
         return f"{value.at(0)}.clone()"
+    if target.startswith("&dyn ") and (value.rust or "").lstrip("&").startswith("Box<dyn "):
+        return coerce(value, target, env)
     if target.startswith("&dyn") or target.startswith("&mut dyn"):
         ref = "&mut " if target.startswith("&mut") else "&"
         return value.text if (value.rust or "").startswith("&") else f"{ref}{value.at(1)}"

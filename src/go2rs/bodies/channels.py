@@ -13,6 +13,7 @@ from tree_sitter import Node
 from go2rs.bodies.env import E, Env, Local, Untranslatable
 from go2rs.bodies.exprs import coerce, expr, go_type, index_text, rust_type
 from go2rs.gomodel import TChan
+from go2rs.idioms import naming
 from go2rs.parse.lower import text
 
 
@@ -30,9 +31,10 @@ def make_channel(name: str, call: Node, env: Env) -> list[str]:
     elem = rust_type(t.elem, env)
     env.ctx.sink.uses.add("tokio::sync::mpsc")
     env.ctx.sink.crates.add("tokio")
-    env.bind(name, Local(name, t, None, chan_pair=True))
+    rust = naming.snake(name)
+    env.bind(name, Local(rust, t, None, chan_pair=True))
     env.note("C03", "channel → mpsc::channel split into a Sender and a Receiver")
-    return [f"let ({name}_tx, mut {name}_rx) = mpsc::channel::<{elem}>({capacity});"]
+    return [f"let ({rust}_tx, mut {rust}_rx) = mpsc::channel::<{elem}>({capacity});"]
 
 
 def _channel(node: Node | None, env: Env, side: str) -> str:

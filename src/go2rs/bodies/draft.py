@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from go2rs.bodies import BodyResult, Untranslatable, count_statements, translate_body
-from go2rs.context import Ctx
+from go2rs.context import Ctx, Todo
 from go2rs.gomodel import FuncDecl
 from go2rs.rustmodel import Body, Fn, Meta, Param
 
@@ -24,15 +24,20 @@ def apply_draft(decl: FuncDecl, fn: Fn, ctx: Ctx) -> Fn:
         ctx.sink.statements_seen += exc.statements or 0
         note = ctx.note("D02", f"body kept as todo: {exc}")
         return dataclasses.replace(fn, meta=_with_note(fn.meta, note))
-    return _drafted(fn, result, ctx)
+    return _drafted(fn, result, ctx, decl)
 
 
-def _drafted(fn: Fn, result: BodyResult, ctx: Ctx) -> Fn:
+def _drafted(fn: Fn, result: BodyResult, ctx: Ctx, decl: FuncDecl) -> Fn:
     ctx.sink.statements_seen += result.statements
-    ctx.sink.statements_translated += result.statements
+    ctx.sink.statements_translated += result.statements - sum(s.statements for s in result.skipped)
     ctx.sink.uses.update(result.uses)
     ctx.sink.idioms["F05"] -= 1  # the skeleton body it replaces was counted
     notes = [ctx.note(code, text) for code, text in result.notes]
+    assert decl.body is not None
+    for skipped in result.skipped:
+        line = decl.body.span.line + skipped.line - 1  # the body's parse starts a line early
+        ctx.sink.todos.append(Todo(dataclasses.replace(decl.body.span, line=line), skipped.go))
+        notes.append(ctx.note("D03", f"line {line} kept as todo!(): {skipped.why}"))
     notes.append(ctx.note("D01", "body translated; review ownership (clones) and casts"))
     params = tuple(
         Param(f"mut {p.name}", p.type) if p.name in result.mutable_params else p for p in fn.params
@@ -41,7 +46,13 @@ def _drafted(fn: Fn, result: BodyResult, ctx: Ctx) -> Fn:
     meta = fn.meta
     for note in notes:
         meta = _with_note(meta, note)
-    return dataclasses.replace(fn, params=params, body=body, meta=meta)
+    attrs = (_UNTIL_PORTED, *fn.attrs) if result.skipped else fn.attrs
+    return dataclasses.replace(fn, params=params, body=body, meta=meta, attrs=attrs)
+
+
+# What a body with todo!()s for some statements warns about only because the Go they stand
+# for is not Rust yet: locals that code would use, change or grow, and what follows a todo!().
+_UNTIL_PORTED = "#[allow(unused, clippy::useless_vec)]"
 
 
 def _with_note(meta: Meta, note: object) -> Meta:
@@ -63,7 +74,7 @@ def draft_display(decl: FuncDecl, fmt: Fn, ctx: Ctx) -> Fn:
         return dataclasses.replace(
             fmt, meta=_with_note(fmt.meta, ctx.note("D02", f"body kept as todo: {exc}"))
         )
-    return _drafted(fmt, dataclasses.replace(result, lines=_write(result.lines)), ctx)
+    return _drafted(fmt, dataclasses.replace(result, lines=_write(result.lines)), ctx, decl)
 
 
 def _write(lines: tuple[str, ...]) -> tuple[str, ...]:

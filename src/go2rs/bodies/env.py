@@ -69,6 +69,31 @@ class E:
         return f"({self.text})" if self.prec > max_prec else self.text
 
 
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """Statements a body kept as `todo!()`: the first one go2rs could not translate and the
+    rest of its block (Rust would never reach them after the todo)."""
+
+    line: int  # of the first statement, in the body's own parse (line 1 is `package p`)
+    statements: int  # statements skipped, nested ones included
+    why: str
+    go: str  # the first line of the Go statement
+
+
+def statements_under(node: Node) -> int:
+    """Statements nested anywhere under `node` (not counting `node` itself), iteratively."""
+    count = 0
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "statement_list":
+            count += sum(
+                1 for c in current.named_children if c.type not in ("comment", "empty_statement")
+            )
+        stack.extend(current.named_children)
+    return count
+
+
 @dataclass
 class Local:
     rust: str
@@ -112,6 +137,7 @@ class Env:
     type_caps: dict[str, frozenset[str]] = field(default_factory=dict)
     uses: set[str] = field(default_factory=set)
     notes: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
 
     def lookup(self, name: str) -> Local | None:
         for scope in reversed(self.scopes):

@@ -175,8 +175,25 @@ def _is_enum(t: GoType, env: Env) -> bool:
     return isinstance(t, TName) and t.pkg is None and t.name in env.ctx.decisions.enums
 
 
+CHANNEL_PAIR = "(mpsc::Sender, mpsc::Receiver)"  # the Rust type of a split `make(chan T)` local
+
+
+def _channel_end(e: E, target: str | None, env: Env) -> str:
+    """A split channel where one end is expected: the Receiver moves (once), Senders clone."""
+    if target is not None and target.startswith("mpsc::Receiver"):
+        if e.text in env.moved_receivers:
+            raise Untranslatable(None, f"`{e.text}`'s receiver is handed out twice")
+        env.moved_receivers.add(e.text)
+        return f"{e.text}_rx"
+    if target is not None and target.startswith("mpsc::Sender"):
+        return f"{e.text}_tx.clone()"
+    raise Untranslatable(None, f"channel `{e.text}` where {target or 'a value'} is expected")
+
+
 def coerce(e: E, target: str | None, env: Env) -> str:
     """Fit `e` to a Rust place of type `target` (a parameter, field or result)."""
+    if e.rust == CHANNEL_PAIR:
+        return _channel_end(e, target, env)
     if target is None:
         return e.text
     if (e.rust or "").startswith("Option<") != target.startswith("Option<") and e.rust:
@@ -187,6 +204,8 @@ def coerce(e: E, target: str | None, env: Env) -> str:
         return e.text + ".0"  # `-1` in a float context is an untyped constant: -1.0
     if target == "String":
         return owned(e, env) if e.rust in ("&str", "&String", None) or _is_place(e) else e.text
+    if target.startswith("&dyn ") and (e.rust or "").lstrip("&").startswith("Box<dyn "):
+        return f"{e.at(0)}.as_ref()"  # &Box<dyn T> does not coerce to &dyn T by itself
     if target == "&str":
         return e.text if (e.rust or "").startswith("&") else f"&{e.at(1)}"
     if target.startswith("&mut "):
@@ -203,6 +222,10 @@ def coerce(e: E, target: str | None, env: Env) -> str:
         return f"Box::new({e.text})"
     if target.startswith("&"):
         return e.text if (e.rust or "").startswith("&") else f"&{e.at(1)}"
+    if target.startswith("Box<dyn ") and e.rust is not None and not e.rust.startswith("Box<"):
+        return f"Box::new({owned(e, env)})"  # a concrete value where Go stored an interface
+    if target.startswith("Box<dyn std::error::Error") and e.rust != target:
+        return f"{owned(e, env)}.into()"  # any error (and text) boxes with From
     if target in ("i64", "i32", "u64", "u32", "u8", "usize", "i8", "i16", "u16", "f64", "f32"):
         if e.rust and e.rust != target and (is_int(e.go) or is_float(e.go)):
             return f"{e.at(2)} as {target}"
@@ -218,6 +241,8 @@ def _identifier(node: Node, env: Env) -> E:
     if name == env.receiver:
         return E("self", TName(env.receiver_type or "_"), "&Self")
     local = env.lookup(name)
+    if local is not None and local.chan_pair:
+        return E(local.rust, local.go, CHANNEL_PAIR, place=True)
     if local is not None:
         return E(local.rust, local.go, local.rust_type, place=True)
     ctx = env.ctx

@@ -62,4 +62,6 @@ def take_guard(fn: FuncDecl, nodes: list[Node], env: Env) -> tuple[list[str], li
         f"{receiver.name}.{plan.mutex_field}.{method}() + defer Unlock → a guard "
         "that unlocks at scope end",
     )
+    if writes and len(plan.guarded) > 1:  # a plain &mut lets two fields be borrowed at once
+        return [f"let {guard} = &mut *{acquire};"], rest
     return [f"let {'mut ' if writes else ''}{guard} = {acquire};"], rest

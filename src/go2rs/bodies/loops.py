@@ -78,6 +78,8 @@ def _counted(
     if step is None or (body is not None and (name,) in collect_facts([body]).assigned):
         return None
     start = expr(right.named_children[0], env)
+    if start.go is not None and not is_int(start.go):
+        raise Untranslatable(init, "a counting loop over a named type (Rust enums have no ranges)")
     end = expr(cond.child_by_field_name("right"), env)
     rust = end.rust if end.rust in ("usize", "i64", "i32", "u64") else start.rust or "i64"
     if rust == "usize" and start.rust == "i64" and not start.text.isdigit():

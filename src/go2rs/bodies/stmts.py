@@ -23,6 +23,7 @@ from go2rs.bodies.env import (
     Env,
     FnShape,
     Local,
+    Skipped,
     Untranslatable,
     elem_type,
     identifiers,
@@ -30,11 +31,14 @@ from go2rs.bodies.env import (
     is_set,
     is_string,
     map_types,
+    statements_under,
 )
 from go2rs.bodies.exprs import coerce, expr, go_type, index_text, owned, rust_type
 from go2rs.gomodel import GoType, Param, TFunc, TMap, TName, TPointer, TSlice
 from go2rs.idioms import naming
+from go2rs.idioms.comments import comment_text, safe
 from go2rs.idioms.errors import returns_error
+from go2rs.idioms.literals import rust_string
 from go2rs.parse.facts import collect_facts
 from go2rs.parse.lower import text
 
@@ -64,16 +68,48 @@ def block(nodes: list[Node], env: Env, tail: bool) -> Lines:
             last = i == len(nodes) - 1 or (
                 i == len(nodes) - 2 and following is not None and _is_err_check(following)
             )
-            paired = _paired(node, following, env, tail and last)
-            if paired is not None:
-                out += paired
-                i += 2
-                continue
-            out += statement(node, env, tail and i == len(nodes) - 1)
+            try:
+                paired = _paired(node, following, env, tail and last)
+                if paired is not None:
+                    out += paired
+                    i += 2
+                    continue
+                out += statement(node, env, tail and i == len(nodes) - 1)
+            except Untranslatable as exc:
+                return out + kept_as_todo(nodes[i:], exc, env)
             i += 1
         return out
     finally:
         env.pop()
+
+
+def kept_as_todo(nodes: list[Node], exc: Untranslatable, env: Env) -> Lines:
+    """The first statement go2rs cannot translate, and the rest of its block, as the Go
+    original in comments and one `todo!()`: the statements before it stay translated, and
+    Rust would never reach the ones after it."""
+    first = text(nodes[0])
+    skipped = Skipped(
+        nodes[0].start_point[0],
+        sum(1 + statements_under(n) for n in nodes),
+        exc.why,
+        first.split("\n", 1)[0].strip(),
+    )
+    env.skipped.append(skipped)
+    lines = [f"// go2rs: not translated ({comment_text(exc.why)}); the Go:"]
+    for node in nodes:
+        indent = node.start_point[1]
+        for k, line in enumerate(text(node).split("\n")):
+            line = line if k == 0 else _dedent(line, indent)
+            lines.append(f"// {safe(line)}".rstrip())
+    message = ("go: " + skipped.go).replace("{", "{{").replace("}", "}}")  # a format string
+    lines.append(f"todo!({rust_string(message)})")
+    return lines
+
+
+def _dedent(line: str, width: int) -> str:
+    """A continuation line of a statement that started `width` columns in."""
+    stripped = line.lstrip("\t ")
+    return line[min(width, len(line) - len(stripped)) :]
 
 
 def braced(nodes: list[Node], env: Env, tail: bool) -> str:
@@ -380,14 +416,15 @@ def _let(name: str, value: E, env: Env, declared: GoType | None = None) -> str:
         text_value = coerce(value, rust, env)
     elif value.rust is not None and value.rust.startswith("&") and name in env.mutated:
         text_value, rust = owned(value, env), value.rust.lstrip("&")
-    elif _moves_place(value):
+    elif _moves_place(value) or (value.place and "[" in value.text and not is_copy(value.go)):
         text_value = owned(value, env)
         rust = rust.lstrip("&") if rust else rust
     env.bind(name, Local(naming.snake(name), go, rust))
     constructor = text_value.endswith(("::new()", "::with_capacity(")) or text_value.startswith(
         ("Vec::with_capacity(", "vec![]")
     )
-    annotation = f": {rust}" if (declared is not None or constructor) and rust else ""
+    boxed = rust is not None and "Box<dyn " in rust and not text_value.startswith("Box::new(")
+    annotation = f": {rust}" if (declared is not None or constructor or boxed) and rust else ""
     return f"let {_let_name(name, env)}{annotation} = {text_value};"
 
 
@@ -441,6 +478,10 @@ def _var_decl(node: Node, env: Env, tail: bool) -> Lines:
                 continue
             if declared is None:
                 raise Untranslatable(spec, "var without type or value")
+            if isinstance(declared, TName) and declared.pkg == "sync" and "Mutex" in declared.name:
+                raise Untranslatable(
+                    spec, "a local sync mutex: Rust locks the data itself (Arc<Mutex<T>>)"
+                )
             if (
                 isinstance(declared, TName)
                 and declared.pkg == "sync"
@@ -449,7 +490,7 @@ def _var_decl(node: Node, env: Env, tail: bool) -> Lines:
                 env.ctx.sink.uses.add("tokio::task::JoinSet")
                 env.bind(name, Local(naming.snake(name), declared, "JoinSet<()>"))
                 env.note("Y03", "sync.WaitGroup → JoinSet: spawn into it, join_next() to wait")
-                out.append(f"let mut {naming.snake(name)} = JoinSet::new();")
+                out.append(f"let mut {naming.snake(name)}: JoinSet<()> = JoinSet::new();")
                 continue
             from go2rs.bodies.calls import zero_value
 

@@ -430,6 +430,15 @@ _ENTRIES = (
         "translate by hand, starting from the construct named",
     ),
     Idiom(
+        "D03",
+        "statement kept as todo",
+        "a statement go2rs cannot translate faithfully, inside a body it otherwise translates",
+        "the statements before it in Rust, then todo!() with the Go original of it and the rest "
+        "of its block",
+        "Rust never reaches what follows a todo!(), so the rest of that block stays Go in comments",
+        "translate the statement named and the commented Go after it",
+    ),
+    Idiom(
         "X01",
         "syntax error",
         "Go that does not parse",

@@ -1,7 +1,8 @@
 """Generics (G01, G02): type parameters and their constraints -> Rust bounds and traits.
 
-`any` -> no bound, `comparable` -> `Eq + Hash`, `cmp.Ordered` -> `Ord` (floats would need
-`PartialOrd`), an interface in the input -> that trait; a constraint interface with a type set
+`any` -> no bound, `comparable` -> `Eq + Hash + Clone`, `cmp.Ordered` -> `Ord + Clone` (floats
+would need `PartialOrd`; Go copies every value these sets allow, so Rust bodies may clone them),
+an interface in the input -> that trait; a constraint interface with a type set
 (`~int | ~float64`) -> a marker trait implemented for each member type.
 """
 
@@ -14,9 +15,9 @@ from go2rs.idioms.types import Pos, map_type
 from go2rs.rustmodel import Impl, Meta, Note, Trait
 
 _NAMED_BOUNDS = {
-    "comparable": "Eq + Hash",
-    "cmp.Ordered": "Ord",
-    "constraints.Ordered": "Ord",
+    "comparable": "Eq + Hash + Clone",
+    "cmp.Ordered": "Ord + Clone",
+    "constraints.Ordered": "Ord + Clone",
     "constraints.Integer": "Copy + Ord",
     "constraints.Signed": "Copy + Ord",
     "constraints.Unsigned": "Copy + Ord",
@@ -40,6 +41,15 @@ NUMERIC_SUPERTRAITS = (
 )
 
 
+def named_caps(constraint: GoType) -> frozenset[str]:
+    """What a named constraint's bound lets a body do with its values ("clone", "copy")."""
+    if not isinstance(constraint, TName):
+        return frozenset()
+    key = f"{constraint.pkg}.{constraint.name}" if constraint.pkg else constraint.name
+    rust = _NAMED_BOUNDS.get(key, "")
+    return frozenset(cap for cap, trait in (("clone", "Clone"), ("copy", "Copy")) if trait in rust)
+
+
 def is_numeric_set(iface: TInterface) -> bool:
     return bool(iface.terms) and all(
         isinstance(t, TName) and t.pkg is None and t.name in _NUMERIC for t in iface.terms
@@ -54,7 +64,7 @@ def bound(constraint: GoType, ctx: Ctx) -> tuple[str, Note | None]:
             return "", None
         if key == "comparable":
             ctx.sink.uses.add("std::hash::Hash")
-            return "Eq + Hash", None
+            return _NAMED_BOUNDS[key], None
         if key in _NAMED_BOUNDS:
             note = (
                 ctx.note("G01", "Ord rejects floats; use PartialOrd for float types")
