@@ -26,21 +26,24 @@ pub struct Entry {
 /// Format renders fields as key=value pairs.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[F03]: variadic `fields` → slice
-// go2rs[D02]: body kept as todo: printing an interface value (Go prints its dynamic value) (line 6)
+// go2rs[D03]: line 26 kept as todo!(): printing an interface value (Go prints its dynamic value)
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn format(msg: &str, fields: &[Field]) -> String {
-    // var b strings.Builder
-    // b.WriteString(msg)
-    // for _, f := range fields {
-    //     fmt.Fprintf(&b, " %s=%v", f.Key, f.Value)
-    // }
-    // return b.String()
-    todo!("go2rs: translate the Go body of Format")
+    let mut b: String = String::default();
+    b.push_str(msg);
+    for f in fields {
+        // go2rs: not translated (printing an interface value (Go prints its dynamic value)); the Go:
+        // fmt.Fprintf(&b, " %s=%v", f.Key, f.Value)
+        todo!("go: fmt.Fprintf(&b, \" %s=%v\", f.Key, f.Value)")
+    }
+    b.clone()
 }
 
 // go: any_values.go:32
 /// Describe reports the dynamic type of v.
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: type switch statement (line 3)
+// go2rs[D02]: body kept as todo: type switch statement
 pub fn describe(v: &dyn Any) -> String {
     // switch x := v.(type) {
     // case nil:
