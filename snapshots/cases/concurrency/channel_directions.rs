@@ -48,8 +48,8 @@ pub async fn drain(mut r#in: mpsc::Receiver<String>) -> Vec<String> {
     // for l := range in {
     //     got = append(got, l)
     // }
-    // return got
-    todo!("go: for l := range in {{")
+    todo!("go: for l := range in {{");
+    got
 }
 
 // go: channel_directions.go:32

@@ -82,11 +82,14 @@ impl Indexer {
     /// Stop signals the loop and waits for it to exit.
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-    // go2rs[D02]: body kept as todo: close of a channel this function does not own
+    // go2rs[D03]: line 63 kept as todo!(): close of a channel this function does not own
+    // go2rs[D01]: body translated; review ownership (clones) and casts
+    #[allow(unused, clippy::useless_vec)]
     pub async fn stop(&mut self) {
+        // go2rs: not translated (close of a channel this function does not own); the Go:
         // close(ix.quit)
-        // <-ix.done
-        todo!("go2rs: translate the Go body of Indexer.Stop")
+        todo!("go: close(ix.quit)");
+        self.done.recv().await.unwrap_or_default();
     }
 }
 

@@ -23,8 +23,8 @@ pub async fn beat(name: &str, period: Duration, count: i64) -> mpsc::Receiver<St
     //         ch <- fmt.Sprintf("%s beat %d", name, i)
     //     }
     // }()
-    // return ch
-    todo!("go: go func() {{")
+    todo!("go: go func() {{");
+    ch_rx
 }
 
 // go: sleep_goroutines.go:22

@@ -33,13 +33,16 @@ impl std::fmt::Display for Level {
 /// ParseLevel converts a name into a Level.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[F01]: multiple results → tuple
-// go2rs[D02]: body kept as todo: a counting loop over a named type (Rust enums have no ranges)
+// go2rs[D03]: line 31 kept as todo!(): a counting loop over a named type (Rust enums have no ranges)
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn parse_level(s: &str) -> (Level, bool) {
+    // go2rs: not translated (a counting loop over a named type (Rust enums have no ranges)); the Go:
     // for l := Debug; l <= Error; l++ {
     //     if l.String() == s {
     //         return l, true
     //     }
     // }
-    // return Info, false
-    todo!("go2rs: translate the Go body of ParseLevel")
+    todo!("go: for l := Debug; l <= Error; l++ {{");
+    (Level::Info, false)
 }

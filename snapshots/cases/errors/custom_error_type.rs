@@ -67,15 +67,12 @@ impl Signup {
 // go: custom_error_type.go:38
 /// FieldOf extracts the failing field name using errors.As.
 // go2rs[F01]: multiple results → tuple
-// go2rs[D03]: line 40 kept as todo!(): errors.As has no mapping yet
-// go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
+// go2rs[D02]: body kept as todo: a nil pointer variable (an Option go2rs did not plan)
 pub fn field_of(err: Box<dyn std::error::Error + Send + Sync>) -> (String, bool) {
-    let mut ve: ValidationError = ValidationError::default();
-    // go2rs: not translated (errors.As has no mapping yet); the Go:
+    // var ve *ValidationError
     // if errors.As(err, &ve) {
     //     return ve.Field, true
     // }
     // return "", false
-    todo!("go: if errors.As(err, &ve) {{")
+    todo!("go2rs: translate the Go body of FieldOf")
 }

@@ -77,7 +77,7 @@ pub fn charge(id: &str, amount: &str, balance: i64) -> Result<i64, Error> {
         Err(err) => {
             return Err(ChargeError {
                 charge_id: id.to_string(),
-                err: Box::new(err),
+                err: err.into(),
             }
             .into());
         }

@@ -44,7 +44,7 @@ impl Bus {
     /// Subscribe registers h for the event name.
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F04]: string/slice/map parameters are borrowed
-    // go2rs[D02]: body kept as todo: storing a borrowed trait object or closure: the field needs it owned (Box<dyn ..>)
+    // go2rs[D02]: body kept as todo: &dyn Handler as a Handler: Rust has no impl (promoted methods?)
     pub fn subscribe(&mut self, name: &str, h: &dyn Handler) {
         // b.handlers = append(b.handlers, h)
         // b.byName[name] = h

@@ -27,9 +27,10 @@ pub struct ByScore(pub Vec<Player>);
 impl ByScore {
     // go: stringer_and_sort.go:19
     // go2rs[M01]: value receiver → &self
-    // go2rs[D01]: body translated; review ownership (clones) and casts
+    // go2rs[D02]: body kept as todo: a usize where a i64 is expected
     pub fn len(&self) -> i64 {
-        self.0.len() as i64
+        // return len(s)
+        todo!("go2rs: translate the Go body of ByScore.Len")
     }
 
     // go: stringer_and_sort.go:20
@@ -56,13 +57,16 @@ impl ByScore {
 // go: stringer_and_sort.go:24
 /// Leaderboard returns players formatted in ranking order.
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: sort.Sort has no mapping yet
+// go2rs[D03]: line 25 kept as todo!(): sort.Sort has no mapping yet
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn leaderboard(ps: &[Player]) -> Vec<String> {
+    // go2rs: not translated (sort.Sort has no mapping yet); the Go:
     // sort.Sort(ByScore(ps))
-    // out := make([]string, len(ps))
-    // for i, p := range ps {
-    //     out[i] = fmt.Sprintf("%d. %v", i+1, p)
-    // }
-    // return out
-    todo!("go2rs: translate the Go body of Leaderboard")
+    todo!("go: sort.Sort(ByScore(ps))");
+    let mut out = vec![String::new(); ps.len()];
+    for (i, p) in ps.iter().enumerate() {
+        out[i] = format!("{}. {}", i + 1, p);
+    }
+    out
 }

@@ -55,9 +55,10 @@ impl Queue {
     // go: indirect_mutation.go:36
     /// Len is read-only.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D01]: body translated; review ownership (clones) and casts
+    // go2rs[D02]: body kept as todo: a usize where a i64 is expected
     pub fn len(&self) -> i64 {
-        self.items.len() as i64
+        // return len(q.items)
+        todo!("go2rs: translate the Go body of Queue.Len")
     }
 
     // go2rs[M04]: Rust convention: is_empty() beside a public len()

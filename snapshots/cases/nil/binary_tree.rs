@@ -20,8 +20,11 @@ impl Tree {
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[F01]: multiple results → tuple
-    // go2rs[D02]: body kept as todo: nil comparison of a value go2rs did not make an Option
+    // go2rs[D03]: line 28 kept as todo!(): nil comparison of a value go2rs did not make an Option
+    // go2rs[D01]: body translated; review ownership (clones) and casts
+    #[allow(unused, clippy::useless_vec)]
     pub fn get(&self, key: &str) -> (i64, bool) {
+        // go2rs: not translated (nil comparison of a value go2rs did not make an Option); the Go:
         // for n := t; n != nil; {
         //     switch {
         //     case key < n.Key:
@@ -32,8 +35,8 @@ impl Tree {
         //         return n.Value, true
         //     }
         // }
-        // return 0, false
-        todo!("go2rs: translate the Go body of Tree.Get")
+        todo!("go: for n := t; n != nil; {{");
+        (0, false)
     }
 
     // go: binary_tree.go:42

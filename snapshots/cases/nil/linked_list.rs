@@ -25,11 +25,14 @@ impl List {
     // go: linked_list.go:16
     /// PushFront inserts v at the head.
     // go2rs[M02]: the body mutates the receiver → &mut self
-    // go2rs[D02]: body kept as todo: a nil-able value (Node) where Option<Box<Node>> is expected
+    // go2rs[D03]: line 17 kept as todo!(): a nil-able value (Node) where Option<Box<Node>> is expected
+    // go2rs[D01]: body translated; review ownership (clones) and casts
+    #[allow(unused, clippy::useless_vec)]
     pub fn push_front(&mut self, v: i64) {
+        // go2rs: not translated (a nil-able value (Node) where Option<Box<Node>> is expected); the Go:
         // l.head = &Node{Value: v, Next: l.head}
-        // l.len++
-        todo!("go2rs: translate the Go body of List.PushFront")
+        todo!("go: l.head = &Node{{Value: v, Next: l.head}}");
+        self.len += 1;
     }
 
     // go: linked_list.go:22
@@ -52,14 +55,17 @@ impl List {
     /// Find returns the first node with value v, or nil.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[N01]: returns nil for a pointer → Option
-    // go2rs[D02]: body kept as todo: nil comparison of a value go2rs did not make an Option
+    // go2rs[D03]: line 34 kept as todo!(): nil comparison of a value go2rs did not make an Option
+    // go2rs[D01]: body translated; review ownership (clones) and casts
+    #[allow(unused, clippy::useless_vec)]
     pub fn find(&self, v: i64) -> Option<Node> {
+        // go2rs: not translated (nil comparison of a value go2rs did not make an Option); the Go:
         // for n := l.head; n != nil; n = n.Next {
         //     if n.Value == v {
         //         return n
         //     }
         // }
-        // return nil
-        todo!("go2rs: translate the Go body of List.Find")
+        todo!("go: for n := l.head; n != nil; n = n.Next {{");
+        None
     }
 }

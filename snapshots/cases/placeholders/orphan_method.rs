@@ -16,11 +16,14 @@ impl UserService {
     /// Normalize is a method pasted without its receiver type: UserService is not defined here.
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F04]: string/slice/map parameters are borrowed
-    // go2rs[D02]: body kept as todo: field `calls` of an unknown or locked type
+    // go2rs[D03]: line 7 kept as todo!(): field `calls` of an unknown or locked type
+    // go2rs[D01]: body translated; review ownership (clones) and casts
+    #[allow(unused, clippy::useless_vec)]
     pub fn normalize(&mut self, email: &str) -> String {
+        // go2rs: not translated (field `calls` of an unknown or locked type); the Go:
         // s.calls++
-        // return strings.ToLower(strings.TrimSpace(email))
-        todo!("go2rs: translate the Go body of UserService.Normalize")
+        todo!("go: s.calls++");
+        email.trim().to_string().to_lowercase()
     }
 
     // go: orphan_method.go:12

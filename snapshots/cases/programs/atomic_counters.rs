@@ -10,6 +10,7 @@ use tokio::task::JoinSet;
 // go2rs[Y03]: sync.WaitGroup → JoinSet: spawn into it, join_next() to wait
 // go2rs[D03]: line 16 kept as todo!(): a goroutine sharing ops with its spawner (wrap shared state in Arc<Mutex<..>>)
 // go2rs[D03]: line 28 kept as todo!(): atomic.AddInt32 has no mapping yet
+// go2rs[D03]: line 29 kept as todo!(): atomic.LoadInt32 has no mapping yet
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 #[tokio::main]
@@ -32,6 +33,8 @@ async fn main() {
     let mut flags: i32 = 0;
     // go2rs: not translated (atomic.AddInt32 has no mapping yet); the Go:
     // atomic.AddInt32(&flags, 3)
+    todo!("go: atomic.AddInt32(&flags, 3)");
+    // go2rs: not translated (atomic.LoadInt32 has no mapping yet); the Go:
     // fmt.Println("flags:", atomic.LoadInt32(&flags))
-    todo!("go: atomic.AddInt32(&flags, 3)")
+    todo!("go: fmt.Println(\"flags:\", atomic.LoadInt32(&flags))")
 }

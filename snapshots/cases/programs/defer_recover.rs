@@ -4,15 +4,19 @@
 // go: defer_recover.go:6
 // go2rs[E05]: package main → anyhow::Result
 // go2rs[F02]: named results (result, err) are returned explicitly
-// go2rs[D02]: body kept as todo: defer func() {         if r := recover(); r != nil {             err = fmt.Errorf("recovered: %v", r)         }     }
+// go2rs[D03]: line 7 kept as todo!(): defer func() {         if r := recover(); r != nil {             err = fmt.Errorf("recovered: %v", r)         }     }
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 fn safe_divide(a: i64, b: i64) -> anyhow::Result<i64> {
+    let mut result: i64 = 0;
+    // go2rs: not translated (defer func() {         if r := recover(); r != nil {             err = fmt.Errorf("recovered: %v", r)         }     }); the Go:
     // defer func() {
     //     if r := recover(); r != nil {
     //         err = fmt.Errorf("recovered: %v", r)
     //     }
     // }()
-    // return a / b, nil
-    todo!("go2rs: translate the Go body of safeDivide")
+    todo!("go: defer func() {{");
+    Ok(a / b)
 }
 
 // go: defer_recover.go:15
@@ -30,9 +34,9 @@ fn main() {
     // if q, err := safeDivide(10, 2); err == nil {
     //     fmt.Println("quotient:", q)
     // }
-    // if _, err := safeDivide(1, 0); err != nil {
-    //     fmt.Println(err)
-    // }
-    // fmt.Println("main done")
-    todo!("go: if q, err := safeDivide(10, 2); err == nil {{")
+    todo!("go: if q, err := safeDivide(10, 2); err == nil {{");
+    if let Err(err) = safe_divide(1, 0) {
+        println!("{}", err);
+    }
+    println!("main done");
 }

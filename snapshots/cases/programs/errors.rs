@@ -62,8 +62,8 @@ fn main() {
             // } else {
             //     fmt.Printf("unknown error: %s\n", err)
             // }
-            // continue
-            todo!("go: if errors.Is(err, ErrOutOfTea) {{")
+            todo!("go: if errors.Is(err, ErrOutOfTea) {{");
+            continue;
         }
         println!("Tea is ready!");
     }

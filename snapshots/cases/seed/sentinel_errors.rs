@@ -58,15 +58,12 @@ pub fn fetch(m: &HashMap<String, String>, key: &str) -> Result<String, Error> {
 
 // go: sentinel_errors.go:34
 /// ShouldRefresh inspects errors with errors.Is and errors.As.
-// go2rs[D03]: line 36 kept as todo!(): errors.As has no mapping yet
-// go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
+// go2rs[D02]: body kept as todo: a nil pointer variable (an Option go2rs did not plan)
 pub fn should_refresh(err: Box<dyn std::error::Error + Send + Sync>) -> bool {
-    let mut qe: QuotaError = QuotaError::default();
-    // go2rs: not translated (errors.As has no mapping yet); the Go:
+    // var qe *QuotaError
     // if errors.As(err, &qe) {
     //     return qe.Limit > 0
     // }
     // return errors.Is(err, ErrNotFound) || errors.Is(err, ErrExpired)
-    todo!("go: if errors.As(err, &qe) {{")
+    todo!("go2rs: translate the Go body of ShouldRefresh")
 }

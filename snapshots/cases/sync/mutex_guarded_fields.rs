@@ -40,12 +40,12 @@ impl Limiter {
         //     l.counts = map[string]int{}
         //     l.reset = time.Now().Add(l.Window)
         // }
-        // if l.counts[key] >= l.Limit {
-        //     return false
-        // }
-        // l.counts[key]++
-        // return true
-        todo!("go: if time.Now().After(l.reset) {{")
+        todo!("go: if time.Now().After(l.reset) {{");
+        if state.counts.get(key).copied().unwrap_or_default() >= self.limit {
+            return false;
+        }
+        *state.counts.entry(key.to_string()).or_default() += 1;
+        true
     }
 }
 

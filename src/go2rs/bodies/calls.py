@@ -240,6 +240,8 @@ def zero_value(t: GoType, env: Env) -> str:
         return f"{t.name}::default()"
     if isinstance(t, TArray) and t.length.isdigit():
         return f"[{zero_value(t.elem, env)}; {t.length}]"
+    if isinstance(t, TPointer):
+        raise Untranslatable(None, "a nil pointer variable (an Option go2rs did not plan)")
     rust = rust_type(t, env)
     if rust.startswith(("Box<dyn", "&", "impl ")) or not rust.replace("_", "").isalnum():
         raise Untranslatable(None, f"zero value of {rust}")

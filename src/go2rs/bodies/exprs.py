@@ -190,6 +190,22 @@ def _channel_end(e: E, target: str | None, env: Env) -> str:
     raise Untranslatable(None, f"channel `{e.text}` where {target or 'a value'} is expected")
 
 
+def _check_implements(e: E, target: str, env: Env) -> None:
+    """A value boxed as `Box<dyn Trait>` must implement the trait in Rust: Go also counts
+    methods promoted from embedded fields, which Rust does not forward."""
+    ctx = env.ctx
+    trait = target.removeprefix("Box<dyn ").split(" ", 1)[0].rstrip(">")
+    is_local_trait = any(
+        ctx.type_name(name) == trait and ctx.program.interface(name) is not None
+        for name in ctx.program.types
+    )
+    if not is_local_trait or not isinstance(e.go, TName) or e.go.pkg is not None:
+        return
+    implemented = {ctx.type_name(i) for i in ctx.decisions.trait_impls.get(e.go.name, [])}
+    if trait not in implemented:
+        raise Untranslatable(None, f"{e.rust} as a {trait}: Rust has no impl (promoted methods?)")
+
+
 def coerce(e: E, target: str | None, env: Env) -> str:
     """Fit `e` to a Rust place of type `target` (a parameter, field or result)."""
     if e.rust == CHANNEL_PAIR:
@@ -222,10 +238,13 @@ def coerce(e: E, target: str | None, env: Env) -> str:
         return f"Box::new({e.text})"
     if target.startswith("&"):
         return e.text if (e.rust or "").startswith("&") else f"&{e.at(1)}"
-    if target.startswith("Box<dyn ") and e.rust is not None and not e.rust.startswith("Box<"):
-        return f"Box::new({owned(e, env)})"  # a concrete value where Go stored an interface
     if target.startswith("Box<dyn std::error::Error") and e.rust != target:
         return f"{owned(e, env)}.into()"  # any error (and text) boxes with From
+    if target.startswith("Box<dyn ") and e.rust is not None and not e.rust.startswith("Box<"):
+        _check_implements(e, target, env)
+        return f"Box::new({owned(e, env)})"  # a concrete value where Go stored an interface
+    if e.rust and e.rust.isidentifier() and target.isidentifier() and e.rust != target:
+        raise Untranslatable(None, f"a {e.rust} where a {target} is expected")
     if target in ("i64", "i32", "u64", "u32", "u8", "usize", "i8", "i16", "u16", "f64", "f32"):
         if e.rust and e.rust != target and (is_int(e.go) or is_float(e.go)):
             return f"{e.at(2)} as {target}"

@@ -68,6 +68,7 @@ def block(nodes: list[Node], env: Env, tail: bool) -> Lines:
             last = i == len(nodes) - 1 or (
                 i == len(nodes) - 2 and following is not None and _is_err_check(following)
             )
+            scope, moved = dict(env.scopes[-1]), set(env.moved_receivers)
             try:
                 paired = _paired(node, following, env, tail and last)
                 if paired is not None:
@@ -76,17 +77,53 @@ def block(nodes: list[Node], env: Env, tail: bool) -> Lines:
                     continue
                 out += statement(node, env, tail and i == len(nodes) - 1)
             except Untranslatable as exc:
-                return out + kept_as_todo(nodes[i:], exc, env)
+                env.scopes[-1], env.moved_receivers = scope, moved  # forget its half-binds
+                end = len(nodes) if _needed_by_later(node, nodes[i + 1 :]) else i + 1
+                out += kept_as_todo(nodes[i:end], exc, env, more=end < len(nodes))
+                i = end
+                continue
             i += 1
         return out
     finally:
         env.pop()
 
 
-def kept_as_todo(nodes: list[Node], exc: Untranslatable, env: Env) -> Lines:
-    """The first statement go2rs cannot translate, and the rest of its block, as the Go
-    original in comments and one `todo!()`: the statements before it stay translated, and
-    Rust would never reach the ones after it."""
+def _needed_by_later(node: Node, later: list[Node]) -> bool:
+    """Whether the statements after `node` depend on it: it declares a name they use, or it
+    is a guard clause (`if x == nil { return }`) whose narrowing they rely on."""
+    if node.type == "if_statement" and node.child_by_field_name("alternative") is None:
+        handler = statements(node.child_by_field_name("consequence"))
+        if handler and _diverges(handler[-1]):
+            return bool(later)
+    declared: set[str] = set()
+    if node.type == "short_var_declaration":
+        left = node.child_by_field_name("left")
+        declared = {text(n) for n in (left.named_children if left else [])}
+    elif node.type in ("var_declaration", "const_declaration", "type_declaration"):
+        declared = {
+            text(name)
+            for spec in walk_specs(node)
+            for name in spec.children_by_field_name("name")
+        }
+    declared.discard("_")
+    return bool(declared) and any(declared & set(identifiers(n)) for n in later)
+
+
+def walk_specs(node: Node) -> list[Node]:
+    """The var/const/type specs of a declaration, grouped `( .. )` or not."""
+    specs = []
+    for child in node.named_children:
+        if child.type.endswith("_spec") or child.type == "type_alias":
+            specs.append(child)
+        elif child.type.endswith("_spec_list"):
+            specs += [c for c in child.named_children if c.type.endswith("_spec")]
+    return specs
+
+
+def kept_as_todo(nodes: list[Node], exc: Untranslatable, env: Env, more: bool = False) -> Lines:
+    """A statement go2rs cannot translate (with the rest of its block when those use what
+    it declares) as the Go original in comments and one `todo!()`; the statements around
+    it stay translated. `more`: Rust statements follow the todo!()."""
     first = text(nodes[0])
     skipped = Skipped(
         nodes[0].start_point[0],
@@ -102,7 +139,7 @@ def kept_as_todo(nodes: list[Node], exc: Untranslatable, env: Env) -> Lines:
             line = line if k == 0 else _dedent(line, indent)
             lines.append(f"// {safe(line)}".rstrip())
     message = ("go: " + skipped.go).replace("{", "{{").replace("}", "}}")  # a format string
-    lines.append(f"todo!({rust_string(message)})")
+    lines.append(f"todo!({rust_string(message)}){';' if more else ''}")
     return lines
 
 
