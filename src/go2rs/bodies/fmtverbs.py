@@ -27,6 +27,7 @@ _SIMPLE = {
     "E": "E",
     "w": "",
     "U": "?",
+    "T": "",  # the type's name, known when the argument's type is (calls.py folds it in)
 }
 
 
@@ -35,6 +36,9 @@ class Verb:
     spec: str  # the Rust spec after `:` (may be empty)
     kind: str  # the Go verb letter
     debug_if_not_display: bool  # %v: `{:?}` for values without Display
+    flags: str = ""  # the Go flags (`-+# 0`), width and precision, as written
+    width: str | None = None
+    precision: str | None = None
 
 
 def translate_format(text: str) -> tuple[str, list[Verb]] | None:
@@ -71,10 +75,30 @@ def translate_format(text: str) -> tuple[str, list[Verb]] | None:
         spec += _SIMPLE[verb]
         if verb == "v" and "#" in flags:
             spec += "?"
-        verbs.append(Verb(spec, verb, verb == "v" and "#" not in flags))
+        verbs.append(Verb(spec, verb, verb == "v" and "#" not in flags, flags, width, precision))
         out.append("{" + (":" + spec if spec else "") + "}")
     out.append(_escape_braces(text[pos:]))
     return "".join(out), verbs
+
+
+def rehole(rust_format: str, verbs: list[Verb]) -> str:
+    """The Rust format with each `{..}` hole rewritten from its (possibly changed) verb."""
+    out: list[str] = []
+    index = i = 0
+    while i < len(rust_format):
+        if rust_format.startswith(("{{", "}}"), i):
+            out.append(rust_format[i : i + 2])
+            i += 2
+            continue
+        if rust_format[i] == "{":
+            spec = verbs[index].spec
+            out.append("{" + (":" + spec if spec else "") + "}")
+            index += 1
+            i = rust_format.index("}", i) + 1
+            continue
+        out.append(rust_format[i])
+        i += 1
+    return "".join(out)
 
 
 def _escape_braces(text: str) -> str:
