@@ -42,7 +42,7 @@ fn make_tea(arg: i64) -> anyhow::Result<()> {
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 fn main() {
-    for &i in &vec![7, 42] {
+    for &i in &[7, 42] {
         match f(i) {
             Err(e) => {
                 println!("f failed: {}", e);

@@ -23,23 +23,25 @@ fn classify(n: i64) -> String {
 }
 
 // go: switch.go:28
-// go2rs[D03]: line 36 kept as todo!(): break or fallthrough inside a switch case
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 fn main() {
-    for &i in &vec![1, 2, 3, 4] {
+    for &i in &[1, 2, 3, 4] {
         println!("{} {}", i, describe(i));
     }
-    for &n in &vec![-5, 0, 5] {
+    for &n in &[-5, 0, 5] {
         println!("{} {}", n, classify(n));
     }
-    // go2rs: not translated (break or fallthrough inside a switch case); the Go:
-    // switch level := 2; level {
-    // case 2:
-    //     fmt.Println("level two")
-    //     fallthrough
-    // case 1:
-    //     fmt.Println("at least level one")
-    // }
-    todo!("go: switch level := 2; level {{")
+    {
+        let level = 2;
+        match level {
+            2 => {
+                println!("level two");
+                println!("at least level one");
+            }
+            1 => {
+                println!("at least level one");
+            }
+            _ => {}
+        }
+    }
 }

@@ -7,6 +7,7 @@ from tree_sitter import Node
 from go2rs.bodies.env import (
     INT,
     STRING,
+    E,
     Env,
     Local,
     Untranslatable,
@@ -192,6 +193,8 @@ def _range_head(names: list[str], right: Node | None, env: Env) -> str:
 
         elem = t.elem
         copy = copyable(elem, env)
+        if source.text.startswith("vec![") and source.text.endswith("]") and ";" not in source.text:
+            source = E(source.text[len("vec!") :], source.go, None)  # clippy: useless_vec
         value_rust = rust_type(elem, env) if copy else "&" + rust_type(elem, env)
         borrowed = source.text if (source.rust or "").startswith("&") else f"&{source.at(1)}"
         if len(names) == 2:

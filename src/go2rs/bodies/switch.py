@@ -35,11 +35,33 @@ def _case_body(case: Node) -> list[Node]:
     return statements(body[0]) if body else []
 
 
+def _arm_bodies(cases: list[Node]) -> list[list[Node]]:
+    """Each case's statements, a trailing `fallthrough` replaced by the statements of the
+    next case (and so on): Go runs the next body without testing its case."""
+    bodies = [_case_body(c) for c in cases]
+    arms = []
+    for i in range(len(cases)):
+        merged: list[Node] = []
+        j = i
+        while bodies[j] and bodies[j][-1].type == "fallthrough_statement":
+            merged += bodies[j][:-1]
+            j += 1
+            if j == len(cases):
+                raise Untranslatable(cases[i], "fallthrough out of the last case")
+        arms.append(merged + bodies[j])
+    return arms
+
+
 def _breaks_switch(case: Node) -> bool:
-    """An unlabeled `break` in a case leaves Go's switch; in Rust it would leave the loop."""
+    """An unlabeled `break` in a case leaves Go's switch; in Rust it would leave the loop.
+    (A `fallthrough` is fine as the case's last statement, the only place Go allows it.)"""
+    body = _case_body(case)
+    last = body[-1] if body and body[-1].type == "fallthrough_statement" else None
     stack = list(case.named_children)
     while stack:
         current = stack.pop()
+        if current == last:
+            continue
         if (
             current.type in ("break_statement", "fallthrough_statement")
             and not current.named_children
@@ -73,9 +95,10 @@ def _switch_body(node: Node, env: Env, tail: bool) -> Lines:
         raise Untranslatable(node, "break or fallthrough inside a switch case")
     tag_node = node.child_by_field_name("value")
     tag = expr(tag_node, env) if tag_node is not None else None
+    arms = _arm_bodies(cases)
     if tag is not None and all(_is_pattern(v, env) for c in cases for v in _case_values(c)):
-        return _match(tag, cases, env, tail)
-    return _if_chain(tag, cases, env, tail)
+        return _match(tag, cases, arms, env, tail)
+    return _if_chain(tag, cases, arms, env, tail)
 
 
 def _is_pattern(node: Node, env: Env) -> bool:
@@ -90,12 +113,12 @@ def _is_pattern(node: Node, env: Env) -> bool:
     return False
 
 
-def _match(tag: E, cases: list[Node], env: Env, tail: bool) -> Lines:
+def _match(tag: E, cases: list[Node], arms_body: list[list[Node]], env: Env, tail: bool) -> Lines:
     scrutinee = f"{tag.at(0)}.as_str()" if is_string(tag.go) and tag.rust != "&str" else tag.at(0)
     arms = []
     default = "_ => {}"
-    for case in cases:
-        body = braced(_case_body(case), env, tail)
+    for case, statements_of in zip(cases, arms_body, strict=True):
+        body = braced(statements_of, env, tail)
         if case.type == "default_case":
             default = f"_ => {body}"
             continue
@@ -104,11 +127,13 @@ def _match(tag: E, cases: list[Node], env: Env, tail: bool) -> Lines:
     return [f"match {scrutinee} {{", *arms, default, "}"]
 
 
-def _if_chain(tag: E | None, cases: list[Node], env: Env, tail: bool) -> Lines:
+def _if_chain(
+    tag: E | None, cases: list[Node], arms_body: list[list[Node]], env: Env, tail: bool
+) -> Lines:
     branches = []
     default: str | None = None
-    for case in cases:
-        body = braced(_case_body(case), env, tail)
+    for case, statements_of in zip(cases, arms_body, strict=True):
+        body = braced(statements_of, env, tail)
         if case.type == "default_case":
             default = body
             continue
