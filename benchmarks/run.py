@@ -7,11 +7,15 @@ Every throughput and scaling figure comes from a fresh child process (`run.py --
 so each has its own peak RSS (VmHWM) and no warm caches from an earlier measurement.
 Wall times are medians; the machine's load average is recorded beside them because other
 processes on a shared 2-core machine move them.
+
+Every child runs with the go2rs package's bytecode (.pyc) compiled, as after `pip install`:
+see `ensure_bytecode`.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import json
 import os
@@ -207,6 +211,31 @@ def _cpu_seconds() -> float:
 MANIFEST = corpus.DEFAULT_DIR / f"manifest-{corpus.SEED}.txt"
 
 
+def child_env() -> dict[str, str]:
+    """The environment of every measured child process: this one's, minus
+    PYTHONDONTWRITEBYTECODE. With that variable set (some sandboxes and CI images export it)
+    and go2rs installed editable, no .pyc is ever written for go2rs, so every fresh process
+    compiles all of its modules from source, a cost per paste (NOTES.md has the numbers)
+    that a user who ran `pip install` never pays: pip compiles bytecode at install time."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def ensure_bytecode() -> dict[str, Any]:
+    """Compile the installed go2rs package to .pyc (as `pip install` does) before anything is
+    timed; children may also rewrite a .pyc made stale by an edit during the run."""
+    import go2rs
+
+    package = Path(go2rs.__file__).resolve().parent
+    ok = compileall.compile_dir(package, quiet=1)
+    return {
+        "package": str(package),
+        "compiled": bool(ok),
+        "dont_write_bytecode_env": bool(os.environ.get("PYTHONDONTWRITEBYTECODE")),
+    }
+
+
 def worker(mode: str, files: int, jobs: int) -> None:
     paths = [Path(p) for p in MANIFEST.read_text().splitlines()[:files]]
     if mode.startswith("translate"):
@@ -235,6 +264,7 @@ def measure(mode: str, files: int, jobs: int = 1) -> dict[str, Any]:
         capture_output=True,
         text=True,
         check=False,
+        env=child_env(),
     )
     if done.returncode != 0:
         raise SystemExit(f"worker {mode} failed:\n{done.stderr}")
@@ -251,10 +281,19 @@ def _go2rs_command() -> list[str]:
     return [sys.executable, str(script)] if script.exists() else [sys.executable, "-m", "go2rs"]
 
 
-def _wall(cmd: list[str], stdin: bytes) -> float:
+def _children_cpu() -> float:
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return kids.ru_utime + kids.ru_stime
+
+
+def _wall(cmd: list[str], stdin: bytes, cpu: list[float] | None = None) -> float:
+    """Wall seconds of one run; its CPU seconds (with rustfmt's) are appended to `cpu`."""
+    before = _children_cpu()
     start = time.perf_counter()
-    done = subprocess.run(cmd, input=stdin, capture_output=True, check=False)
+    done = subprocess.run(cmd, input=stdin, capture_output=True, check=False, env=child_env())
     seconds = time.perf_counter() - start
+    if cpu is not None:
+        cpu.append(_children_cpu() - before)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed: {done.stderr.decode()[:500]}")
     return seconds
@@ -265,7 +304,11 @@ def _import_share(cmd: list[str], stdin: bytes) -> tuple[float, float, dict[str,
     imports by package in microseconds). Share is per run, so load spikes cancel out."""
     start = time.perf_counter()
     done = subprocess.run(
-        [cmd[0], "-X", "importtime", *cmd[1:]], input=stdin, capture_output=True, check=False
+        [cmd[0], "-X", "importtime", *cmd[1:]],
+        input=stdin,
+        capture_output=True,
+        check=False,
+        env=child_env(),
     )
     wall = time.perf_counter() - start
     tops: dict[str, int] = {}
@@ -292,12 +335,14 @@ def paste_latency(repeats: int) -> dict[str, Any]:
         for run in runs.values():
             _wall(run, stdin)
     times: dict[str, list[float]] = {name: [] for name in runs}
+    cpus: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeats):  # interleaved, so load spikes hit every variant alike
         for name, run in runs.items():
-            times[name].append(_wall(run, stdin))
+            times[name].append(_wall(run, stdin, cpus[name]))
     for name, xs in times.items():
         out[name] = {
             "median_ms": statistics.median(xs) * 1000,
+            "cpu_median_ms": statistics.median(cpus[name]) * 1000,
             "min_ms": min(xs) * 1000,
             "p90_ms": sorted(xs)[int(len(xs) * 0.9) - 1] * 1000,
         }
@@ -369,6 +414,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     jobs = os.cpu_count() or 1
     started = time.time()
     results: dict[str, Any] = {"machine": machine(), "files": files}
+    results["bytecode"] = ensure_bytecode()
     paths = corpus.ensure(max(files * s for s in args.scales))
     MANIFEST.write_text("".join(f"{p}\n" for p in paths))  # the workers' file list
     first = paths[:files]
@@ -474,8 +520,8 @@ def markdown(r: dict[str, Any]) -> str:
         "## 1. Paste latency (`go2rs convert -`, fresh process, "
         f"{p['lines']}-line function, {p['repeats']} runs)",
         "",
-        "| run | median | min | p90 |",
-        "| --- | ---: | ---: | ---: |",
+        "| run | median | min | p90 | CPU (median) |",
+        "| --- | ---: | ---: | ---: | ---: |",
     ]
     for key, label in (
         ("format", "`go2rs convert -` (rustfmt on)"),
@@ -484,7 +530,8 @@ def markdown(r: dict[str, Any]) -> str:
     ):
         x = p[key]
         out.append(
-            f"| {label} | {x['median_ms']:.0f} ms | {x['min_ms']:.0f} ms | {x['p90_ms']:.0f} ms |"
+            f"| {label} | {x['median_ms']:.0f} ms | {x['min_ms']:.0f} ms | {x['p90_ms']:.0f} ms "
+            f"| {x['cpu_median_ms']:.0f} ms |"
         )
     top = ", ".join(f"{k} {v:.0f} ms" for k, v in list(p["import_top"].items())[:6])
     rustfmt = f"{p['rustfmt_ms']:.0f} ms" if p["rustfmt_ms"] is not None else "n/a"
@@ -494,6 +541,11 @@ def markdown(r: dict[str, Any]) -> str:
         f"run's wall time (median of {max(7, p['repeats'] // 2)} runs), i.e. about "
         f"{p['import_ms']:.0f} ms of the median. Largest top-level imports: {top}.",
         f"rustfmt alone on the paste's output: {rustfmt} (median).",
+        "",
+        "Bytecode: go2rs was compiled to `.pyc` before any run (`compileall`, as `pip install` "
+        "does), and every child ran without `PYTHONDONTWRITEBYTECODE` (set in this shell: "
+        f"{'yes' if r['bytecode']['dont_write_bytecode_env'] else 'no'}). Without bytecode an "
+        "editable install recompiles every go2rs module in every process (see NOTES.md).",
         "",
         "## 2. Throughput and 3. the physical limit (same corpus, same run)",
         "",
@@ -560,7 +612,8 @@ def markdown(r: dict[str, Any]) -> str:
         "## Closing note",
         "",
         f"- Paste latency median: {p['format']['median_ms']:.0f} ms with rustfmt, "
-        f"{p['no_format']['median_ms']:.0f} ms with `--no-format` (goal < 300 ms).",
+        f"{p['no_format']['median_ms']:.0f} ms with `--no-format` (goal < 300 ms); CPU "
+        f"{p['format']['cpu_median_ms']:.0f} ms and {p['no_format']['cpu_median_ms']:.0f} ms.",
         f"- Throughput: {t['serial']['lines_per_s']:,.0f} Go lines/s serial, "
         f"{t['parallel']['lines_per_s']:,.0f} with {t['parallel']['jobs']} processes "
         f"(no format); {t['serial_format']['lines_per_s']:,.0f} / "

@@ -10,6 +10,7 @@ definition of the command line. tests/test_launch.py checks both paths give the 
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from dataclasses import dataclass
@@ -57,8 +58,24 @@ def parse_paste(argv: list[str]) -> PasteArgs | None:
     return PasteArgs(source, choice["--comments"], fmt, placeholders, choice["--mode"])
 
 
+def _import_api() -> None:
+    """Import the translator with the cyclic GC paused. The import creates tens of thousands of
+    long-lived objects (classes, functions, templates' code); with the GC on, each of its
+    collections walks them all again, about a tenth of the import's CPU time. None of them is
+    garbage, so afterwards they are frozen out of the GC's way and it is switched back on."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        import go2rs.api  # noqa: F401
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
 def run_paste(args: PasteArgs) -> int:
     """What `go2rs convert` does for one input written to stdout; the exit code."""
+    _import_api()
     from go2rs.api import Options, translate
 
     if args.source in (None, "-"):
@@ -93,7 +110,10 @@ def main() -> None:
     if args is not None:
         code = run_paste(args)
         if code >= 0:
-            sys.exit(code)
+            # Everything is written and flushed, and a paste starts no threads or child
+            # processes that outlive it: skip the interpreter's teardown (destroying every
+            # module and object, about 15-20 ms of CPU per paste).
+            os._exit(code)
     from go2rs.cli import main as typer_main
 
     typer_main()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import shutil
-import subprocess
 from pathlib import Path
 
 import jinja2
@@ -106,9 +105,14 @@ def environment() -> jinja2.Environment:
     return env
 
 
+@functools.cache
+def _template(name: str) -> jinja2.Template:
+    """Each template looked up once: render_item runs once per item."""
+    return environment().get_template(name)
+
+
 def render_item(item: Item, mode: str) -> str:
-    template = environment().get_template(_TEMPLATES[type(item)])
-    return template.render(item=item, mode=mode)
+    return _template(_TEMPLATES[type(item)]).render(item=item, mode=mode)
 
 
 def render_file(rust: RustFile, mode: str) -> str:
@@ -123,6 +127,8 @@ def render_file(rust: RustFile, mode: str) -> str:
 
 def rustfmt(text: str) -> tuple[str, str | None]:
     """Formatted text, or the input and why it could not be formatted."""
+    import subprocess  # here, not at the top: `--no-format` pastes never pay its import
+
     exe = shutil.which("rustfmt")
     if exe is None:
         return text, "rustfmt not found on PATH; output is not formatted"

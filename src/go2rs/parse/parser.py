@@ -31,12 +31,20 @@ def parse_go(data: bytes) -> Tree:
 
 
 def walk(node: Node) -> Iterator[Node]:
-    """Every descendant, pre-order, without recursion (inputs may nest 10,000 deep)."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
+    """`node` and every descendant, pre-order, without recursion (inputs may nest 10,000 deep).
+
+    A TreeCursor moves in C and builds a Node only for the node it stops on; a stack of
+    `children` lists builds every child list as well (about 1.5x slower over the corpus)."""
+    cursor = node.walk()  # confined to `node`: it never moves to node's siblings or parent
+    yield node
+    while True:
+        if not cursor.goto_first_child():
+            while not cursor.goto_next_sibling():
+                if not cursor.goto_parent():
+                    return
+        current = cursor.node
+        assert current is not None  # a cursor always stands on a node
         yield current
-        stack.extend(reversed(current.children))
 
 
 def error_nodes(node: Node) -> Iterator[Node]:
