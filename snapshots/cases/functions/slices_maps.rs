@@ -51,15 +51,11 @@ pub fn filter(xs: &[i64]) -> Vec<i64> {
 // go: slices_maps.go:39
 /// GroupByLen groups strings by their length.
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D03]: line 42 kept as todo!(): a usize where a i64 is expected
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 pub fn group_by_len(xs: &[String]) -> HashMap<i64, Vec<String>> {
     let mut g: HashMap<i64, Vec<String>> = HashMap::new();
     for x in xs {
-        // go2rs: not translated (a usize where a i64 is expected); the Go:
-        // g[len(x)] = append(g[len(x)], x)
-        todo!("go: g[len(x)] = append(g[len(x)], x)")
+        g.entry(x.len() as i64).or_default().push(x.clone());
     }
     g
 }

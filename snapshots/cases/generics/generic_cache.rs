@@ -65,8 +65,13 @@ impl<K: Eq + Hash + Clone, V> Cache<K, V> {
 /// New creates a cache with the given capacity.
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[N01]: *T result never nil → owned T
-// go2rs[D02]: body kept as todo: struct literal of a type whose fields moved into a lock
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn new<K: Eq + Hash + Clone, V>(capacity: i64) -> Cache<K, V> {
-    // return &Cache[K, V]{cap: capacity, data: make(map[K]V)}
-    todo!("go2rs: translate the Go body of New")
+    Cache {
+        state: Mutex::new(CacheState {
+            cap: capacity,
+            order: Vec::new(),
+            data: HashMap::new(),
+        }),
+    }
 }

@@ -52,10 +52,9 @@ impl<T> Stack<T> {
     // go: stack.go:34
     /// Len returns the number of elements.
     // go2rs[M01]: value receiver → &self
-    // go2rs[D02]: body kept as todo: a usize where a i64 is expected
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn len(&self) -> i64 {
-        // return len(s.items)
-        todo!("go2rs: translate the Go body of Stack.Len")
+        self.items.len() as i64
     }
 
     // go2rs[M04]: Rust convention: is_empty() beside a public len()

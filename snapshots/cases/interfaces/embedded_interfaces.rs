@@ -67,9 +67,7 @@ impl Reader for Buffer {
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    // go2rs[D03]: line 45 kept as todo!(): a usize where a i64 is expected
     // go2rs[D01]: body translated; review ownership (clones) and casts
-    #[allow(unused, clippy::useless_vec)]
     fn read(&mut self, p: &mut [u8]) -> Result<i64, Error> {
         if self.closed {
             return Err(Error::Other("closed".to_string()));
@@ -81,9 +79,7 @@ impl Reader for Buffer {
             n
         };
         self.data = self.data[n..].to_vec();
-        // go2rs: not translated (a usize where a i64 is expected); the Go:
-        // return n, nil
-        todo!("go: return n, nil")
+        Ok(n as i64)
     }
 }
 
@@ -94,14 +90,10 @@ impl Writer for Buffer {
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    // go2rs[D03]: line 51 kept as todo!(): a usize where a i64 is expected
     // go2rs[D01]: body translated; review ownership (clones) and casts
-    #[allow(unused, clippy::useless_vec)]
     fn write(&mut self, p: &[u8]) -> Result<i64, Error> {
         self.data.extend_from_slice(p);
-        // go2rs: not translated (a usize where a i64 is expected); the Go:
-        // return len(p), nil
-        todo!("go: return len(p), nil")
+        Ok(p.len() as i64)
     }
 }
 

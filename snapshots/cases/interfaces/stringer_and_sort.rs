@@ -27,10 +27,9 @@ pub struct ByScore(pub Vec<Player>);
 impl ByScore {
     // go: stringer_and_sort.go:19
     // go2rs[M01]: value receiver → &self
-    // go2rs[D02]: body kept as todo: a usize where a i64 is expected
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn len(&self) -> i64 {
-        // return len(s)
-        todo!("go2rs: translate the Go body of ByScore.Len")
+        self.0.len() as i64
     }
 
     // go: stringer_and_sort.go:20

@@ -55,10 +55,9 @@ impl Queue {
     // go: indirect_mutation.go:36
     /// Len is read-only.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D02]: body kept as todo: a usize where a i64 is expected
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn len(&self) -> i64 {
-        // return len(q.items)
-        todo!("go2rs: translate the Go body of Queue.Len")
+        self.items.len() as i64
     }
 
     // go2rs[M04]: Rust convention: is_empty() beside a public len()

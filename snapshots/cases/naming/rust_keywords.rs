@@ -85,9 +85,15 @@ pub fn r#async(r#await: i64, r#yield: i64, r#unsafe: bool) -> i64 {
 // go: rust_keywords.go:52
 /// Use exercises the unexported keyword items.
 // go2rs[R01]: `Use` is a Rust keyword
-// go2rs[D02]: body kept as todo: a usize where a i64 is expected
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn r#use(c: Crate) -> i64 {
-    // m := move(&match{fn: c.crate}, len(c.use))
-    // return len(where(c.use, func(s string) bool { return s != m.fn })) + c.mut
-    todo!("go2rs: translate the Go body of Use")
+    let m = r#move(
+        &mut Match {
+            r#fn: c.crate_.clone(),
+            ..Default::default()
+        },
+        c.r#use.len() as i64,
+    );
+    (r#where(&c.r#use, move |s: &str| -> bool { s != m.r#fn.as_str() }).len() + c.r#mut as usize)
+        as i64
 }

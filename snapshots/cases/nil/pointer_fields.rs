@@ -63,10 +63,9 @@ impl Session {
     // go: pointer_fields.go:46
     /// Now returns the session clock time.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D02]: body kept as todo: method `Add` on a value of unknown type
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn now(&self) -> SystemTime {
-        // return time.Now().Add(s.clock.Offset)
-        todo!("go2rs: translate the Go body of Session.Now")
+        SystemTime::now() + self.clock.offset
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
+use tokio::task::JoinSet;
 
 // go: mutexes.go:9
 // go2rs[S01]: Go struct → struct; exported fields are pub
@@ -37,26 +38,35 @@ impl Container {
 
 // go: mutexes.go:26
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
-// go2rs[D02]: body kept as todo: struct literal of a type whose fields moved into a lock
+// go2rs[Y03]: sync.WaitGroup → JoinSet: spawn into it, join_next() to wait
+// go2rs[C01]: goroutine → tokio task
+// go2rs[D03]: line 38 kept as todo!(): a goroutine sharing doIncrement with its spawner (wrap shared state in Arc<Mutex<..>>)
+// go2rs[D03]: line 39 kept as todo!(): a goroutine sharing doIncrement with its spawner (wrap shared state in Arc<Mutex<..>>)
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 #[tokio::main]
 async fn main() {
-    // c := Container{counters: map[string]int{"a": 0, "b": 0}}
-    //
-    // var wg sync.WaitGroup
-    // doIncrement := func(name string, n int) {
-    //     for range n {
-    //         c.inc(name)
-    //     }
-    //     wg.Done()
-    // }
-    //
-    // wg.Add(3)
+    let c = Container {
+        counters: Mutex::new(HashMap::from([("a".to_string(), 0), ("b".to_string(), 0)])),
+    };
+    let mut wg: JoinSet<()> = JoinSet::new();
+    let do_increment = move |name: &str, n: i64| {
+        for _ in 0..n {
+            c.inc(name);
+        }
+        // go2rs: wg.Done() — the JoinSet counts its tasks
+    };
+    // go2rs: wg.Add() — the JoinSet counts its tasks
+    // go2rs: not translated (a goroutine sharing doIncrement with its spawner (wrap shared state in Arc<Mutex<..>>)); the Go:
     // go doIncrement("a", 10000)
+    todo!("go: go doIncrement(\"a\", 10000)");
+    // go2rs: not translated (a goroutine sharing doIncrement with its spawner (wrap shared state in Arc<Mutex<..>>)); the Go:
     // go doIncrement("a", 10000)
-    // go doIncrement("b", 10000)
-    // wg.Wait()
-    //
-    // fmt.Println("a:", c.get("a"))
-    // fmt.Println("b:", c.get("b"))
-    todo!("go2rs: translate the Go body of main")
+    todo!("go: go doIncrement(\"a\", 10000)");
+    wg.spawn(async move {
+        do_increment("b", 10000);
+    });
+    while wg.join_next().await.is_some() {}
+    println!("a: {}", c.get("a"));
+    println!("b: {}", c.get("b"));
 }

@@ -44,8 +44,6 @@ impl Reader for StringReader {
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
     // go2rs[D03]: line 22 kept as todo!(): io.EOF has no mapping yet
-    // go2rs[D03]: line 25 kept as todo!(): a usize where a i64 is expected
-    // go2rs[D03]: line 26 kept as todo!(): a usize where a i64 is expected
     // go2rs[D01]: body translated; review ownership (clones) and casts
     #[allow(unused, clippy::useless_vec)]
     fn read(&mut self, p: &mut [u8]) -> Result<i64, Error> {
@@ -61,12 +59,8 @@ impl Reader for StringReader {
             p[..n].copy_from_slice(&src[..n]);
             n
         };
-        // go2rs: not translated (a usize where a i64 is expected); the Go:
-        // r.pos += n
-        todo!("go: r.pos += n");
-        // go2rs: not translated (a usize where a i64 is expected); the Go:
-        // return n, nil
-        todo!("go: return n, nil")
+        self.pos += n as i64;
+        Ok(n as i64)
     }
 }
 

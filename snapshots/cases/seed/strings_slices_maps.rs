@@ -19,15 +19,11 @@ pub fn title(s: &str) -> String {
 // go: strings_slices_maps.go:16
 /// Lengths returns the length of each word.
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D03]: line 19 kept as todo!(): a usize where a i64 is expected
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 pub fn lengths(words: &[String]) -> Vec<i64> {
     let mut out = vec![0; words.len()];
     for (i, w) in words.iter().enumerate() {
-        // go2rs: not translated (a usize where a i64 is expected); the Go:
-        // out[i] = len(w)
-        todo!("go: out[i] = len(w)")
+        out[i] = w.len() as i64;
     }
     out
 }
@@ -35,15 +31,11 @@ pub fn lengths(words: &[String]) -> Vec<i64> {
 // go: strings_slices_maps.go:25
 /// Index maps words to positions.
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D03]: line 28 kept as todo!(): a usize where a i64 is expected
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 pub fn index(words: &[String]) -> HashMap<String, i64> {
     let mut idx: HashMap<String, i64> = HashMap::new();
     for (i, w) in words.iter().enumerate() {
-        // go2rs: not translated (a usize where a i64 is expected); the Go:
-        // idx[w] = i
-        todo!("go: idx[w] = i")
+        idx.insert(w.clone(), i as i64);
     }
     idx
 }

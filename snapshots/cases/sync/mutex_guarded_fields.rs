@@ -30,17 +30,13 @@ impl Limiter {
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[Y01]: l.mu.Lock() + defer Unlock → a guard that unlocks at scope end
-    // go2rs[D03]: line 28 kept as todo!(): method `After` on a value of unknown type
     // go2rs[D01]: body translated; review ownership (clones) and casts
-    #[allow(unused, clippy::useless_vec)]
     pub fn allow(&self, key: &str) -> bool {
         let state = &mut *self.state.lock().unwrap();
-        // go2rs: not translated (method `After` on a value of unknown type); the Go:
-        // if time.Now().After(l.reset) {
-        //     l.counts = map[string]int{}
-        //     l.reset = time.Now().Add(l.Window)
-        // }
-        todo!("go: if time.Now().After(l.reset) {{");
+        if SystemTime::now() > state.reset {
+            state.counts = HashMap::new();
+            state.reset = SystemTime::now() + self.window;
+        }
         if state.counts.get(key).copied().unwrap_or_default() >= self.limit {
             return false;
         }
@@ -52,8 +48,14 @@ impl Limiter {
 // go: mutex_guarded_fields.go:20
 /// NewLimiter creates a limiter.
 // go2rs[N01]: *T result never nil → owned T
-// go2rs[D02]: body kept as todo: struct literal of a type whose fields moved into a lock
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn new_limiter(limit: i64, window: Duration) -> Limiter {
-    // return &Limiter{Limit: limit, Window: window, counts: map[string]int{}, reset: time.Now().Add(window)}
-    todo!("go2rs: translate the Go body of NewLimiter")
+    Limiter {
+        limit,
+        window,
+        state: Mutex::new(LimiterState {
+            counts: HashMap::new(),
+            reset: SystemTime::now() + window,
+        }),
+    }
 }

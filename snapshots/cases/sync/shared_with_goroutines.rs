@@ -52,14 +52,13 @@ impl Crawler {
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-    // go2rs[D03]: line 31 kept as todo!(): struct literal of a type whose fields moved into a lock
     // go2rs[D03]: line 33 kept as todo!(): a goroutine using borrowed c, start (a task must own its data: clone it or use Arc)
     // go2rs[D01]: body translated; review ownership (clones) and casts
     #[allow(unused, clippy::useless_vec)]
     pub async fn crawl(&mut self, start: &str) {
-        // go2rs: not translated (struct literal of a type whose fields moved into a lock); the Go:
-        // c.visited = &Visited{seen: map[string]bool{}}
-        todo!("go: c.visited = &Visited{{seen: map[string]bool{{}}}}");
+        self.visited = Visited {
+            seen: Mutex::new(HashMap::new()),
+        };
         // go2rs: wg.Add() — the JoinSet counts its tasks
         // go2rs: not translated (a goroutine using borrowed c, start (a task must own its data: clone it or use Arc)); the Go:
         // go c.visit(start)

@@ -22,32 +22,26 @@ impl Task {
     // go: time_types.go:16
     /// Due reports whether the task should run at now.
     // go2rs[M01]: value receiver → &self
-    // go2rs[D02]: body kept as todo: method `Before` on a value of unknown type
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn due(&self, now: SystemTime) -> bool {
-        // return !now.Before(t.NextRun)
-        todo!("go2rs: translate the Go body of Task.Due")
+        now >= self.next_run
     }
 
     // go: time_types.go:21
     /// MarkRun records a run and schedules the next one.
     // go2rs[M02]: the body mutates the receiver → &mut self
-    // go2rs[D03]: line 23 kept as todo!(): method `Add` on a value of unknown type
     // go2rs[D01]: body translated; review ownership (clones) and casts
-    #[allow(unused, clippy::useless_vec)]
     pub fn mark_run(&mut self, at: SystemTime) {
         self.last_run = at;
-        // go2rs: not translated (method `Add` on a value of unknown type); the Go:
-        // t.NextRun = at.Add(t.Every)
-        todo!("go: t.NextRun = at.Add(t.Every)")
+        self.next_run = at + self.every;
     }
 
     // go: time_types.go:27
     /// Elapsed returns how long ago the task last ran.
     // go2rs[M01]: value receiver → &self
-    // go2rs[D02]: body kept as todo: method `Sub` on a value of unknown type
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn elapsed(&self, now: SystemTime) -> Duration {
-        // return now.Sub(t.LastRun)
-        todo!("go2rs: translate the Go body of Task.Elapsed")
+        now.duration_since(self.last_run).unwrap_or_default()
     }
 }
 

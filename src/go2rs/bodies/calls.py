@@ -25,7 +25,7 @@ from go2rs.bodies.env import (
 )
 from go2rs.bodies.exprs import coerce, expr, go_type, index_text, owned, rust_type, underlying
 from go2rs.bodies.fmtverbs import Verb, rehole, translate_format
-from go2rs.bodies.stdlib import STD, std_key
+from go2rs.bodies.stdlib import STD, StdFn, std_key
 from go2rs.context import Sink
 from go2rs.gomodel import (
     FuncDecl,
@@ -832,6 +832,11 @@ def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
                 return _local_call(fake, env.ctx.fn_name(key), receiver, args, node, env, key)
     if base == TName("error") and name == "Error":
         return E(f"{receiver.at(0)}.to_string()", STRING, "String")
+    if isinstance(base, TName) and base.pkg is not None:
+        key = f"{env.ctx.program.import_path(base.pkg)}.{base.name}.{name}"
+        if (entry := STD.get(key)) is not None:
+            values = [receiver, *(expr(a, env) for a in args)]
+            return _std_call(entry, f"{base.pkg}.{base.name}.{name}", values, node, env)
     raise Untranslatable(node, f"method `{name}` on a value of unknown type")
 
 
@@ -934,15 +939,17 @@ def _package_call(pkg: str, name: str, args: list[Node], node: Node, env: Env) -
         from go2rs.bodies.sorting import compare
 
         return compare(args, node, env)
-    key = std_key(pkg, name, env)
-    entry = STD.get(key)
+    entry = STD.get(std_key(pkg, name, env))
     if entry is None:
         raise Untranslatable(node, f"{pkg}.{name} has no mapping yet")
-    if len(entry.args) != len(args) and entry.args != ("val",):
-        raise Untranslatable(node, f"{pkg}.{name} with {len(args)} arguments")
-    rendered = [
-        _std_arg(kind, expr(a, env), env) for kind, a in zip(entry.args, args, strict=False)
-    ]
+    return _std_call(entry, f"{pkg}.{name}", [expr(a, env) for a in args], node, env)
+
+
+def _std_call(entry: StdFn, label: str, values: list[E], node: Node, env: Env) -> E:
+    """A call the STD table maps: its arguments (a method's receiver first) fitted in."""
+    if len(entry.args) != len(values) and entry.args != ("val",):
+        raise Untranslatable(node, f"{label} with {len(values)} arguments")
+    rendered = [_std_arg(kind, v, env) for kind, v in zip(entry.args, values, strict=False)]
     env.uses.update(entry.uses)
     return E(
         entry.template.format(*rendered), entry.go, entry.rust, entry.prec, fallible=entry.fallible
@@ -970,6 +977,8 @@ def _std_arg(kind: str, value: E, env: Env) -> str:
         return value.text if value.literal is not None else f"{value.at(2)} as i32"
     if kind == "operand":
         return value.at(8)
+    if kind == "term":
+        return value.at(3)
     if kind == "ref":
         return value.text if (value.rust or "").startswith("&") else f"&{value.at(1)}"
     return value.text

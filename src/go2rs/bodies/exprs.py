@@ -25,6 +25,7 @@ from go2rs.bodies.env import (
     is_string,
     map_types,
 )
+from go2rs.context import MutexPlan
 from go2rs.gomodel import Field, GoType, TArray, TFunc, TMap, TName, TPointer, TSlice, TStruct
 from go2rs.idioms import enums
 from go2rs.idioms.consts import const_value
@@ -243,12 +244,13 @@ def coerce(e: E, target: str | None, env: Env) -> str:
     if target.startswith("Box<dyn ") and e.rust is not None and not e.rust.startswith("Box<"):
         _check_implements(e, target, env)
         return f"Box::new({owned(e, env)})"  # a concrete value where Go stored an interface
-    if e.rust and e.rust.isidentifier() and target.isidentifier() and e.rust != target:
-        raise Untranslatable(None, f"a {e.rust} where a {target} is expected")
     if target in ("i64", "i32", "u64", "u32", "u8", "usize", "i8", "i16", "u16", "f64", "f32"):
         if e.rust and e.rust != target and (is_int(e.go) or is_float(e.go)):
             return f"{e.at(2)} as {target}"
         return e.text
+    named = e.rust and e.rust.isidentifier() and target.isidentifier() and e.rust != target
+    if named and not (is_int(e.go) or is_float(e.go)):
+        raise Untranslatable(None, f"a {e.rust} where a {target} is expected")
     return owned(e, env)
 
 
@@ -622,10 +624,36 @@ def _unary(node: Node, env: Env) -> E:
     if op == "!" and operand.literal in ("true", "false"):
         word = "false" if operand.literal == "true" else "true"
         return E(word, BOOL, "bool", literal=word)
+    if op == "!" and operand_node is not None and operand_node.type == "call_expression":
+        inverted = _inverted_comparison(operand)  # a method that became `a < b` (time.Before)
+        if inverted is not None:
+            return inverted
     rust_op = {"!": "!", "-": "-", "^": "!", "+": ""}.get(op)
     if rust_op is None:
         raise Untranslatable(node, f"unary {op}")
     return E(f"{rust_op}{operand.at(1)}", operand.go, operand.rust, 1 if rust_op else operand.prec)
+
+
+_INVERSE = {"<": ">=", ">": "<=", "<=": ">", ">=": "<", "==": "!=", "!=": "=="}
+
+
+def _inverted_comparison(e: E) -> E | None:
+    """`!(a < b)` as `a >= b` (clippy: nonminimal_bool), for one top-level comparison of
+    totally ordered values."""
+    if e.prec != 9:
+        return None
+    depth, found = 0, []
+    for i, ch in enumerate(e.text):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth == 0 and ch == " ":
+            op = e.text[i + 1 : e.text.find(" ", i + 1)]
+            if op in _INVERSE:
+                found.append((i + 1, op))
+    if len(found) != 1:
+        return None
+    at, op = found[0]
+    return E(e.text[:at] + _INVERSE[op] + e.text[at + len(op) :], BOOL, "bool", 9)
 
 
 # ------------------------------------------------------------------- access and indexing
@@ -844,10 +872,8 @@ def _struct_literal(node: Node, t: TName, elements: list[Node], env: Env) -> E:
 
     struct = env.ctx.program.struct(t.name)
     assert struct is not None
-    if env.ctx.decisions.mutexes.get(t.name) is not None:
-        raise Untranslatable(node, "struct literal of a type whose fields moved into a lock")
     fields = {_embedded_key(f): f for f in struct.fields}
-    given: list[str] = []
+    given: dict[str, str] = {}  # Go field name -> Rust value
     for i, element in enumerate(elements):
         if element.type == "keyed_element" and len(element.named_children) == 2:
             key, value = element.named_children
@@ -865,7 +891,7 @@ def _struct_literal(node: Node, t: TName, elements: list[Node], env: Env) -> E:
             else value
         )
         if rtype.text.startswith("Option<") and inner.type == "nil":
-            given.append(f"{_snake(name)}: None")
+            given[name] = "None"
             continue
         if inner.type == "literal_value":
             ftype = fields[name].type
@@ -878,18 +904,55 @@ def _struct_literal(node: Node, t: TName, elements: list[Node], env: Env) -> E:
             rendered = f"Some(Box::new({rendered}))"
         elif rtype.text.startswith("Option<") and not rendered.startswith(("Some(", "None")):
             rendered = f"Some({rendered})"
-        field_name = _snake(name)
-        given.append(field_name if rendered == field_name else f"{field_name}: {rendered}")
-    rest = ""
-    if len(given) < len(fields):
+        given[name] = rendered
+    plan = env.ctx.decisions.mutexes.get(t.name)
+    if plan is not None:
+        rust_fields = _locked_fields(node, t, plan, given, env)
+        kept = len(fields) - len(plan.guarded)  # the mutex and what it guards: one field
+    else:
+        rust_fields, kept = {_snake(name): value for name, value in given.items()}, len(fields)
+    parts = [n if value == n else f"{n}: {value}" for n, value in rust_fields.items()]
+    if len(rust_fields) < kept:
         if "Default" not in derives_for(t.name, env.ctx):
             raise Untranslatable(
                 node, f"{t.name} literal leaves fields to zero values, and the type has no Default"
             )
-        rest = "..Default::default()"
+        parts.append("..Default::default()")
     name = env.ctx.type_name(t.name)
-    body = ", ".join([*given, rest] if rest else given)
-    return E(f"{name} {{ {body} }}", t, name)
+    return E(f"{name} {{ {', '.join(parts)} }}", t, name)
+
+
+def _locked_fields(
+    node: Node, t: TName, plan: MutexPlan, given: dict[str, str], env: Env
+) -> dict[str, str]:
+    """The literal's fields in Rust: the mutex and the fields it guards become one lock
+    field built around them (`state: Mutex::new(State { .. })`); the others keep their
+    Rust names."""
+    from go2rs.idioms.structs import lock_field_name, lock_is_tokio, state_name
+
+    if plan.mutex_field in given:
+        raise Untranslatable(node, "a struct literal that sets the mutex itself")
+    from go2rs.bodies.calls import zero_value
+
+    struct = env.ctx.program.struct(t.name)
+    assert struct is not None
+    types = {f.name: f.type for f in struct.fields}
+    guarded = {  # Go's zero values, not Default: a generic state need not be Default
+        name: given[name] if name in given else zero_value(types[name], env)
+        for name in plan.guarded
+    }
+    if len(plan.guarded) == 1:
+        inner = guarded[plan.guarded[0]]
+    else:
+        parts = [f"{_snake(name)}: {value}" for name, value in guarded.items()]
+        inner = f"{state_name(t.name, env.ctx)} {{ {', '.join(parts)} }}"
+    lock = "RwLock" if plan.rw else "Mutex"
+    built = f"{'tokio::sync::' if lock_is_tokio(t.name, env.ctx) else ''}{lock}::new({inner})"
+    if plan.arc:
+        built = f"Arc::new({built})"
+    out = {_snake(name): value for name, value in given.items() if name not in plan.guarded}
+    out[lock_field_name(plan)] = built
+    return out
 
 
 def _embedded_key(field: Field) -> str:

@@ -19,6 +19,7 @@ RUNE = TName("rune")
 BYTES = TSlice(TName("byte"))
 STRINGS = TSlice(STRING)
 DURATION = TName("Duration", "time")
+TIME = TName("Time", "time")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,16 @@ STD: dict[str, StdFn] = {
         uses=("std::time::SystemTime",),
     ),
     "time.Since": _s("{0}.elapsed().unwrap_or_default()", "recv", DURATION, "Duration"),
+    # methods of standard types, keyed by package path, type and method (receiver is {0})
+    "time.Time.Add": _s("{0} + {1}", "term term", TIME, "SystemTime", prec=4),
+    "time.Time.Sub": _s(  # Go's negative durations clamp to zero: std Durations are unsigned
+        "{0}.duration_since({1}).unwrap_or_default()", "recv val", DURATION, "Duration"
+    ),
+    "time.Time.Before": _s("{0} < {1}", "operand operand", BOOL, "bool", prec=9),
+    "time.Time.After": _s("{0} > {1}", "operand operand", BOOL, "bool", prec=9),
+    "time.Time.Equal": _s("{0} == {1}", "operand operand", BOOL, "bool", prec=9),
+    "time.Duration.Seconds": _s("{0}.as_secs_f64()", "recv", FLOAT, "f64"),
+    "time.Duration.Milliseconds": _s("{0}.as_millis() as i64", "recv", INT, "i64", prec=2),
     # unicode
     "unicode.IsUpper": _s("{0}.is_uppercase()", "recv", BOOL, "bool"),
     "unicode.IsLower": _s("{0}.is_lowercase()", "recv", BOOL, "bool"),
