@@ -9,9 +9,8 @@ use tokio::sync::mpsc;
 // go2rs[C03]: unbuffered channel → capacity 1 (tokio has no rendezvous channel)
 // go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
 // go2rs[C03]: select → tokio::select!
-// go2rs[D03]: line 28 kept as todo!(): select with default (a non-blocking try_recv)
+// go2rs[C03]: select with default → try_recv (Empty takes the default)
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 #[tokio::main]
 async fn main() {
     let (never_tx, mut never_rx) = mpsc::channel::<String>(1);
@@ -37,12 +36,13 @@ async fn main() {
     }
         }
     let (non_blocking_tx, mut non_blocking_rx) = mpsc::channel::<i64>(1);
-    // go2rs: not translated (select with default (a non-blocking try_recv)); the Go:
-    // select {
-    // case v := <-nonBlocking:
-    //     fmt.Println("received", v)
-    // default:
-    //     fmt.Println("no value ready")
-    // }
-    todo!("go: select {{")
+    match non_blocking_rx.try_recv() {
+        Err(mpsc::error::TryRecvError::Empty) => {
+            println!("no value ready");
+        }
+        received => {
+            let v = received.unwrap_or_default();
+            println!("received {}", v);
+        }
+    }
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from go2rs.bodies.env import Env, Local, Untranslatable, identifiers
-from go2rs.bodies.exprs import expr
+from go2rs.bodies.exprs import expr, rust_type
 from go2rs.bodies.stmts import Lines, braced, statements
 from go2rs.gomodel import TChan, TName
 from go2rs.idioms import naming
@@ -196,10 +196,10 @@ def wait(group: str) -> str:
 
 
 def select(node: Node, env: Env) -> Lines:
+    if any(case.type == "default_case" for case in node.named_children):
+        return _select_default(node, env)
     arms: list[str] = []
     for case in node.named_children:
-        if case.type == "default_case":
-            raise Untranslatable(case, "select with default (a non-blocking try_recv)")
         if case.type != "communication_case":
             continue
         communication = case.child_by_field_name("communication")
@@ -212,6 +212,72 @@ def select(node: Node, env: Env) -> Lines:
     env.ctx.sink.crates.add("tokio")
     env.note("C03", "select → tokio::select!")
     return ["tokio::select! {", *arms, "}"]
+
+
+def _select_default(node: Node, env: Env) -> Lines:
+    """`select { case v := <-ch: ..; default: .. }` -> a `try_recv` match: an empty channel
+    takes the default; a value (or, once closed, Go's zero value) takes the case."""
+    cases = [c for c in node.named_children if c.type == "communication_case"]
+    default = next(c for c in node.named_children if c.type == "default_case")
+    if len(cases) != 1:
+        raise Untranslatable(node, "select with default and several cases")
+    communication = cases[0].child_by_field_name("communication")
+    names: list[str] = []
+    receive = communication
+    if communication is not None and communication.type == "receive_statement":
+        left = communication.child_by_field_name("left")
+        names = [text(n) for n in (left.named_children if left else [])]
+        receive = communication.child_by_field_name("right")
+    elif communication is not None and communication.type == "expression_statement":
+        receive = communication.named_children[0] if communication.named_children else None
+    operand = (
+        receive.child_by_field_name("operand")
+        if receive is not None and receive.type == "unary_expression"
+        else None
+    )
+    if operand is None or len(names) > 1 or text(operand).startswith("time.After("):
+        raise Untranslatable(node, "select with default on a case other than a receive")
+    local = env.lookup(text(operand))
+    if local is not None and local.chan_pair:
+        channel, chan_type = f"{local.rust}_rx", local.go
+    else:
+        value = expr(operand, env)
+        channel, chan_type = value.text, value.go
+    elem = chan_type.elem if isinstance(chan_type, TChan) else None
+    env.push()
+    try:
+        bind: list[str] = []
+        if names and names[0] != "_":
+            from go2rs.bodies.exprs import value_caps
+
+            if elem is None or "default" not in value_caps(elem, env):
+                raise Untranslatable(node, "a non-blocking receive of values without Default")
+            name = naming.snake(names[0])
+            env.bind(names[0], Local(name, elem, rust_type(elem, env)))
+            bind = [f"let {name} = received.unwrap_or_default();"]
+        case_body = braced(_case_statements(cases[0]), env, False)
+    finally:
+        env.pop()
+    default_body = braced(_case_statements(default), env, False)
+    env.ctx.sink.crates.add("tokio")
+    env.ctx.sink.uses.add("tokio::sync::mpsc")
+    env.note("C03", "select with default → try_recv (Empty takes the default)")
+    case_arm = (
+        ["received => {", *bind, case_body.strip()[1:-1].strip(), "}"]
+        if bind
+        else [f"_ => {case_body}"]
+    )
+    return [
+        f"match {channel}.try_recv() {{",
+        f"Err(mpsc::error::TryRecvError::Empty) => {default_body}",
+        *case_arm,
+        "}",
+    ]
+
+
+def _case_statements(case: Node) -> list[Node]:
+    body = [c for c in case.named_children if c.type == "statement_list"]
+    return statements(body[0]) if body else []
 
 
 def _arm_head(node: Node | None, env: Env) -> tuple[str, str]:
