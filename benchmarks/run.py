@@ -25,6 +25,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -286,11 +287,18 @@ def _children_cpu() -> float:
     return kids.ru_utime + kids.ru_stime
 
 
-def _wall(cmd: list[str], stdin: bytes, cpu: list[float] | None = None) -> float:
+def _wall(
+    cmd: list[str],
+    stdin: bytes,
+    cpu: list[float] | None = None,
+    env: dict[str, str] | None = None,
+) -> float:
     """Wall seconds of one run; its CPU seconds (with rustfmt's) are appended to `cpu`."""
     before = _children_cpu()
     start = time.perf_counter()
-    done = subprocess.run(cmd, input=stdin, capture_output=True, check=False, env=child_env())
+    done = subprocess.run(
+        cmd, input=stdin, capture_output=True, check=False, env=env or child_env()
+    )
     seconds = time.perf_counter() - start
     if cpu is not None:
         cpu.append(_children_cpu() - before)
@@ -322,23 +330,47 @@ def _import_share(cmd: list[str], stdin: bytes) -> tuple[float, float, dict[str,
     return wall, sum(tops.values()) / 1e6 / wall, tops
 
 
+def _without_bytecode(folder: Path) -> dict[str, str]:
+    """An environment in which go2rs, and only go2rs, has no bytecode and writes none: a copy
+    of the package without __pycache__ first on PYTHONPATH, and PYTHONDONTWRITEBYTECODE set.
+    That is what every paste costs in a shell that exports the variable, with go2rs installed
+    editable (the standard library and site-packages keep their .pyc, as they do there)."""
+    import go2rs
+    from go2rs.render import templates_dir
+
+    package = Path(go2rs.__file__).resolve().parent
+    shutil.copytree(package, folder / "src" / "go2rs", ignore=shutil.ignore_patterns("__pycache__"))
+    if not (package / "templates").is_dir():  # a source checkout: templates sit beside src/
+        shutil.copytree(templates_dir(), folder / "templates")
+    env = child_env()
+    env["PYTHONPATH"] = str(folder / "src")
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
 def paste_latency(repeats: int) -> dict[str, Any]:
     cmd = _go2rs_command()
     stdin = PASTE.encode()
     out: dict[str, Any] = {"lines": PASTE.count("\n"), "repeats": repeats}
+    scratch = tempfile.TemporaryDirectory(prefix="go2rs-nopyc-")
     runs = {
-        "python_startup": [sys.executable, "-c", "pass"],
-        "format": [*cmd, "convert", "-"],
-        "no_format": [*cmd, "convert", "--no-format", "-"],
+        "python_startup": ([sys.executable, "-c", "pass"], child_env()),
+        "format": ([*cmd, "convert", "-"], child_env()),
+        "no_format": ([*cmd, "convert", "--no-format", "-"], child_env()),
+        "no_format_no_bytecode": (
+            [*cmd, "convert", "--no-format", "-"],
+            _without_bytecode(Path(scratch.name)),
+        ),
     }
     for _ in range(2):  # warm the page cache and .pyc files
-        for run in runs.values():
-            _wall(run, stdin)
+        for run, env in runs.values():
+            _wall(run, stdin, env=env)
     times: dict[str, list[float]] = {name: [] for name in runs}
     cpus: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeats):  # interleaved, so load spikes hit every variant alike
-        for name, run in runs.items():
-            times[name].append(_wall(run, stdin, cpus[name]))
+        for name, (run, env) in runs.items():
+            times[name].append(_wall(run, stdin, cpus[name], env))
+    scratch.cleanup()
     for name, xs in times.items():
         out[name] = {
             "median_ms": statistics.median(xs) * 1000,
@@ -349,7 +381,7 @@ def paste_latency(repeats: int) -> dict[str, Any]:
     # -X importtime slows imports a little, so these runs are not among the timed ones above;
     # the import share of each run is measured within that run, and the median share is applied
     # to the median wall time.
-    imports = [_import_share(runs["no_format"], stdin) for _ in range(max(7, repeats // 2))]
+    imports = [_import_share(runs["no_format"][0], stdin) for _ in range(max(7, repeats // 2))]
     _, share, by_root = sorted(imports, key=lambda run: run[1])[len(imports) // 2]
     out["import_share"] = share
     out["import_ms"] = share * out["no_format"]["median_ms"]
@@ -526,6 +558,7 @@ def markdown(r: dict[str, Any]) -> str:
     for key, label in (
         ("format", "`go2rs convert -` (rustfmt on)"),
         ("no_format", "`go2rs convert --no-format -`"),
+        ("no_format_no_bytecode", "`go2rs convert --no-format -`, go2rs without `.pyc`"),
         ("python_startup", "`python -c pass` (interpreter floor)"),
     ):
         x = p[key]
@@ -613,7 +646,9 @@ def markdown(r: dict[str, Any]) -> str:
         "",
         f"- Paste latency median: {p['format']['median_ms']:.0f} ms with rustfmt, "
         f"{p['no_format']['median_ms']:.0f} ms with `--no-format` (goal < 300 ms); CPU "
-        f"{p['format']['cpu_median_ms']:.0f} ms and {p['no_format']['cpu_median_ms']:.0f} ms.",
+        f"{p['format']['cpu_median_ms']:.0f} ms and {p['no_format']['cpu_median_ms']:.0f} ms. "
+        "Without go2rs bytecode (`PYTHONDONTWRITEBYTECODE`, editable install): "
+        f"{p['no_format_no_bytecode']['median_ms']:.0f} ms with `--no-format`.",
         f"- Throughput: {t['serial']['lines_per_s']:,.0f} Go lines/s serial, "
         f"{t['parallel']['lines_per_s']:,.0f} with {t['parallel']['jobs']} processes "
         f"(no format); {t['serial_format']['lines_per_s']:,.0f} / "
