@@ -58,8 +58,8 @@ impl Tree {
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[N01]: *T result never nil → owned T
 // go2rs[N01]: nil check → let-else on Option
-// go2rs[D03]: line 17 kept as todo!(): a nil-able value (Tree) where Option<&mut Tree> is expected
-// go2rs[D03]: line 19 kept as todo!(): a nil-able value (Tree) where Option<&mut Tree> is expected
+// go2rs[D03]: line 17 kept as todo!(): a nil-able value (Tree) where Option<Box<Tree>> is expected
+// go2rs[D03]: line 19 kept as todo!(): a nil-able value (Tree) where Option<Box<Tree>> is expected
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 pub fn insert(mut t: Option<&mut Tree>, key: &str, value: i64) -> Tree {
@@ -71,11 +71,11 @@ pub fn insert(mut t: Option<&mut Tree>, key: &str, value: i64) -> Tree {
         };
     };
     if key < t.key.as_str() {
-        // go2rs: not translated (a nil-able value (Tree) where Option<&mut Tree> is expected); the Go:
+        // go2rs: not translated (a nil-able value (Tree) where Option<Box<Tree>> is expected); the Go:
         // t.Left = Insert(t.Left, key, value)
         todo!("go: t.Left = Insert(t.Left, key, value)")
     } else if key > t.key.as_str() {
-        // go2rs: not translated (a nil-able value (Tree) where Option<&mut Tree> is expected); the Go:
+        // go2rs: not translated (a nil-able value (Tree) where Option<Box<Tree>> is expected); the Go:
         // t.Right = Insert(t.Right, key, value)
         todo!("go: t.Right = Insert(t.Right, key, value)")
     } else {

@@ -39,27 +39,30 @@ impl List {
     /// PopFront removes and returns the head value.
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F01]: multiple results → tuple
-    // go2rs[D02]: body kept as todo: nil comparison of a value go2rs did not make an Option
+    // go2rs[D03]: line 26 kept as todo!(): `.Value` through a nil-able pointer (check it with `let Some(..) = .. else` first)
+    // go2rs[D01]: body translated; review ownership (clones) and casts
+    #[allow(unused, clippy::useless_vec)]
     pub fn pop_front(&mut self) -> (i64, bool) {
-        // if l.head == nil {
-        //     return 0, false
-        // }
+        if self.head.is_none() {
+            return (0, false);
+        }
+        // go2rs: not translated (`.Value` through a nil-able pointer (check it with `let Some(..) = .. else` first)); the Go:
         // v := l.head.Value
         // l.head = l.head.Next
         // l.len--
         // return v, true
-        todo!("go2rs: translate the Go body of List.PopFront")
+        todo!("go: v := l.head.Value")
     }
 
     // go: linked_list.go:33
     /// Find returns the first node with value v, or nil.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[N01]: returns nil for a pointer → Option
-    // go2rs[D03]: line 34 kept as todo!(): nil comparison of a value go2rs did not make an Option
+    // go2rs[D03]: line 34 kept as todo!(): `.Next` through a nil-able pointer (check it with `let Some(..) = .. else` first)
     // go2rs[D01]: body translated; review ownership (clones) and casts
     #[allow(unused, clippy::useless_vec)]
     pub fn find(&self, v: i64) -> Option<Node> {
-        // go2rs: not translated (nil comparison of a value go2rs did not make an Option); the Go:
+        // go2rs: not translated (`.Next` through a nil-able pointer (check it with `let Some(..) = .. else` first)); the Go:
         // for n := l.head; n != nil; n = n.Next {
         //     if n.Value == v {
         //         return n

@@ -42,22 +42,21 @@ impl Session {
     // go: pointer_fields.go:33
     /// Bio returns the profile bio or a placeholder.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D02]: body kept as todo: nil comparison of a value go2rs did not make an Option
+    // go2rs[N01]: nil check → let-else on Option
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn bio(&self) -> String {
-        // if s.Profile == nil {
-        //     return "(no profile)"
-        // }
-        // return s.Profile.Bio
-        todo!("go2rs: translate the Go body of Session.Bio")
+        let Some(profile) = &self.profile else {
+            return "(no profile)".to_string();
+        };
+        profile.bio.clone()
     }
 
     // go: pointer_fields.go:41
     /// Detach removes the parent link.
     // go2rs[M02]: the body mutates the receiver → &mut self
-    // go2rs[D02]: body kept as todo: nil assigned to a value go2rs did not make an Option
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn detach(&mut self) {
-        // s.Parent = nil
-        todo!("go2rs: translate the Go body of Session.Detach")
+        self.parent = None;
     }
 
     // go: pointer_fields.go:46

@@ -702,6 +702,9 @@ def _selector(node: Node, env: Env) -> E:
         from go2rs.bodies.stdlib import package_value
 
         return package_value(package, name, node, env)
+    narrowed = env.lookup(text(node))  # `s.Profile` after `if s.Profile == nil { return }`
+    if narrowed is not None:
+        return E(narrowed.rust, narrowed.go, narrowed.rust_type, place=True)
     if operand_node is not None and text(operand_node) == env.receiver and name in env.guarded:
         ftype = _receiver_field_type(name, env)
         guard = env.guarded[name]
@@ -717,8 +720,21 @@ def _selector(node: Node, env: Env) -> E:
     if found is None:
         raise Untranslatable(node, f"field `{name}` of an unknown or locked type")
     path, ftype = found
-    rust = rust_type(ftype, env)
+    rust = _pointer_field_type(operand.go, name, env) or rust_type(ftype, env)
     return E(f"{operand.at(0)}.{path}", ftype, rust, place=True)
+
+
+def _pointer_field_type(owner: GoType | None, name: str, env: Env) -> str | None:
+    """The Rust type of a `*T` field of a local struct as the struct declares it: owned, or
+    `Option<Box<T>>` where Go nil-checks it."""
+    from go2rs.idioms.structs import field_type
+
+    base = owner.elem if isinstance(owner, TPointer) else owner
+    struct = env.ctx.program.struct(base.name) if isinstance(base, TName) else None
+    for field in struct.fields if struct else ():
+        if field.name == name and isinstance(field.type, TPointer) and isinstance(base, TName):
+            return field_type(base.name, field, env.ctx)[0].text
+    return None
 
 
 def map_key(key: E, key_type: GoType, env: Env) -> str:

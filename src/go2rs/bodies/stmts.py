@@ -888,6 +888,8 @@ def _option_check(node: Node, env: Env, tail: bool) -> Lines | None:
         return None
     left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
     op = text(cond.child_by_field_name("operator"))
+    if left is not None and left.type == "selector_expression" and right is not None:
+        return _field_option_check(node, left, op, right, env, tail)
     if left is None or left.type != "identifier" or right is None or right.type != "nil":
         return None
     local = env.lookup(text(left))
@@ -918,6 +920,44 @@ def _option_check(node: Node, env: Env, tail: bool) -> Lines | None:
             )
         env.note("N01", "nil check → if let Some")
         return [f"if let Some({local.rust}) = {local.rust} {then}{rest}"]
+    return None
+
+
+def _field_option_check(
+    node: Node, left: Node, op: str, right: Node, env: Env, tail: bool
+) -> Lines | None:
+    """`if s.f == nil { return .. }` on an `Option<Box<T>>` field -> `let Some(f) = &s.f
+    else { .. };` and later `s.f` reads use `f` (`!=`: `if let Some(f) = &s.f { .. }`), unless
+    the body reassigns the field."""
+    if right.type != "nil":
+        return None
+    value = expr(left, env)
+    field = left.child_by_field_name("field")
+    if not (value.rust or "").startswith("Option<") or field is None:
+        return None
+    if text(field) in env.mutated_fields or (text(left),) in collect_facts([node]).assigned:
+        return None
+    name = naming.snake(text(field))
+    if any(local.rust == name for scope in env.scopes for local in scope.values()):
+        return None  # the binding would shadow a local the body still uses
+    assert value.rust is not None
+    inner = value.rust[len("Option<") : -1]
+    elem = value.go.elem if isinstance(value.go, TPointer) else value.go
+    narrowed = Local(name, elem, "&" + inner)
+    consequence = statements(node.child_by_field_name("consequence"))
+    alternative = node.child_by_field_name("alternative")
+    if op == "==" and alternative is None and consequence and _diverges(consequence[-1]):
+        handled = braced(consequence, env, False)
+        env.bind(text(left), narrowed)
+        env.note("N01", "nil check → let-else on Option")
+        return [f"let Some({name}) = &{value.at(1)} else {handled};"]
+    if op == "!=" and alternative is None:
+        env.push()
+        env.bind(text(left), narrowed)
+        then = braced(consequence, env, tail)
+        env.pop()
+        env.note("N01", "nil check → if let Some")
+        return [f"if let Some({name}) = &{value.at(1)} {then}"]
     return None
 
 
