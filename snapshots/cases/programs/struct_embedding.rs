@@ -33,7 +33,6 @@ trait Describer {
 }
 
 // go: struct_embedding.go:23
-// go2rs[D03]: line 31 kept as todo!(): method `describe` on a value of unknown type
 // go2rs[D03]: line 33 kept as todo!(): Container as a Describer: Rust has no impl (promoted methods?)
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
@@ -44,9 +43,7 @@ fn main() {
     };
     println!("co={{num: {}, str: {}}}", co.base.num, co.str);
     println!("also num: {}", co.base.num);
-    // go2rs: not translated (method `describe` on a value of unknown type); the Go:
-    // fmt.Println("describe:", co.describe())
-    todo!("go: fmt.Println(\"describe:\", co.describe())");
+    println!("describe: {}", co.base.describe());
     // go2rs: not translated (Container as a Describer: Rust has no impl (promoted methods?)); the Go:
     // var d describer = co
     // fmt.Println("describer:", d.describe())

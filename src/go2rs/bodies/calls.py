@@ -851,6 +851,9 @@ def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
                 fake = FuncDecl(name, None, (), spec.params, spec.results, None, (), spec.span)
                 key = f"{base.name}.{name}"
                 return _local_call(fake, env.ctx.fn_name(key), receiver, args, node, env, key)
+        promoted = _promoted_receiver(receiver, base, name, env)
+        if promoted is not None:
+            return _selector_method(promoted, name, args, node, env)
     if base == TName("error") and name == "Error":
         return E(f"{receiver.at(0)}.to_string()", STRING, "String")
     if isinstance(base, TName) and base.pkg is not None:
@@ -859,6 +862,34 @@ def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
             values = [receiver, *(expr(a, env) for a in args)]
             return _std_call(entry, f"{base.pkg}.{base.name}.{name}", values, node, env)
     raise Untranslatable(node, f"method `{name}` on a value of unknown type")
+
+
+def _promoted_receiver(receiver: E, base: TName, name: str, env: Env) -> E | None:
+    """`co.describe()` where `describe` belongs to an embedded struct: Rust has no method
+    promotion, so the call goes through the embedded field (`co.base.describe()`). Only one
+    level, and only when exactly one embedded field has the method (Go's rule)."""
+    struct = env.ctx.program.struct(base.name)
+    if struct is None:
+        return None
+    found = []
+    for field in struct.fields:
+        inner = field.type.elem if isinstance(field.type, TPointer) else field.type
+        if field.name is not None or not isinstance(inner, TName) or inner.pkg is not None:
+            continue
+        if name in env.ctx.program.method_names(inner.name):
+            found.append((naming.snake(inner.name), field.type))
+    if len(found) != 1:
+        return None
+    rust_field, go = found[0]
+    return E(f"{receiver.at(0)}.{rust_field}", go, rust_type(go, env), place=True)
+
+
+def _selector_method(receiver: E, name: str, args: list[Node], node: Node, env: Env) -> E:
+    base = receiver.go.elem if isinstance(receiver.go, TPointer) else receiver.go
+    assert isinstance(base, TName)
+    methods = env.ctx.program.method_names(base.name)
+    rust_name = env.ctx.fn_name(f"{base.name}.{name}")
+    return _local_call(methods[name], rust_name, receiver, args, node, env)
 
 
 def _atomic(receiver: E, name: str, args: list[Node], node: Node, env: Env) -> E:
