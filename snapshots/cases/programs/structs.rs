@@ -27,21 +27,21 @@ fn new_person(name: &str) -> Person {
 #[allow(unused, clippy::useless_vec)]
 fn main() {
     println!("{}", {
-        let v = Person {
+        let v = &Person {
             name: "Bob".to_string(),
             age: 20,
         };
         format!("{{{} {}}}", v.name, v.age)
     });
     println!("{}", {
-        let v = Person {
+        let v = &Person {
             name: "Alice".to_string(),
             age: 30,
         };
         format!("{{{} {}}}", v.name, v.age)
     });
     println!("{}", {
-        let v = Person {
+        let v = &Person {
             name: "Fred".to_string(),
             ..Default::default()
         };

@@ -381,7 +381,7 @@ def go_printed(value: E, env: Env, names: bool = False) -> E:
     if simple:
         return E(formatted.text, STRING, "String", fmt=formatted)
     # Go evaluates the operand once: bind it rather than repeat it per field.
-    return E(f"{{ let v = {value.text}; {formatted.text} }}", STRING, "String")
+    return E(f"{{ let v = &{value.at(1)}; {formatted.text} }}", STRING, "String")
 
 
 def _plain_struct(t: GoType | None, env: Env) -> list[tuple[str, GoType, bool]] | None:
@@ -487,6 +487,9 @@ def _printable(value: E, node: Node | None) -> E:
     and its Debug shows `Any { .. }`, so printing one stays untranslated."""
     if isinstance(value.go, TInterface) or value.go == TName("any"):
         raise Untranslatable(node, "printing an interface value (Go prints its dynamic value)")
+    if value.go == ERROR and (value.rust or "").startswith("Option<"):  # Go prints nil as <nil>
+        text = f'{value.at(0)}.as_ref().map_or("<nil>".to_string(), |e| e.to_string())'
+        return E(text, STRING, "String")
     return value
 
 
@@ -640,7 +643,7 @@ def _go_type_text(t: GoType | None, env: Env) -> str | None:
     return None
 
 
-_SIMPLE_PATH = re.compile(r"[A-Za-z_][\w.]*")
+_SIMPLE_PATH = re.compile(r"(r#)?[A-Za-z_]\w*(\.(r#)?[A-Za-z_]\w*)*")  # `a.b`, `o.r#in`
 
 
 @dataclass(frozen=True, slots=True)
@@ -1003,6 +1006,9 @@ def _std_call(entry: StdFn, label: str, values: list[E], node: Node, env: Env) -
         raise Untranslatable(node, f"{label} with {len(values)} arguments")
     rendered = [_std_arg(kind, v, env) for kind, v in zip(entry.args, values, strict=False)]
     env.uses.update(entry.uses)
+    if entry.template == 'format!("{{:?}}", {0})':  # kept structured: print!s splice it
+        formatted = Formatted("format", "{:?}", (rendered[0],))
+        return E(formatted.text, entry.go, entry.rust, fmt=formatted)
     return E(
         entry.template.format(*rendered), entry.go, entry.rust, entry.prec, fallible=entry.fallible
     )

@@ -19,7 +19,7 @@ _MAX_DEPTH = 20  # constants naming constants: deep enough for code, bounded for
 
 def constant_value(node: Node, env: Env) -> Const | None:
     """The value of a constant expression in a body (literals, local and package consts,
-    + - * /, float64(..)), or None when it is not one go2rs can evaluate exactly."""
+    + - * / << >>, float64(..)), or None when it is not one go2rs can evaluate exactly."""
     return _node_value(node, env, 0)
 
 
@@ -154,6 +154,10 @@ def _arith(op: str, left: Const | None, right: Const | None) -> Const | None:
         return a - b, is_float
     if op == "*":
         return a * b, is_float
+    integers = not is_float and a.denominator == 1 and b.denominator == 1
+    if op in ("<<", ">>") and integers and 0 <= b <= 1024:
+        shifted = a.numerator << int(b) if op == "<<" else a.numerator >> int(b)
+        return Fraction(shifted), False
     if op == "/" and b != 0:
         if is_float:
             return a / b, True

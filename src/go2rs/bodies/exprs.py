@@ -841,13 +841,20 @@ def literal(t: GoType | None, body: Node | None, env: Env) -> E:
     raise Untranslatable(node, "composite literal of this type")
 
 
-_SORTS = ("slices.Sort(", "slices.SortFunc(", "sort.Ints(", "sort.Strings(", "sort.Float64s(")
+_SORTS = (
+    "slices.Sort(",
+    "slices.SortFunc(",
+    "sort.Ints(",
+    "sort.Strings(",
+    "sort.Float64s(",
+    "slices.BinarySearch(",
+)
 
 
 def _only_sorted(body: Node) -> bool:
-    """`xs := []T{..}` that the function sorts in place but never grows: clippy would call
-    `vec![..]` useless there (an array sorts too), so the Vec is built with `Vec::from([..])`,
-    which keeps it a Go slice."""
+    """`xs := []T{..}` that the function sorts in place (or searches) but never grows: clippy
+    would call `vec![..]` useless there (an array does that too), so the Vec is built with
+    `Vec::from([..])`, which keeps it a Go slice."""
     literal = body.parent
     declaration = literal.parent.parent if literal and literal.parent else None
     if declaration is None or declaration.type != "short_var_declaration":

@@ -110,7 +110,9 @@ def ordering(args: list[Node], node: Node, env: Env) -> str:
 
     left, right = expr(args[0], env), expr(args[1], env)
     if is_string(left.go) and is_string(right.go):
-        if left.rust == right.rust and left.rust in ("String", "&str"):
+        if left.rust == right.rust == "&str":
+            return f"{left.at(0)}.cmp({right.at(1)})"  # str::cmp takes the &str itself
+        if left.rust == right.rust == "String":
             return f"{left.at(0)}.cmp(&{right.at(1)})"
         return f"str::cmp({coerce(left, '&str', env)}, {coerce(right, '&str', env)})"
     if (is_int(left.go) or left.go == TName("rune")) and (
@@ -154,7 +156,7 @@ def sort_func(args: list[Node], node: Node, env: Env) -> E:
                 compared = _call_args(returned)
                 key = _same_key(compared, names)
                 body = ordering(compared, returned, env)
-                if key is not None and is_int(expr(compared[0], env).go):
+                if key and is_int(expr(compared[0], env).go):
                     # clippy: unnecessary_sort_by (an integer key is Copy)
                     key_text = expr(compared[0], env).text
                     return E(f"{slice_value.at(0)}.sort_by_key(|{a}| {key_text})", None, "()")
@@ -201,13 +203,17 @@ def binary_search(args: list[Node], node: Node, env: Env) -> E:
     return E(text_value, None, None, results=(INT, TName("bool")))
 
 
-def _same_key(compared: list[Node], names: list[str]) -> str | None:
-    """`a.age` / `b.age` (the first parameter's side first): the key path `.age`."""
+def _same_key(compared: list[Node], names: list[str]) -> bool:
+    """`a.age` / `b.age`, `len(a)` / `len(b)`: the same key of each side, the first
+    parameter's first (so `sort_by_key` says it)."""
+    import re
+
     first, second = (text(n) for n in compared)
     a, b = names
-    if first.startswith(a + ".") and second == b + first[len(a) :]:
-        return first[len(a) :]
-    return None
+    uses = re.compile(rf"(?<![\w.]){re.escape(a)}\b")
+    if not uses.search(first) or re.search(rf"(?<![\w.]){re.escape(b)}\b", first):
+        return False
+    return uses.sub(b, first) == second
 
 
 def _param_names(literal: Node) -> list[str]:

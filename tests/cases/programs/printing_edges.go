@@ -1,0 +1,83 @@
+// Printing edge cases: struct values, %+v, %T, %c, %x of text, float constants in exponent
+// form, fallthrough chains, non-blocking receives, binary search over duplicates, orderings.
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+type inner struct {
+	a int
+	b string
+}
+
+type outer struct {
+	Name string
+	In   inner
+	Tags []string
+	Ok   bool
+}
+
+const big = 1 << 40
+const tiny = 1.0 / 3e6
+
+func grade(n int) string {
+	out := ""
+	switch {
+	case n > 90:
+		out += "A+"
+		fallthrough
+	case n > 80:
+		out += "B+"
+		fallthrough
+	case n > 70:
+		out += "C+"
+	default:
+		out += "F-"
+	}
+	return out
+}
+
+func main() {
+	o := outer{Name: "x", In: inner{1, "y"}, Tags: []string{"p", "q"}, Ok: true}
+	fmt.Println(o)
+	fmt.Printf("%v|%+v\n", o, o.In)
+	fmt.Printf("%T %T %T %T\n", o, 1, "s", []float64{1})
+	fmt.Printf("%c%c|%5c|%-3c|\n", 71, 'o', 'x', 'y')
+	fmt.Printf("%x %X %8s|%-8s|\n", "Go!", "hi", "right", "left")
+	fmt.Println(big*1e6, tiny, 2.5e-7, 1e6, 123456.0)
+
+	for _, n := range []int{95, 85, 75, 10} {
+		fmt.Println(n, grade(n))
+	}
+
+	xs := []int{1, 3, 3, 3, 7}
+	for _, v := range []int{0, 3, 4, 9} {
+		i, found := slices.BinarySearch(xs, v)
+		fmt.Println(v, i, found)
+	}
+
+	words := []string{"pear", "fig", "banana", "kiwi"}
+	slices.SortFunc(words, func(a, b string) int {
+		return cmp.Compare(len(a), len(b))
+	})
+	fmt.Println(words, cmp.Compare("a", "b"), cmp.Compare(2, 2))
+
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "%d-%s", 7, "z")
+	fmt.Println(sb.String())
+
+	ch := make(chan int, 1)
+	for range 2 {
+		select {
+		case v := <-ch:
+			fmt.Println("got", v)
+		default:
+			fmt.Println("empty")
+			ch <- 5
+		}
+	}
+}
