@@ -29,15 +29,19 @@ fn sum_file(path: &str) -> anyhow::Result<i64> {
 // go: anyhow_main.go:32
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[E05]: package main → anyhow::Result
-// go2rs[D03]: line 36 kept as todo!(): multi-value assignment whose error is not checked next
+// go2rs[E01]: an error checked later, not next: kept as an Option (None = Go's nil)
+// go2rs[D03]: line 37 kept as todo!(): errors.Is on an error that is not this package's enum
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 fn run(args: &[String]) -> anyhow::Result<()> {
     if args.len() < 2 {
         return Err(anyhow::anyhow!("usage: sum FILE"));
     }
-    // go2rs: not translated (multi-value assignment whose error is not checked next); the Go:
-    // total, err := sumFile(args[1])
+    let (total, err): (i64, Option<anyhow::Error>) = match sum_file(&args[1]) {
+        Ok(v) => (v, None),
+        Err(e) => (0, Some(e)),
+    };
+    // go2rs: not translated (errors.Is on an error that is not this package's enum); the Go:
     // if errors.Is(err, fs.ErrNotExist) {
     //     return fmt.Errorf("no such file %q", args[1])
     // }
@@ -46,7 +50,7 @@ fn run(args: &[String]) -> anyhow::Result<()> {
     // }
     // fmt.Println(total)
     // return nil
-    todo!("go: total, err := sumFile(args[1])")
+    todo!("go: if errors.Is(err, fs.ErrNotExist) {{")
 }
 
 // go: anyhow_main.go:47

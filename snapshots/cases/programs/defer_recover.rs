@@ -20,8 +20,8 @@ fn safe_divide(a: i64, b: i64) -> anyhow::Result<i64> {
 }
 
 // go: defer_recover.go:15
+// go2rs[E01]: an error checked later, not next: kept as an Option (None = Go's nil)
 // go2rs[D03]: line 17 kept as todo!(): defer fmt.Println
-// go2rs[D03]: line 20 kept as todo!(): multi-value assignment whose error is not checked next
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 fn main() {
@@ -30,11 +30,15 @@ fn main() {
         // defer fmt.Println("deferred", i)
         todo!("go: defer fmt.Println(\"deferred\", i)")
     }
-    // go2rs: not translated (multi-value assignment whose error is not checked next); the Go:
-    // if q, err := safeDivide(10, 2); err == nil {
-    //     fmt.Println("quotient:", q)
-    // }
-    todo!("go: if q, err := safeDivide(10, 2); err == nil {{");
+    {
+        let (q, err): (i64, Option<anyhow::Error>) = match safe_divide(10, 2) {
+            Ok(v) => (v, None),
+            Err(e) => (0, Some(e)),
+        };
+        if err.is_none() {
+            println!("quotient: {}", q);
+        }
+    }
     if let Err(err) = safe_divide(1, 0) {
         println!("{}", err);
     }

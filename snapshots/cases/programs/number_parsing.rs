@@ -20,9 +20,8 @@ fn sum_fields(line: &str) -> anyhow::Result<i64> {
 
 // go: number_parsing.go:22
 // go2rs[E01]: the Go code ignored this error: unwrap_or_default keeps its zero value
-// go2rs[D03]: line 38 kept as todo!(): multi-value assignment whose error is not checked next
+// go2rs[E01]: an error checked later, not next: kept as an Option (None = Go's nil)
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 fn main() {
     let f = "1.234".parse::<f64>().unwrap_or_default();
     println!("{}", f);
@@ -34,17 +33,24 @@ fn main() {
     println!("{}", k);
     let b = "true".parse::<bool>().unwrap_or_default();
     println!("{}", b);
-    // go2rs: not translated (multi-value assignment whose error is not checked next); the Go:
-    // _, e := strconv.Atoi("wat")
-    // fmt.Println(e)
-    // fmt.Println(strconv.Itoa(99) + "!")
-    // fmt.Println(strconv.Quote("hi"))
-    // for _, line := range []string{"1 2 3", "4 x 6"} {
-    //     if total, err := sumFields(line); err != nil {
-    //         fmt.Println("bad line:", err)
-    //     } else {
-    //         fmt.Println("total:", total)
-    //     }
-    // }
-    todo!("go: _, e := strconv.Atoi(\"wat\")")
+    let (_, e): (i64, Option<Box<dyn std::error::Error>>) = match "wat".parse::<i64>() {
+        Ok(v) => (v, None),
+        Err(e) => (0, Some(e.into())),
+    };
+    println!(
+        "{}",
+        e.as_ref().map_or("<nil>".to_string(), |e| e.to_string())
+    );
+    println!("{}!", 99);
+    println!("{:?}", "hi");
+    for line in &["1 2 3".to_string(), "4 x 6".to_string()] {
+        match sum_fields(line) {
+            Err(err) => {
+                println!("bad line: {}", err);
+            }
+            Ok(total) => {
+                println!("total: {}", total);
+            }
+        }
+    }
 }

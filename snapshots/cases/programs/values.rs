@@ -7,7 +7,7 @@ fn main() {
     println!("1+1 = {}", 1 + 1);
     println!("7/3 = {}", 7 / 3);
     println!("7%3 = {}", 7 % 3);
-    println!("7.0/2.0 = 3.5");
+    println!("7.0/2.0 = {}", 7.0 / 2.0);
     println!("false");
     println!("true");
     println!("false");

@@ -244,6 +244,27 @@ def _pattern(names: list[str], value: E, env: Env) -> str:
     return f"let {rendered[0]} = " if len(rendered) == 1 else f"let ({', '.join(rendered)}) = "
 
 
+def _error_as_option(name: str, err: str, result: GoType, value: E, env: Env) -> Lines:
+    """`v, err := f()` checked later, not next: the error becomes an `Option` (Go's nil
+    error is None) and `v` keeps Go's zero value when the call failed."""
+    from go2rs.bodies.calls import zero_value
+
+    zero = zero_value(result, env)
+    env.note("E01", "an error checked later, not next: kept as an Option (None = Go's nil)")
+    err_type = _error_type_of(value, env)
+    err_rust = f"Option<{'Box<dyn std::error::Error>' if err_type == 'std' else err_type}>"
+    bound = _pattern([name], dataclasses.replace(value, results=(), go=result), env)
+    if err != "_":
+        env.bind(err, Local(naming.snake(err), ERROR, err_rust))
+    pattern = f"({bound.removeprefix('let ').removesuffix(' = ')}, {_let_name(err, env)})"
+    return [
+        f"let {pattern}: ({rust_type(result, env)}, {err_rust}) = match {value.text} {{",
+        "Ok(v) => (v, None),",
+        f"Err(e) => ({zero}, Some(e{'' if err_type != 'std' else '.into()'})),",
+        "};",
+    ]
+
+
 def _let_name(name: str, env: Env) -> str:
     if name == "_":
         return "_"
@@ -407,6 +428,9 @@ def _short_var(node: Node, env: Env, tail: bool) -> Lines:
             ok_value = E(f"{value.text}.unwrap_or_default()", value.go, None)
             bound = _pattern(names[:-1], dataclasses.replace(ok_value, results=value.results), env)
             return [f"{bound}{ok_value.text};"]
+        single = value.results[0] if len(value.results) == 1 else value.go
+        if value.fallible and len(names) == 2 and len(value.results) < 2 and single is not None:
+            return _error_as_option(names[0], names[1], single, value, env)
         if value.fallible or len(value.results) != len(names):
             raise Untranslatable(node, "multi-value assignment whose error is not checked next")
         return [f"{_pattern(names, value, env)}{value.text};"]
