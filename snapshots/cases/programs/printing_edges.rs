@@ -36,16 +36,16 @@ const TINY: f64 = 1.0 / 3e6;
 fn grade(n: i64) -> String {
     let mut out = "".to_string();
     if n > 90 {
-        out.push_str("A");
-        out.push_str("B");
-        out.push_str("C");
+        out.push_str("A+");
+        out.push_str("B+");
+        out.push_str("C+");
     } else if n > 80 {
-        out.push_str("B");
-        out.push_str("C");
+        out.push_str("B+");
+        out.push_str("C+");
     } else if n > 70 {
-        out.push_str("C");
+        out.push_str("C+");
     } else {
-        out.push_str("F");
+        out.push_str("F-");
     }
     out
 }
@@ -102,7 +102,7 @@ async fn main() {
     for &n in &[95, 85, 75, 10] {
         println!("{} {}", n, grade(n));
     }
-    let xs = vec![1, 3, 3, 3, 7];
+    let xs = Vec::from([1, 3, 3, 3, 7]);
     for &v in &[0, 3, 4, 9] {
         let (i, found) = {
             let needle: i64 = v;
@@ -117,7 +117,7 @@ async fn main() {
         "banana".to_string(),
         "kiwi".to_string(),
     ]);
-    words.sort_by(|a, b| a.len().cmp(&b.len()));
+    words.sort_by_key(|a| a.len());
     println!(
         "[{}] {} {}",
         words
@@ -125,7 +125,7 @@ async fn main() {
             .map(|x| x.to_string())
             .collect::<Vec<_>>()
             .join(" "),
-        "a".cmp(&"b") as i64,
+        "a".cmp("b") as i64,
         2.cmp(&2) as i64
     );
     let mut sb: String = String::default();
