@@ -30,9 +30,9 @@ fn sum_file(path: &str) -> anyhow::Result<i64> {
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[E05]: package main → anyhow::Result
 // go2rs[E01]: an error checked later, not next: kept as an Option (None = Go's nil)
-// go2rs[D03]: line 37 kept as todo!(): errors.Is on an error that is not this package's enum
+// go2rs[E02]: errors.Is → downcast_ref on the outermost error (Go also unwraps: walk .source() for wrapped ones)
+// go2rs[N01]: nil check → if let Some
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 fn run(args: &[String]) -> anyhow::Result<()> {
     if args.len() < 2 {
         return Err(anyhow::anyhow!("usage: sum FILE"));
@@ -41,16 +41,17 @@ fn run(args: &[String]) -> anyhow::Result<()> {
         Ok(v) => (v, None),
         Err(e) => (0, Some(e)),
     };
-    // go2rs: not translated (errors.Is on an error that is not this package's enum); the Go:
-    // if errors.Is(err, fs.ErrNotExist) {
-    //     return fmt.Errorf("no such file %q", args[1])
-    // }
-    // if err != nil {
-    //     return err
-    // }
-    // fmt.Println(total)
-    // return nil
-    todo!("go: if errors.Is(err, fs.ErrNotExist) {{")
+    if err.as_ref().is_some_and(|err| {
+        err.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+    }) {
+        return Err(anyhow::anyhow!("no such file {:?}", args[1]));
+    }
+    if let Some(err) = err {
+        return Err(err);
+    }
+    println!("{}", total);
+    Ok(())
 }
 
 // go: anyhow_main.go:47

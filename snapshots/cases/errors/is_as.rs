@@ -13,18 +13,24 @@ pub enum Error {
 
 // go: is_as.go:14
 /// Retryable reports whether err is worth retrying.
-// go2rs[D02]: body kept as todo: errors.Is on an error that is not this package's enum
+// go2rs[E02]: errors.Is → downcast_ref on the outermost error (Go also unwraps: walk .source() for wrapped ones)
+// go2rs[D03]: line 18 kept as todo!(): zero value of the placeholder NetError
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn retryable(err: Box<dyn std::error::Error + Send + Sync>) -> bool {
-    // if errors.Is(err, ErrRateLimited) || errors.Is(err, context.DeadlineExceeded) {
-    //     return true
-    // }
+    if matches!(err.downcast_ref::<Error>(), Some(Error::RateLimited))
+        || err.downcast_ref::<tokio::time::error::Elapsed>().is_some()
+    {
+        return true;
+    }
+    // go2rs: not translated (zero value of the placeholder NetError); the Go:
     // var netErr net.Error
     // if errors.As(err, &netErr) && netErr.Timeout() {
     //     return true
     // }
     // var pathErr *os.PathError
     // return !errors.As(err, &pathErr)
-    todo!("go2rs: translate the Go body of Retryable")
+    todo!("go: var netErr net.Error")
 }
 
 // go: is_as.go:27
@@ -43,3 +49,8 @@ pub fn classify(err: Box<dyn std::error::Error + Send + Sync>) -> i64 {
     // }
     todo!("go2rs: translate the Go body of Classify")
 }
+
+// go2rs: placeholders for names defined outside this input
+// go2rs[P01]: Go net.Error has no mapping yet
+#[derive(Debug, Clone, Default)]
+pub struct NetError;

@@ -92,8 +92,8 @@ pub fn charge(id: &str, amount: &str, balance: i64) -> Result<i64, Error> {
 
 // go: wrapped_custom_error.go:47
 /// IsDeclined sees through the ChargeError wrapper.
-// go2rs[D02]: body kept as todo: errors.Is on an error that is not this package's enum
+// go2rs[E02]: errors.Is → downcast_ref on the outermost error (Go also unwraps: walk .source() for wrapped ones)
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn is_declined(err: Box<dyn std::error::Error + Send + Sync>) -> bool {
-    // return errors.Is(err, ErrDeclined)
-    todo!("go2rs: translate the Go body of IsDeclined")
+    matches!(err.downcast_ref::<Error>(), Some(Error::Declined))
 }

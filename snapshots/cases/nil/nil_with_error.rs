@@ -71,7 +71,7 @@ impl Repo {
 /// FromRow converts a scanned row, treating sql.ErrNoRows as absence.
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
 // go2rs[N01]: returns nil for a pointer → Option
-// go2rs[D02]: body kept as todo: errors.Is on an error that is not this package's enum
+// go2rs[D02]: body kept as todo: errors.Is against sql.ErrNoRows, which has no Rust counterpart
 pub fn from_row(
     err: Box<dyn std::error::Error + Send + Sync>,
     u: User,

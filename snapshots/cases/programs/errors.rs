@@ -38,7 +38,8 @@ fn make_tea(arg: i64) -> anyhow::Result<()> {
 }
 
 // go: errors.go:28
-// go2rs[D03]: line 39 kept as todo!(): errors.Is on an error that is not this package's enum
+// go2rs[E02]: errors.Is → downcast_ref on the outermost error (Go also unwraps: walk .source() for wrapped ones)
+// go2rs[D03]: line 39 kept as todo!(): errors.Is against ErrOutOfTea, which has no Rust counterpart
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 fn main() {
@@ -54,7 +55,7 @@ fn main() {
     }
     for i in 0..5 {
         if let Err(err) = make_tea(i) {
-            // go2rs: not translated (errors.Is on an error that is not this package's enum); the Go:
+            // go2rs: not translated (errors.Is against ErrOutOfTea, which has no Rust counterpart); the Go:
             // if errors.Is(err, ErrOutOfTea) {
             //     fmt.Println("We should buy new tea!")
             // } else if errors.Is(err, ErrPower) {

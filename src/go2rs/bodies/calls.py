@@ -246,6 +246,8 @@ def zero_value(t: GoType, env: Env) -> str:
     rust = rust_type(t, env)
     if rust.startswith(("Box<dyn", "&", "impl ")) or not rust.replace("_", "").isalnum():
         raise Untranslatable(None, f"zero value of {rust}")
+    if rust in env.ctx.sink.placeholders:  # Go's zero value of a type go2rs does not know
+        raise Untranslatable(None, f"zero value of the placeholder {rust}")
     return f"{rust}::default()"
 
 
@@ -786,10 +788,53 @@ def _errors_is(args: list[Node], node: Node, env: Env) -> E:
     target = text(args[1])
     variant = next((v for go, v, _ in plan.sentinels if go == target), None) if plan else None
     value = expr(args[0], env)
-    if plan is None or variant is None or value.rust != plan.enum_name:
+    rust = (value.rust or "").lstrip("&")
+    if rust.startswith("Option<"):  # an error kept as an Option: nil is never a match
+        inner = E("err", ERROR, rust[len("Option<") : -1])
+        test = _errors_is_value(inner, target, variant, node, env)
+        return E(f"{value.at(0)}.as_ref().is_some_and(|err| {test.text})", BOOL, "bool")
+    return _errors_is_value(value, target, variant, node, env)
+
+
+def _errors_is_value(value: E, target: str, variant: str | None, node: Node, env: Env) -> E:
+    plan = env.ctx.decisions.errors
+    rust = (value.rust or "").lstrip("&")
+    if plan is not None and variant is not None and rust == plan.enum_name:
+        env.note("E02", "errors.Is → matches! on the error enum")
+        return E(f"matches!({value.text}, {plan.enum_name}::{variant})", BOOL, "bool")
+    if not rust.startswith(("Box<dyn std::error::Error", "anyhow::Error")):
         raise Untranslatable(node, "errors.Is on an error that is not this package's enum")
-    env.note("E02", "errors.Is → matches! on the error enum")
-    return E(f"matches!({value.text}, {plan.enum_name}::{variant})", BOOL, "bool")
+    env.note(
+        "E02",
+        "errors.Is → downcast_ref on the outermost error (Go also unwraps: walk .source() "
+        "for wrapped ones)",
+    )
+    if plan is not None and variant is not None:
+        enum = plan.enum_name
+        return E(
+            f"matches!({value.at(0)}.downcast_ref::<{enum}>(), Some({enum}::{variant}))",
+            BOOL,
+            "bool",
+        )
+    foreign = _FOREIGN_SENTINELS.get(target)
+    if foreign is None:
+        raise Untranslatable(node, f"errors.Is against {target}, which has no Rust counterpart")
+    error_type, test = foreign
+    check = ".is_some()" if test is None else f".is_some_and(|e| {test})"
+    return E(f"{value.at(0)}.downcast_ref::<{error_type}>(){check}", BOOL, "bool")
+
+
+_IO_KIND = "e.kind() == std::io::ErrorKind::"
+# Standard sentinel errors -> (the Rust error type carrying them, the test on it).
+_FOREIGN_SENTINELS: dict[str, tuple[str, str | None]] = {
+    "fs.ErrNotExist": ("std::io::Error", _IO_KIND + "NotFound"),
+    "os.ErrNotExist": ("std::io::Error", _IO_KIND + "NotFound"),
+    "fs.ErrExist": ("std::io::Error", _IO_KIND + "AlreadyExists"),
+    "os.ErrExist": ("std::io::Error", _IO_KIND + "AlreadyExists"),
+    "fs.ErrPermission": ("std::io::Error", _IO_KIND + "PermissionDenied"),
+    "os.ErrPermission": ("std::io::Error", _IO_KIND + "PermissionDenied"),
+    "context.DeadlineExceeded": ("tokio::time::error::Elapsed", None),
+}
 
 
 def error_value(message: str, env: Env) -> E:
@@ -929,6 +974,22 @@ def _parse_int(args: list[Node], node: Node, env: Env) -> E:
     return E(call_text, INT, "i64", fallible=True)
 
 
+def _parse_bool(value: E, env: Env) -> E:
+    """strconv.ParseBool also accepts 1, t, T, TRUE, True (and their false forms), which
+    Rust's `parse::<bool>()` rejects: those are matched first, the rest parse (and fail) as
+    Rust does, keeping its error type."""
+    if value.literal in ("true", "false"):
+        return E(f"{value.text}.parse::<bool>()", BOOL, "bool", fallible=True)
+    subject = value.text if value.rust == "&str" else f"{value.at(0)}.as_str()"
+    text_value = (
+        f"match {subject} {{\n"
+        '"1" | "t" | "T" | "TRUE" | "True" => Ok(true),\n'
+        '"0" | "f" | "F" | "FALSE" | "False" => Ok(false),\n'
+        "other => other.parse::<bool>(),\n}"
+    )
+    return E(text_value, BOOL, "bool", fallible=True)
+
+
 def _builder(receiver: E, name: str, args: list[Node], node: Node, env: Env) -> E:
     """strings.Builder is a String in Rust."""
     if name == "WriteString":
@@ -972,6 +1033,8 @@ def _package_call(pkg: str, name: str, args: list[Node], node: Node, env: Env) -
         )
     if path == "strconv" and name == "ParseInt" and len(args) == 3:
         return _parse_int(args, node, env)
+    if path == "strconv" and name == "ParseBool" and len(args) == 1:
+        return _parse_bool(expr(args[0], env), env)
     if path == "time" and name == "Sleep":
         duration = expr(args[0], env).text
         if env.is_async:
