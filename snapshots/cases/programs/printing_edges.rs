@@ -4,7 +4,7 @@
 use std::fmt::Write;
 use tokio::sync::mpsc;
 
-// go: printing_edges.go:12
+// go: printing_edges.go:13
 // go2rs[S01]: Go struct → struct; exported fields are pub
 #[derive(Debug, Clone, Default)]
 struct Inner {
@@ -12,7 +12,7 @@ struct Inner {
     b: String,
 }
 
-// go: printing_edges.go:17
+// go: printing_edges.go:18
 // go2rs[S01]: Go struct → struct; exported fields are pub
 #[derive(Debug, Clone, Default)]
 struct Outer {
@@ -23,15 +23,15 @@ struct Outer {
     pub ok: bool,
 }
 
-// go: printing_edges.go:24
+// go: printing_edges.go:25
 // go2rs[K02]: Go constant → typed Rust const
 const BIG: i64 = 1 << 40;
 
-// go: printing_edges.go:25
+// go: printing_edges.go:26
 // go2rs[K02]: Go constant → typed Rust const
 const TINY: f64 = 1.0 / 3e6;
 
-// go: printing_edges.go:27
+// go: printing_edges.go:28
 // go2rs[D01]: body translated; review ownership (clones) and casts
 fn grade(n: i64) -> String {
     let mut out = "".to_string();
@@ -50,8 +50,9 @@ fn grade(n: i64) -> String {
     out
 }
 
-// go: printing_edges.go:44
+// go: printing_edges.go:45
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
+// go2rs[E01]: an error checked later, not next: kept as an Option (None = Go's nil)
 // go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
 // go2rs[C03]: select with default → try_recv (Empty takes the default)
 // go2rs[D01]: body translated; review ownership (clones) and casts
@@ -131,6 +132,28 @@ async fn main() {
     let mut sb: String = String::default();
     write!(sb, "7-z").unwrap();
     println!("{}", sb.clone());
+    for text in &[
+        "T".to_string(),
+        "0".to_string(),
+        "False".to_string(),
+        "yes".to_string(),
+    ] {
+        {
+            let (v, err): (bool, Option<Box<dyn std::error::Error>>) = match match text.as_str() {
+                "1" | "t" | "T" | "TRUE" | "True" => Ok(true),
+                "0" | "f" | "F" | "FALSE" | "False" => Ok(false),
+                other => other.parse::<bool>(),
+            } {
+                Ok(v) => (v, None),
+                Err(e) => (false, Some(e.into())),
+            };
+            if err.is_none() {
+                println!("{} {}", text, v);
+            } else {
+                println!("{} is not a bool", text);
+            }
+        }
+    }
     let (ch_tx, mut ch_rx) = mpsc::channel::<i64>(1);
     for _ in 0..2 {
         match ch_rx.try_recv() {

@@ -76,7 +76,6 @@ STD: dict[str, StdFn] = {
     "strconv.Itoa": _s("{0}.to_string()", "recv", STRING, "String"),
     "strconv.Atoi": _s("{0}.parse::<i64>()", "recv", INT, "i64", fallible=True),
     "strconv.ParseFloat": _s("{0}.parse::<f64>()", "recv val", FLOAT, "f64", fallible=True),
-    "strconv.ParseBool": _s("{0}.parse::<bool>()", "recv", BOOL, "bool", fallible=True),
     "strconv.Quote": _s('format!("{{:?}}", {0})', "val", STRING, "String"),
     "strconv.FormatBool": _s("{0}.to_string()", "recv", STRING, "String"),
     # math

@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -69,6 +70,14 @@ func main() {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "%d-%s", 7, "z")
 	fmt.Println(sb.String())
+
+	for _, text := range []string{"T", "0", "False", "yes"} {
+		if v, err := strconv.ParseBool(text); err == nil {
+			fmt.Println(text, v)
+		} else {
+			fmt.Println(text, "is not a bool")
+		}
+	}
 
 	ch := make(chan int, 1)
 	for range 2 {
