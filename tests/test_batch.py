@@ -94,11 +94,6 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 # Modules whose draft-mode crate (bodies translated) does not compile yet, with the first
 # errors. Strict: a module that starts compiling must be taken off this list.
-DRAFT_XFAIL: dict[str, str] = {
-    "workerpool": "Pool.Results() returns the results field, typed Sender (C04), as a Receiver",
-}
-
-
 def _report(out: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((out / "go2rs-report.json").read_text(encoding="utf-8"))
     return data
@@ -135,15 +130,7 @@ def test_crate_compiles(
     )
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(reason=DRAFT_XFAIL[n], strict=True))
-        if n in DRAFT_XFAIL
-        else n
-        for n in MODULES
-    ],
-)
+@pytest.mark.parametrize("name", MODULES)
 def test_draft_crate_compiles(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / name
     run_batch(BatchConfig((MODULES_DIR / name,), out, jobs=1))  # the default: draft bodies

@@ -39,16 +39,12 @@ pub async fn produce(lines: &[String], mut out: mpsc::Sender<String>) {
 // go: channel_directions.go:23
 /// Drain receives until in is closed.
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D03]: line 25 kept as todo!(): range over a value of unknown type
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 pub async fn drain(mut r#in: mpsc::Receiver<String>) -> Vec<String> {
     let mut got: Vec<String> = Vec::new();
-    // go2rs: not translated (range over a value of unknown type); the Go:
-    // for l := range in {
-    //     got = append(got, l)
-    // }
-    todo!("go: for l := range in {{");
+    while let Some(l) = r#in.recv().await {
+        got.push(l.clone());
+    }
     got
 }
 

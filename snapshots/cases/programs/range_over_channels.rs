@@ -8,31 +8,23 @@ use tokio::sync::mpsc;
 // go2rs[C03]: unbuffered channel → capacity 1 (tokio has no rendezvous channel)
 // go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
 // go2rs[C01]: goroutine → tokio task
-// go2rs[D03]: line 9 kept as todo!(): defer close
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 async fn produce(n: i64) -> mpsc::Receiver<i64> {
     let (out_tx, mut out_rx) = mpsc::channel::<i64>(1);
-    {
-        let out_tx = out_tx.clone();
-        tokio::spawn(async move {
-            // go2rs: not translated (defer close); the Go:
-            // defer close(out)
-            todo!("go: defer close(out)");
-            for i in 1..=n {
-                out_tx.send(i * i).await.expect("receiver dropped");
-            }
-        });
-    }
+    tokio::spawn(async move {
+        // go2rs: `defer close(out)`: the task owns out's only Sender; it drops, closing the channel, when the task ends
+
+        for i in 1..=n {
+            out_tx.send(i * i).await.expect("receiver dropped");
+        }
+    });
     out_rx
 }
 
 // go: range_over_channels.go:17
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
 // go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
-// go2rs[D03]: line 28 kept as todo!(): range over a value of unknown type
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 #[tokio::main]
 async fn main() {
     let (queue_tx, mut queue_rx) = mpsc::channel::<String>(2);
@@ -49,10 +41,9 @@ async fn main() {
         println!("{}", elem);
     }
     let mut total = 0;
-    // go2rs: not translated (range over a value of unknown type); the Go:
-    // for sq := range produce(4) {
-    //     total += sq
-    // }
-    todo!("go: for sq := range produce(4) {{");
+    let mut sq_rx = produce(4).await;
+    while let Some(sq) = sq_rx.recv().await {
+        total += sq;
+    }
     println!("sum of squares: {}", total);
 }

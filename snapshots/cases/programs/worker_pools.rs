@@ -5,13 +5,15 @@ use tokio::sync::mpsc;
 
 // go: worker_pools.go:9
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: range over a value of unknown type
-async fn worker(id: i64, jobs: mpsc::Receiver<i64>, results: mpsc::Sender<String>) {
-    // for j := range jobs {
-    //     _ = id
-    //     results <- fmt.Sprintf("job %d -> %d", j, j*2)
-    // }
-    todo!("go2rs: translate the Go body of worker")
+// go2rs[D01]: body translated; review ownership (clones) and casts
+async fn worker(id: i64, mut jobs: mpsc::Receiver<i64>, mut results: mpsc::Sender<String>) {
+    while let Some(j) = jobs.recv().await {
+        let _ = id;
+        results
+            .send(format!("job {} -> {}", j, j * 2))
+            .await
+            .expect("receiver dropped");
+    }
 }
 
 // go: worker_pools.go:16

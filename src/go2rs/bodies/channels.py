@@ -51,8 +51,19 @@ def _channel(node: Node | None, env: Env, side: str) -> str:
             return f"{local.rust}_{side}"
     value = expr(node, env)
     if isinstance(value.go, TChan):
+        check_side(value, side, node)
         return value.text
     raise Untranslatable(node, "channel of unknown shape")
+
+
+def check_side(value: E, side: str, node: Node | None) -> None:
+    """A channel field holds the one half its owner uses (C04): the other half is not there."""
+    held = value.rust or ""
+    if (side == "rx" and held.startswith("mpsc::Sender")) or (
+        side == "tx" and held.startswith("mpsc::Receiver")
+    ):
+        wanted = "received from" if side == "rx" else "sent on"
+        raise Untranslatable(node, f"`{value.text}` is {wanted}, but go2rs kept its other half")
 
 
 def send(node: Node, env: Env) -> str:

@@ -26,7 +26,18 @@ from go2rs.bodies.env import (
     map_types,
 )
 from go2rs.context import MutexPlan
-from go2rs.gomodel import Field, GoType, TArray, TFunc, TMap, TName, TPointer, TSlice, TStruct
+from go2rs.gomodel import (
+    Field,
+    GoType,
+    TArray,
+    TChan,
+    TFunc,
+    TMap,
+    TName,
+    TPointer,
+    TSlice,
+    TStruct,
+)
 from go2rs.idioms import enums
 from go2rs.idioms.consts import const_value
 from go2rs.idioms.literals import go_string_value, rust_char, rust_int, rust_string
@@ -191,6 +202,17 @@ def _channel_end(e: E, target: str | None, env: Env) -> str:
     raise Untranslatable(None, f"channel `{e.text}` where {target or 'a value'} is expected")
 
 
+def _mpsc_half(held: str | None, target: str) -> bool:
+    """Whether a Sender stands where a Receiver is expected, or the other way round."""
+    halves = ("mpsc::Sender", "mpsc::Receiver")
+    return bool(held) and any(
+        (held or "").startswith(a) and target.startswith(b)
+        for a in halves
+        for b in halves
+        if a != b
+    )
+
+
 def _check_implements(e: E, target: str, env: Env) -> None:
     """A value boxed as `Box<dyn Trait>` must implement the trait in Rust: Go also counts
     methods promoted from embedded fields, which Rust does not forward."""
@@ -213,6 +235,8 @@ def coerce(e: E, target: str | None, env: Env) -> str:
         return _channel_end(e, target, env)
     if target is None:
         return e.text
+    if _mpsc_half(e.rust, target):
+        raise Untranslatable(None, f"a {e.rust} where a {target} is expected")
     if (e.rust or "").startswith("Option<") != target.startswith("Option<") and e.rust:
         raise Untranslatable(None, f"a nil-able value ({e.rust}) where {target} is expected")
     if target in ("f64", "f32") and e.literal is not None and e.text.isdigit():
@@ -720,19 +744,20 @@ def _selector(node: Node, env: Env) -> E:
     if found is None:
         raise Untranslatable(node, f"field `{name}` of an unknown or locked type")
     path, ftype = found
-    rust = _pointer_field_type(operand.go, name, env) or rust_type(ftype, env)
+    rust = _declared_field_type(operand.go, name, env) or rust_type(ftype, env)
     return E(f"{operand.at(0)}.{path}", ftype, rust, place=True)
 
 
-def _pointer_field_type(owner: GoType | None, name: str, env: Env) -> str | None:
-    """The Rust type of a `*T` field of a local struct as the struct declares it: owned, or
-    `Option<Box<T>>` where Go nil-checks it."""
+def _declared_field_type(owner: GoType | None, name: str, env: Env) -> str | None:
+    """The Rust type of a `*T` or channel field of a local struct as the struct declares it:
+    owned or `Option<Box<T>>` (nil-checked); the Sender or Receiver half the owner uses."""
     from go2rs.idioms.structs import field_type
 
     base = owner.elem if isinstance(owner, TPointer) else owner
     struct = env.ctx.program.struct(base.name) if isinstance(base, TName) else None
     for field in struct.fields if struct else ():
-        if field.name == name and isinstance(field.type, TPointer) and isinstance(base, TName):
+        if field.name == name and isinstance(field.type, TPointer | TChan):
+            assert isinstance(base, TName)
             return field_type(base.name, field, env.ctx)[0].text
     return None
 

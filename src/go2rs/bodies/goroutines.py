@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from go2rs.bodies.channels import check_side
 from go2rs.bodies.env import Env, Local, Untranslatable, identifiers
 from go2rs.bodies.exprs import expr, rust_type
 from go2rs.bodies.stmts import Lines, braced, statements
@@ -31,6 +32,60 @@ def _captured_handles(node: Node, env: Env) -> list[str]:
         elif local is not None and local.rust_type == "CancellationToken":
             names.append(local.rust)
     return names
+
+
+def _closes_on_exit(node: Node, func: Node | None, env: Env) -> dict[Node, str]:
+    """`defer close(ch)` statements of a `go func() {..}()` body whose channel can close when
+    the task ends: the task is spawned once and takes the channel's only Sender, because
+    after the `go` statement its spawner only receives from `ch` (or returns it). Maps each
+    such defer to the channel's Rust name."""
+    if func is None or func.type != "func_literal" or _in_loop(node):
+        return {}
+    found: dict[Node, str] = {}
+    for statement in statements(func.child_by_field_name("body")):
+        call = statement.named_children[0] if statement.type == "defer_statement" else None
+        if call is None or call.type != "call_expression":
+            continue
+        function = call.child_by_field_name("function")
+        args = call.child_by_field_name("arguments")
+        arg = args.named_children[0] if args is not None and args.named_children else None
+        if function is None or text(function) != "close" or arg is None:
+            continue
+        local = env.lookup(text(arg)) if arg.type == "identifier" else None
+        if local is None or not local.chan_pair or not _receives_only_after(node, text(arg)):
+            continue
+        found[statement] = local.rust
+    return found
+
+
+def _receives_only_after(node: Node, name: str) -> bool:
+    """Whether every use of `name` after `node` (in its function) receives from it, ranges
+    over it, returns it or takes its len/cap: nothing else would hold a Sender."""
+    root = node
+    while root.parent is not None and root.type not in ("func_literal", "function_declaration"):
+        root = root.parent
+    stack = [root]
+    while stack:
+        current = stack.pop()
+        stack.extend(current.named_children)
+        if current.type != "identifier" or text(current) != name:
+            continue
+        if current.start_byte < node.end_byte:
+            continue
+        parent = current.parent
+        if parent is None:
+            return False
+        receive = parent.type == "unary_expression" and text(parent).startswith("<-")
+        ranged = parent.type == "range_clause" and parent.child_by_field_name("right") == current
+        returned = parent.type == "expression_list" and (
+            parent.parent is not None and parent.parent.type == "return_statement"
+        )
+        measured = parent.type == "argument_list" and text(
+            parent.parent.child_by_field_name("function") if parent.parent else None
+        ) in ("len", "cap")
+        if not (receive or ranged or returned or measured):
+            return False
+    return True
 
 
 def _in_loop(node: Node) -> bool:
@@ -133,20 +188,25 @@ def go_statement(node: Node, env: Env) -> Lines:
             "(a task must own its data: clone it or use Arc)",
         )
     env.ctx.sink.crates.add("tokio")
+    closes = _closes_on_exit(node, func, env)
     saved_loop, env.spawning_in_loop = env.spawning_in_loop, _in_loop(node)
     try:
-        prelude, task = _task(call, func, node, env)
+        prelude, task = _task(call, func, node, env, closes)
     finally:
         env.spawning_in_loop = saved_loop
     group = _wait_group(env)
     spawn = f"{group}.spawn({task});" if group else f"tokio::spawn({task});"
     env.note("C01", "goroutine → tokio task")
     env.moved_receivers |= _receivers_taken(call, env)
-    setup = [f"let {s} = {s}.clone();" for s in _captured_handles(call, env)] + prelude
+    moved = {f"{closes[d]}_tx" for d in closes}  # the task takes the only Sender: no clone
+    handles = [h for h in _captured_handles(call, env) if h not in moved]
+    setup = [f"let {s} = {s}.clone();" for s in handles] + prelude
     return ["{", *setup, spawn, "}"] if setup else [spawn]
 
 
-def _task(call: Node, func: Node | None, node: Node, env: Env) -> tuple[list[str], str]:
+def _task(
+    call: Node, func: Node | None, node: Node, env: Env, closes: dict[Node, str]
+) -> tuple[list[str], str]:
     """(lines that prepare the task's inputs, the future to spawn)."""
     if func is not None and func.type == "func_literal":
         env.push()
@@ -154,10 +214,18 @@ def _task(call: Node, func: Node | None, node: Node, env: Env) -> tuple[list[str
         try:
             prelude = _bind_arguments(call, func, env)
             env.is_async = True
-            body = braced(statements(func.child_by_field_name("body")), env, False)
+            nodes = [n for n in statements(func.child_by_field_name("body")) if n not in closes]
+            body = braced(nodes, env, False)
         finally:
             env.is_async = saved
             env.pop()
+        notes = [
+            f"// go2rs: `{text(d)}`: the task owns {closes[d]}'s only Sender; it drops, "
+            "closing the channel, when the task ends"
+            for d in closes
+        ]
+        if notes:
+            body = "{\n" + "\n".join(notes) + ("\n" + body[1:] if body != "{}" else "\n}")
         return prelude, f"async move {body}"
     spawned = expr(call, env)
     if spawned.text.endswith(".await"):
@@ -191,7 +259,9 @@ def _bind_arguments(call: Node, func: Node, env: Env) -> list[str]:
     return lines
 
 
-def wait(group: str) -> str:
+def wait(group: str, env: Env) -> str:
+    if not env.is_async:
+        raise Untranslatable(None, "waiting on a WaitGroup in a function that is not async")
     return f"while {group}.join_next().await.is_some() {{}}"
 
 
@@ -242,6 +312,7 @@ def _select_default(node: Node, env: Env) -> Lines:
         channel, chan_type = f"{local.rust}_rx", local.go
     else:
         value = expr(operand, env)
+        check_side(value, "rx", operand)
         channel, chan_type = value.text, value.go
     elem = chan_type.elem if isinstance(chan_type, TChan) else None
     env.push()
@@ -311,6 +382,7 @@ def _arm_head(node: Node | None, env: Env) -> tuple[str, str]:
         elem = local.go.elem if isinstance(local.go, TChan) else None
     else:
         value = expr(operand, env)
+        check_side(value, "rx", operand)
         channel = value.text
         elem = value.go.elem if isinstance(value.go, TChan) else None
     if names and names[0] != "_":
