@@ -136,11 +136,34 @@ def range_loop(clause: Node, body: Node | None, env: Env, prefix: str) -> Lines:
     right = clause.child_by_field_name("right")
     env.push()
     try:
-        head = _range_head(names, right, env)
+        setup, head = _channel_range(names, right, env) or ([], _range_head(names, right, env))
         inner = braced(statements(body), env, False)
     finally:
         env.pop()
-    return [f"{prefix}{head} {inner}"]
+    return [*setup, f"{prefix}{head} {inner}"]
+
+
+def _channel_range(names: list[str], right: Node | None, env: Env) -> tuple[Lines, str] | None:
+    """`for v := range ch` over a Receiver that is not a split local (a parameter, or a call
+    returning `<-chan T`): `while let Some(v) = rx.recv().await`, the call made once."""
+    if right is None or not env.is_async:
+        return None
+    if right.type == "identifier":
+        local = env.lookup(text(right))
+        if local is None or local.chan_pair:
+            return None
+    source = expr(right, env)
+    if not isinstance(source.go, TChan) or source.rust is None:
+        return None
+    if not source.rust.startswith("mpsc::Receiver"):
+        return None
+    value = _bind(names[0], source.go.elem, rust_type(source.go.elem, env), env) if names else "_"
+    if right.type == "identifier":
+        return [], f"while let Some({value}) = {source.at(0)}.recv().await"
+    receiver = f"{value}_rx" if value != "_" else "values_rx"
+    return [f"let mut {receiver} = {source.text};"], (
+        f"while let Some({value}) = {receiver}.recv().await"
+    )
 
 
 def _bind(name: str, go: object, rust: str | None, env: Env) -> str:
