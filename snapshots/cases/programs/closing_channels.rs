@@ -17,7 +17,6 @@ async fn main() {
     let (done_tx, mut done_rx) = mpsc::channel::<bool>(1);
     {
         let done_tx = done_tx.clone();
-        let jobs_tx = jobs_tx.clone();
         tokio::spawn(async move {
             loop {
                 let (mut j, more) = match jobs_rx.recv().await {

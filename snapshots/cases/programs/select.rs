@@ -18,7 +18,6 @@ async fn main() {
     {
         let c2_tx = c2_tx.clone();
         let c1_tx = c1_tx.clone();
-        let next_tx = next_tx.clone();
         tokio::spawn(async move {
             while let Some(round) = next_rx.recv().await {
                 if round % 2 == 0 {

@@ -37,24 +37,20 @@ struct WriteOp {
 async fn main() {
     let (reads_tx, mut reads_rx) = mpsc::channel::<ReadOp>(1);
     let (writes_tx, mut writes_rx) = mpsc::channel::<WriteOp>(1);
-    {
-        let writes_tx = writes_tx.clone();
-        let reads_tx = reads_tx.clone();
-        tokio::spawn(async move {
-            let mut state: HashMap<i64, i64> = HashMap::new();
-            loop {
-                tokio::select! {
-                Some(read) = reads_rx.recv() => {
-                read.resp.send(state.get(&read.key).copied().unwrap_or_default()).await.expect("receiver dropped");
-                }
-                Some(write) = writes_rx.recv() => {
-                *state.entry(write.key).or_default() += write.val;
-                write.resp.send(true).await.expect("receiver dropped");
-                }
-                }
+    tokio::spawn(async move {
+        let mut state: HashMap<i64, i64> = HashMap::new();
+        loop {
+            tokio::select! {
+            Some(read) = reads_rx.recv() => {
+            read.resp.send(state.get(&read.key).copied().unwrap_or_default()).await.expect("receiver dropped");
             }
-        });
-    }
+            Some(write) = writes_rx.recv() => {
+            *state.entry(write.key).or_default() += write.val;
+            write.resp.send(true).await.expect("receiver dropped");
+            }
+            }
+        }
+    });
     for i in 0..4 {
         // go2rs: not translated (make of a channel outside `ch := make(..)`); the Go:
         // w := writeOp{key: i % 2, val: i + 1, resp: make(chan bool)}

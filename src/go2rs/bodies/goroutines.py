@@ -23,11 +23,15 @@ def _wait_group(env: Env) -> str | None:
 
 
 def _captured_handles(node: Node, env: Env) -> list[str]:
-    """Senders and cancellation tokens a task captures: each task gets its own clone."""
+    """Senders and cancellation tokens a task captures: each task gets its own clone. A task
+    that only receives from a channel gets no Sender: a clone it never uses would keep the
+    channel open after the spawner's close (drop), and a range over it would never end."""
     names: list[str] = []
     for name in identifiers(node):
         local = env.lookup(name)
         if local is not None and local.chan_pair:
+            if _only_receives(node, name):
+                continue
             names.append(f"{local.rust}_tx")
         elif local is not None and local.rust_type == "CancellationToken":
             names.append(local.rust)
@@ -84,6 +88,30 @@ def _receives_only_after(node: Node, name: str) -> bool:
             parent.parent.child_by_field_name("function") if parent.parent else None
         ) in ("len", "cap")
         if not (receive or ranged or returned or measured):
+            return False
+    return True
+
+
+def _only_receives(node: Node, name: str) -> bool:
+    """Whether every use of `name` under `node` receives from it or ranges over it."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        stack.extend(current.named_children)
+        if current.type != "identifier" or text(current) != name:
+            continue
+        parent = current.parent
+        receive = (
+            parent is not None
+            and parent.type == "unary_expression"
+            and text(parent.child_by_field_name("operator")) == "<-"
+        )
+        ranged = (
+            parent is not None
+            and parent.type == "range_clause"
+            and parent.child_by_field_name("right") == current
+        )
+        if not (receive or ranged):
             return False
     return True
 
