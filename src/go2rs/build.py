@@ -27,7 +27,7 @@ from go2rs.gomodel import (
 from go2rs.idioms import consts, enums, errors, naming, structs
 from go2rs.idioms.comments import comment_lines, doc_lines, go_source_lines
 from go2rs.idioms.functions import Signature, build_fn
-from go2rs.idioms.generics import constraint_trait, generics
+from go2rs.idioms.generics import constraint_trait, generics, method_zero_valued
 from go2rs.idioms.interfaces import SPECIAL_METHODS, is_constraint, own_methods, supertraits
 from go2rs.idioms.types import Pos, map_type
 from go2rs.rustmodel import (
@@ -200,7 +200,8 @@ class FileBuilder:
         if not methods:
             return []
         param_names = tuple(p.name for p in decl.type_params)
-        generic_text, _ = generics(decl.type_params, ctx)
+        defaults = method_zero_valued(decl.name, ctx)
+        generic_text, _ = generics(decl.type_params, ctx, defaults=defaults)
         self_type = ctx.type_name(decl.name) + (
             f"<{', '.join(param_names)}>" if param_names else ""
         )

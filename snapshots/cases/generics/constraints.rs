@@ -20,10 +20,11 @@ impl Number for f64 {}
 
 // go: constraints.go:9
 /// Sum adds all values.
+// go2rs[G01]: Go's zero value of T → Default bound
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[D01]: body translated; review ownership (clones) and casts
-pub fn sum<T: Number>(xs: &[T]) -> T {
+pub fn sum<T: Number + Default>(xs: &[T]) -> T {
     let mut total: T = T::default();
     for &x in xs {
         total += x;

@@ -23,7 +23,7 @@ pub struct Cache<K, V> {
 }
 
 // go2rs[M04]: methods → one impl block
-impl<K: Eq + Hash + Clone, V> Cache<K, V> {
+impl<K: Eq + Hash + Clone, V: Clone> Cache<K, V> {
     // go: generic_cache.go:19
     /// Put stores v under k, evicting the oldest entry when full.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
@@ -41,7 +41,7 @@ impl<K: Eq + Hash + Clone, V> Cache<K, V> {
                 state.order.push(k.clone());
             }
         }
-        state.data.insert(k.clone(), v);
+        state.data.insert(k.clone(), v.clone());
     }
 
     // go: generic_cache.go:33
@@ -66,7 +66,7 @@ impl<K: Eq + Hash + Clone, V> Cache<K, V> {
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[N01]: *T result never nil → owned T
 // go2rs[D01]: body translated; review ownership (clones) and casts
-pub fn new<K: Eq + Hash + Clone, V>(capacity: i64) -> Cache<K, V> {
+pub fn new<K: Eq + Hash + Clone, V: Clone>(capacity: i64) -> Cache<K, V> {
     Cache {
         state: Mutex::new(CacheState {
             cap: capacity,

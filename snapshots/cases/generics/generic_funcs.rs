@@ -7,15 +7,11 @@ use std::hash::Hash;
 /// Map transforms each element of xs.
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D03]: line 9 kept as todo!(): an owned T from a borrow: the type is not Clone
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
-pub fn map<T, U>(xs: &[T], f: impl Fn(T) -> U) -> Vec<U> {
+pub fn map<T: Clone, U: Clone>(xs: &[T], f: impl Fn(T) -> U) -> Vec<U> {
     let mut out: Vec<U> = Vec::with_capacity(xs.len());
     for x in xs {
-        // go2rs: not translated (an owned T from a borrow: the type is not Clone); the Go:
-        // out = append(out, f(x))
-        todo!("go: out = append(out, f(x))")
+        out.push(f(x.clone()));
     }
     out
 }
@@ -39,7 +35,7 @@ pub fn contains<T: Eq + Hash + Clone>(xs: &[T], v: T) -> bool {
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[D01]: body translated; review ownership (clones) and casts
-pub fn keys<K: Eq + Hash + Clone, V>(m: &HashMap<K, V>) -> Vec<K> {
+pub fn keys<K: Eq + Hash + Clone, V: Clone>(m: &HashMap<K, V>) -> Vec<K> {
     let mut keys: Vec<K> = Vec::with_capacity(m.len());
     for k in m.keys() {
         keys.push(k.clone());

@@ -10,43 +10,41 @@ pub struct Stack<T> {
 }
 
 // go2rs[M04]: methods → one impl block
-impl<T> Stack<T> {
+impl<T: Clone + Default> Stack<T> {
     // go: stack.go:9
     /// Push adds v on top.
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn push(&mut self, v: T) {
-        self.items.push(v);
+        self.items.push(v.clone());
     }
 
     // go: stack.go:14
     /// Pop removes and returns the top element.
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F01]: multiple results → tuple
-    // go2rs[D02]: body kept as todo: zero value of type parameter T (no Default bound)
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn pop(&mut self) -> (T, bool) {
-        // var zero T
-        // if len(s.items) == 0 {
-        //     return zero, false
-        // }
-        // v := s.items[len(s.items)-1]
-        // s.items = s.items[:len(s.items)-1]
-        // return v, true
-        todo!("go2rs: translate the Go body of Stack.Pop")
+        let zero: T = T::default();
+        if self.items.is_empty() {
+            return (zero, false);
+        }
+        let v = self.items[self.items.len() - 1].clone();
+        self.items = self.items[..self.items.len() - 1].to_vec();
+        (v, true)
     }
 
     // go: stack.go:25
     /// Peek returns the top element without removing it.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F01]: multiple results → tuple
-    // go2rs[D02]: body kept as todo: zero value of type parameter T (no Default bound)
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn peek(&self) -> (T, bool) {
-        // var zero T
-        // if len(s.items) == 0 {
-        //     return zero, false
-        // }
-        // return s.items[len(s.items)-1], true
-        todo!("go2rs: translate the Go body of Stack.Peek")
+        let zero: T = T::default();
+        if self.items.is_empty() {
+            return (zero, false);
+        }
+        (self.items[self.items.len() - 1].clone(), true)
     }
 
     // go: stack.go:34

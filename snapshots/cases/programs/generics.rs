@@ -28,35 +28,30 @@ pub struct List<T> {
 }
 
 // go2rs[M04]: methods → one impl block
-impl<T> List<T> {
+impl<T: Clone> List<T> {
     // go: generics.go:19
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn push(&mut self, v: T) {
-        self.elems.push(v);
+        self.elems.push(v.clone());
     }
 
     // go: generics.go:23
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D02]: body kept as todo: moving `self.elems` out of its owner (the type is not Clone)
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn all(&self) -> Vec<T> {
-        // return l.elems
-        todo!("go2rs: translate the Go body of List.All")
+        self.elems.clone()
     }
 }
 
 // go: generics.go:27
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D03]: line 30 kept as todo!(): an owned T from a borrow: the type is not Clone
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
-pub fn map<T, U>(xs: &[T], f: impl Fn(T) -> U) -> Vec<U> {
+pub fn map<T: Clone, U: Clone>(xs: &[T], f: impl Fn(T) -> U) -> Vec<U> {
     let mut out: Vec<U> = Vec::with_capacity(xs.len());
     for x in xs {
-        // go2rs: not translated (an owned T from a borrow: the type is not Clone); the Go:
-        // out = append(out, f(x))
-        todo!("go: out = append(out, f(x))")
+        out.push(f(x.clone()));
     }
     out
 }

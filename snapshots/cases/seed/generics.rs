@@ -7,16 +7,16 @@ use std::hash::Hash;
 
 // go: generics.go:8
 /// First returns the first element or the zero value.
+// go2rs[G01]: Go's zero value of T → Default bound
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: zero value of type parameter T (no Default bound)
-pub fn first<T>(xs: &[T]) -> T {
-    // var zero T
-    // if len(xs) == 0 {
-    //     return zero
-    // }
-    // return xs[0]
-    todo!("go2rs: translate the Go body of First")
+// go2rs[D01]: body translated; review ownership (clones) and casts
+pub fn first<T: Clone + Default>(xs: &[T]) -> T {
+    let zero: T = T::default();
+    if xs.is_empty() {
+        return zero;
+    }
+    xs[0].clone()
 }
 
 // go: generics.go:17

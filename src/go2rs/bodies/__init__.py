@@ -187,12 +187,20 @@ def _type_caps(fn: FuncDecl, ctx: Ctx) -> dict[str, frozenset[str]]:
     """What each type parameter's bound lets a body do: numeric type sets are Copy + Default
     (their traits carry the arithmetic); named constraints what their Rust bound says."""
     from go2rs.gomodel import TInterface
-    from go2rs.idioms.generics import is_numeric_set, named_caps
+    from go2rs.idioms.functions import Signature
+    from go2rs.idioms.generics import is_numeric_set, method_zero_valued, named_caps
 
+    defaults = Signature.of(fn).zero_valued  # these got a Default bound with the signature
     params = list(fn.type_params)
     if fn.receiver is not None and fn.receiver.type_args:
         decl = ctx.program.types.get(fn.receiver.type_name)
         if decl is not None:
+            impl_defaults = method_zero_valued(decl.name, ctx)
+            defaults |= {
+                a
+                for p, a in zip(decl.type_params, fn.receiver.type_args, strict=False)
+                if p.name in impl_defaults
+            }
             params += [
                 dataclasses.replace(p, name=a)
                 for p, a in zip(decl.type_params, fn.receiver.type_args, strict=False)
@@ -207,7 +215,7 @@ def _type_caps(fn: FuncDecl, ctx: Ctx) -> dict[str, frozenset[str]]:
         numeric = isinstance(constraint, TInterface) and is_numeric_set(constraint)
         caps[param.name] = (
             frozenset({"copy", "default"}) if numeric else named_caps(param.constraint)
-        )
+        ) | ({"default"} if param.name in defaults else frozenset())
     return caps
 
 

@@ -1,12 +1,14 @@
 """Generics (G01, G02): type parameters and their constraints -> Rust bounds and traits.
 
-`any` -> no bound, `comparable` -> `Eq + Hash + Clone`, `cmp.Ordered` -> `Ord + Clone` (floats
+`any` -> `Clone`, `comparable` -> `Eq + Hash + Clone`, `cmp.Ordered` -> `Ord + Clone` (floats
 would need `PartialOrd`; Go copies every value these sets allow, so Rust bodies may clone them),
 an interface in the input -> that trait; a constraint interface with a type set
 (`~int | ~float64`) -> a marker trait implemented for each member type.
 """
 
 from __future__ import annotations
+
+import re
 
 from go2rs.context import Ctx
 from go2rs.gomodel import FLOAT_KINDS, INTEGER_KINDS, GoType, TInterface, TName, TypeDecl, TypeParam
@@ -15,6 +17,7 @@ from go2rs.idioms.types import Pos, map_type
 from go2rs.rustmodel import Impl, Meta, Note, Trait
 
 _NAMED_BOUNDS = {
+    "any": "Clone",  # Go copies any value on assignment; Rust must be allowed to clone it
     "comparable": "Eq + Hash + Clone",
     "cmp.Ordered": "Ord + Clone",
     "constraints.Ordered": "Ord + Clone",
@@ -61,7 +64,7 @@ def bound(constraint: GoType, ctx: Ctx) -> tuple[str, Note | None]:
     if isinstance(constraint, TName):
         key = f"{constraint.pkg}.{constraint.name}" if constraint.pkg else constraint.name
         if key == "any":
-            return "", None
+            return _NAMED_BOUNDS[key], None
         if key == "comparable":
             ctx.sink.uses.add("std::hash::Hash")
             return _NAMED_BOUNDS[key], None
@@ -81,8 +84,36 @@ def bound(constraint: GoType, ctx: Ctx) -> tuple[str, Note | None]:
     return "", ctx.note("G01", "constraint not mapped; add the bounds the body needs")
 
 
+def zero_valued(names: dict[str, str], body_text: str) -> frozenset[str]:
+    """The type parameters a body declares a zero value of (`var zero T`), by their
+    declared names (`names`: the name the body uses -> the declared name). Rust's zero value
+    is `T::default()`, so those parameters get a `Default` bound."""
+    found = set()
+    for used, declared in names.items():
+        if re.search(rf"\bvar\s+\w+(?:\s*,\s*\w+)*\s+{re.escape(used)}\s*$", body_text, re.M):
+            found.add(declared)
+    return frozenset(found)
+
+
+def method_zero_valued(type_name: str, ctx: Ctx) -> frozenset[str]:
+    """Type parameters of a generic type whose zero value some method body needs."""
+    decl = ctx.program.types.get(type_name)
+    if decl is None or not decl.type_params:
+        return frozenset()
+    declared = [p.name for p in decl.type_params]
+    found: frozenset[str] = frozenset()
+    for method in ctx.program.methods.get(type_name, []):
+        if method.body is not None and method.receiver is not None:
+            names = dict(zip(method.receiver.type_args, declared, strict=False))
+            found |= zero_valued(names, method.body.text)
+    return found
+
+
 def generics(
-    params: tuple[TypeParam, ...], ctx: Ctx, bounds: bool = True
+    params: tuple[TypeParam, ...],
+    ctx: Ctx,
+    bounds: bool = True,
+    defaults: frozenset[str] = frozenset(),
 ) -> tuple[str, list[Note]]:
     """`[K comparable, V any]` -> ("<K: Eq + Hash, V>", notes)."""
     if not params:
@@ -90,6 +121,9 @@ def generics(
     parts, notes = [], []
     for param in params:
         text, note = bound(param.constraint, ctx) if bounds else ("", None)
+        if param.name in defaults and "Default" not in text:
+            text = f"{text} + Default" if text else "Default"
+            notes.append(ctx.note("G01", f"Go's zero value of {param.name} → Default bound"))
         parts.append(f"{param.name}: {text}" if text else param.name)
         if note is not None:
             notes.append(note)
