@@ -32,6 +32,16 @@ const BIG: i64 = 1 << 40;
 const TINY: f64 = 1.0 / 3e6;
 
 // go: printing_edges.go:28
+// go2rs[N01]: *T result never nil → owned T
+// go2rs[D01]: body translated; review ownership (clones) and casts
+fn new_inner(a: i64) -> Inner {
+    Inner {
+        a,
+        b: "n".to_string(),
+    }
+}
+
+// go: printing_edges.go:32
 // go2rs[D01]: body translated; review ownership (clones) and casts
 fn grade(n: i64) -> String {
     let mut out = "".to_string();
@@ -50,7 +60,7 @@ fn grade(n: i64) -> String {
     out
 }
 
-// go: printing_edges.go:45
+// go: printing_edges.go:49
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
 // go2rs[E01]: an error checked later, not next: kept as an Option (None = Go's nil)
 // go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
@@ -94,6 +104,18 @@ async fn main() {
         o.r#in.b
     );
     println!("main.outer int string []float64");
+    let mut p = Inner {
+        a: 2,
+        b: "z".to_string(),
+    };
+    println!("&{{{} {}}} {{{} {}}} {}", p.a, p.b, p.a, p.b, {
+        let v = &new_inner(3);
+        format!("&{{{} {}}}", v.a, v.b)
+    });
+    println!("&{{{} {}}} {}", p.a, p.b, {
+        let v = &new_inner(4);
+        format!("&{{a:{} b:{}}}", v.a, v.b)
+    });
     println!("Go|{:>5}|{:<3}|", 'x', 'y');
     println!("476f21 6869 {:>8}|{:<8}|", "right", "left");
     println!(

@@ -123,19 +123,17 @@ def _closure_call(callee: E, args: list[Node], node: Node, env: Env) -> E:
         not isinstance(t, TFunc)
         or len(t.params) != len(args)
         or len(t.results) > 1
-        or returns_error(t.results)
     ):
         raise Untranslatable(node, "call of a function value of unknown signature")
     rendered = [
         _argument(a, env.ctx.need(map_type(p.type, Pos.PARAM, env.ctx)), env)
         for p, a in zip(t.params, args, strict=True)
     ]
+    call = f"{callee.at(0)}({', '.join(rendered)})"
+    if returns_error(t.results):  # `func() error` is `Fn() -> Result<(), E>` in Rust
+        return E(call, None, "()", fallible=True)
     result = t.results[0].type if t.results else None
-    return E(
-        f"{callee.at(0)}({', '.join(rendered)})",
-        result,
-        rust_type(result, env) if result is not None else None,
-    )
+    return E(call, result, rust_type(result, env) if result is not None else None)
 
 
 # ------------------------------------------------------------------------- conversions
@@ -363,9 +361,10 @@ def displayable(t: GoType | None, env: Env) -> bool:
     return isinstance(base, TName) and base.pkg == "time"
 
 
-def go_printed(value: E, env: Env, names: bool = False) -> E:
+def go_printed(value: E, env: Env, names: bool = False, pointer: bool = False) -> E:
     """A value as Go's %v prints it, where Rust's Display differs: runes print their code
-    point, slices of printable values print as `[a b c]`, structs as `{a b}`."""
+    point, slices of printable values print as `[a b c]`, structs as `{a b}` (and a pointer
+    to one as `&{a b}`; `pointer`: the operand is one though go2rs typed the value)."""
     if value.go == TName("rune"):
         number = str(ord(value.literal)) if value.literal else None
         return E(f"{value.at(2)} as i32", INT, "i32", 2, literal=number)
@@ -373,13 +372,16 @@ def go_printed(value: E, env: Env, names: bool = False) -> E:
     if shown is not None:
         formatted = Formatted("format", "[{}]", (shown,))
         return E(formatted.text, STRING, "String", fmt=formatted)
-    if _plain_struct(value.go, env) is None:
+    target = value.go
+    if isinstance(target, TPointer) and not (value.rust or "").startswith("Option<"):
+        target, pointer = target.elem, True
+    if _plain_struct(target, env) is None:
         return value
     simple = _SIMPLE_PATH.fullmatch(value.text) is not None
-    parts = _go_struct_parts(value.go, value.text if simple else "v", env, 0, names)
+    parts = _go_struct_parts(target, value.text if simple else "v", env, 0, names)
     if parts is None:
         return value
-    formatted = Formatted("format", *parts)
+    formatted = Formatted("format", ("&" if pointer else "") + parts[0], parts[1])
     if simple:
         return E(formatted.text, STRING, "String", fmt=formatted)
     # Go evaluates the operand once: bind it rather than repeat it per field.
@@ -467,8 +469,38 @@ def _go_slice_text(t: GoType | None, subject: str, env: Env, depth: int) -> str 
 
 def _print_args(args: list[Node], env: Env) -> list[E]:
     """Println's operands; a float constant is printed here as Go prints it (`6e+11`),
-    which Rust's `{}` (never an exponent) cannot."""
-    return [_go_constant_float(a, env) or expr(a, env) for a in args]
+    which Rust's `{}` (never an exponent) cannot, and a local declared as `&T{..}` (go2rs
+    types it as the T it builds) prints as the pointer it is in Go."""
+    out = []
+    for arg in args:
+        value = _go_constant_float(arg, env) or expr(arg, env)
+        out.append(go_printed(value, env, pointer=True) if _declared_address(arg) else value)
+    return out
+
+
+def _declared_address(node: Node) -> bool:
+    """Whether identifier `node` was declared in its function with `name := &T{..}`."""
+    if node.type != "identifier":
+        return False
+    name = text(node)
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    stack = [root]
+    while stack:
+        current = stack.pop()
+        stack.extend(current.named_children)
+        if current.type != "short_var_declaration" or current.start_byte > node.start_byte:
+            continue
+        left, right = current.child_by_field_name("left"), current.child_by_field_name("right")
+        names = [text(n) for n in (left.named_children if left else [])]
+        values = right.named_children if right else []
+        if name in names and len(values) == len(names):
+            value = values[names.index(name)]
+            if value.type == "unary_expression" and text(value).startswith("&"):
+                inner = value.child_by_field_name("operand")
+                return inner is not None and inner.type == "composite_literal"
+    return False
 
 
 def _go_constant_float(node: Node, env: Env) -> E | None:
@@ -547,7 +579,9 @@ def _verb_value_unaligned(value: E, verb: Verb, node: Node, env: Env) -> tuple[E
     if verb.kind in ("v", "d"):
         names = verb.kind == "v" and "+" in verb.flags  # %+v: field names, never a sign
         spec = verb.spec.replace("+", "") if verb.kind == "v" else verb.spec
-        return go_printed(value, env, names=names), dataclasses.replace(verb, spec=spec)
+        pointer = verb.kind == "v" and _declared_address(node)
+        printed = go_printed(value, env, names=names, pointer=pointer)
+        return printed, dataclasses.replace(verb, spec=spec)
     if verb.kind == "T":
         shown = _go_type_name(value, node, env)
         if shown is None:

@@ -644,6 +644,10 @@ def _unary(node: Node, env: Env) -> E:
     operand = expr(operand_node, env)
     if op == "*":
         elem = operand.go.elem if isinstance(operand.go, TPointer) else operand.go
+        rust = operand.rust or ""
+        if rust and not rust.startswith(("&", "Box<", "Option<", "Rc<", "Arc<")):
+            # `p := &T{..}` holds the T itself in Rust: `*p` is that value
+            return E(operand.text, elem, operand.rust, operand.prec, place=operand.place)
         return E(f"*{operand.at(1)}", elem, None, 1)
     if op == "!" and operand.literal in ("true", "false"):
         word = "false" if operand.literal == "true" else "true"

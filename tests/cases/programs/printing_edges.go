@@ -25,6 +25,10 @@ type outer struct {
 const big = 1 << 40
 const tiny = 1.0 / 3e6
 
+func newInner(a int) *inner {
+	return &inner{a, "n"}
+}
+
 func grade(n int) string {
 	out := ""
 	switch {
@@ -47,6 +51,9 @@ func main() {
 	fmt.Println(o)
 	fmt.Printf("%v|%+v\n", o, o.In)
 	fmt.Printf("%T %T %T %T\n", o, 1, "s", []float64{1})
+	p := &inner{2, "z"}
+	fmt.Println(p, *p, newInner(3))
+	fmt.Printf("%v %+v\n", p, newInner(4))
 	fmt.Printf("%c%c|%5c|%-3c|\n", 71, 'o', 'x', 'y')
 	fmt.Printf("%x %X %8s|%-8s|\n", "Go!", "hi", "right", "left")
 	fmt.Println(big*1e6, tiny, 2.5e-7, 1e6, 123456.0)
