@@ -42,15 +42,18 @@ impl Policy {
 /// Do runs fn until it succeeds or attempts run out.
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
 // go2rs[R01]: `Do` is a Rust keyword
-// go2rs[D02]: body kept as todo: zero value of Box<dyn std::error::Error + Send + Sync>
+// go2rs[N01]: nil check → let-else on Option
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn r#do(p: Policy, r#fn: impl Fn() -> Result<(), Error>) -> Result<(), Error> {
-    // var err error
-    // for i := 0; i < p.Attempts; i++ {
-    //     if err = fn(); err == nil {
-    //         return nil
-    //     }
-    //     time.Sleep(p.Wait(i))
-    // }
-    // return err
-    todo!("go2rs: translate the Go body of Do")
+    let mut err: Option<Error> = None;
+    for i in 0..p.attempts {
+        {
+            err = r#fn().err();
+            let Some(err) = &err else {
+                return Ok(());
+            };
+        }
+        std::thread::sleep(p.wait(i));
+    }
+    err.map_or(Ok(()), Err)
 }

@@ -49,21 +49,28 @@ pub fn map(xs: &[String], r#fn: impl Fn(&str) -> String) -> Vec<String> {
 // go: variadic_callbacks.go:29
 /// Retry calls op up to attempts times until it returns nil.
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-// go2rs[D02]: body kept as todo: zero value of Box<dyn std::error::Error + Send + Sync>
+// go2rs[N01]: nil check → let-else on Option
+// go2rs[D03]: line 35 kept as todo!(): nil comparison of a value go2rs did not make an Option
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn retry(
     attempts: i64,
     op: impl Fn() -> Result<(), Error>,
     on_fail: impl Fn(i64, Box<dyn std::error::Error + Send + Sync>),
 ) -> Result<(), Error> {
-    // var err error
-    // for i := 0; i < attempts; i++ {
-    //     if err = op(); err == nil {
-    //         return nil
-    //     }
-    //     if onFail != nil {
-    //         onFail(i, err)
-    //     }
-    // }
-    // return err
-    todo!("go2rs: translate the Go body of Retry")
+    let mut err: Option<Error> = None;
+    for i in 0..attempts {
+        {
+            err = op().err();
+            let Some(err) = &err else {
+                return Ok(());
+            };
+        }
+        // go2rs: not translated (nil comparison of a value go2rs did not make an Option); the Go:
+        // if onFail != nil {
+        //     onFail(i, err)
+        // }
+        todo!("go: if onFail != nil {{")
+    }
+    err.map_or(Ok(()), Err)
 }

@@ -901,7 +901,7 @@ def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
         from go2rs.bodies.goroutines import wait
 
         if name == "Wait":
-            return E(wait(receiver.text), None, "()")
+            return E(wait(receiver.text, env), None, "()")
         if name in ("Add", "Done"):
             return E(f"// go2rs: wg.{name}() — the JoinSet counts its tasks", None, "()")
         raise Untranslatable(node, f"WaitGroup.{name}")

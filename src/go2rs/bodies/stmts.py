@@ -101,9 +101,7 @@ def _needed_by_later(node: Node, later: list[Node]) -> bool:
         declared = {text(n) for n in (left.named_children if left else [])}
     elif node.type in ("var_declaration", "const_declaration", "type_declaration"):
         declared = {
-            text(name)
-            for spec in walk_specs(node)
-            for name in spec.children_by_field_name("name")
+            text(name) for spec in walk_specs(node) for name in spec.children_by_field_name("name")
         }
     declared.discard("_")
     return bool(declared) and any(declared & set(identifiers(n)) for n in later)
@@ -242,6 +240,25 @@ def _pattern(names: list[str], value: E, env: Env) -> str:
             env.bind(name, Local(naming.snake(name), t, rust_type(t, env) if t else None))
     rendered = [_let_name(n, env) for n in names]
     return f"let {rendered[0]} = " if len(rendered) == 1 else f"let ({', '.join(rendered)}) = "
+
+
+def _error_slot_type(env: Env) -> str:
+    """What a Go `error` variable holds in Rust: the function's own error type when it
+    returns one (so `return err` needs no conversion), else a boxed std error."""
+    ret = env.shape.ret_rust or ""
+    if env.shape.returns_error and ret.startswith("anyhow::Result"):
+        return "anyhow::Error"
+    if env.shape.returns_error and env.shape.error_enum is not None:
+        return env.shape.error_enum
+    return "Box<dyn std::error::Error + Send + Sync>"
+
+
+def _error_of(value: E, slot: str, env: Env) -> str:
+    """`err = f()` where `f` returns only an error: its error as an Option, converted into
+    the variable's error type when the two differ."""
+    held = _error_type_of(value, env)
+    same = f"Option<{held}>" == slot
+    return f"{value.text}.err()" + ("" if same else ".map(Into::into)")
 
 
 def _error_as_option(name: str, err: str, result: GoType, value: E, env: Env) -> Lines:
@@ -553,6 +570,11 @@ def _var_decl(node: Node, env: Env, tail: bool) -> Lines:
                 env.note("Y03", "sync.WaitGroup → JoinSet: spawn into it, join_next() to wait")
                 out.append(f"let mut {naming.snake(name)}: JoinSet<()> = JoinSet::new();")
                 continue
+            if declared == ERROR:  # Go's nil error: None until something fails
+                rust = f"Option<{_error_slot_type(env)}>"
+                env.bind(name, Local(naming.snake(name), ERROR, rust))
+                out.append(f"let {_let_name(name, env)}: {rust} = None;")
+                continue
             from go2rs.bodies.calls import zero_value
 
             out.append(
@@ -679,6 +701,8 @@ def _assign_one(target_node: Node, value_node: Node, env: Env) -> str:
             )
     target = _assignable(expr(target_node, env))
     value = expr(value_node, env)
+    if value.fallible and target.go == ERROR and (target.rust or "").startswith("Option<"):
+        return f"{target.text} = {_error_of(value, target.rust or '', env)};"
     if value.fallible:
         raise Untranslatable(value_node, "an error result that is not checked")
     if value.text == "None":
@@ -802,8 +826,13 @@ def _return(node: Node, env: Env, tail: bool) -> Lines:
                 return [call.text if tail else f"return {call.text};"]
             raise Untranslatable(node, "return of a multi-value call")
         err = values[-1]
+        held = env.lookup(text(err)) if err.type == "identifier" else None
         if err.type == "nil":
             payload = f"Ok({_values(values[:-1], env) or '()'})"
+        elif held is not None and (held.rust_type or "").startswith("Option<"):
+            if len(values) != 1:
+                raise Untranslatable(node, "a value returned beside an error that may be nil")
+            payload = f"{held.rust}.map_or(Ok(()), Err)"  # Go's nil error: success
         else:
             payload = f"Err({error_expr(err, env)})"
     else:
@@ -927,9 +956,11 @@ def _option_check(node: Node, env: Env, tail: bool) -> Lines | None:
         return [f"let {local.rust} = {local.rust}?;"]
     if op == "==" and alternative is None and consequence and _diverges(consequence[-1]):
         handled = braced(consequence, env, False)
-        env.bind(text(left), Local(local.rust, local.go, inner))
+        # An error variable lives on (a retry loop reassigns it): borrow, do not move it.
+        borrow = "&" if local.go == ERROR else ""
+        env.bind(text(left), Local(local.rust, local.go, f"{borrow}{inner}" if inner else None))
         env.note("N01", "nil check → let-else on Option")
-        return [f"let Some({local.rust}) = {local.rust} else {handled};"]
+        return [f"let Some({local.rust}) = {borrow}{local.rust} else {handled};"]
     if op == "!=":
         env.push()
         env.bind(text(left), Local(local.rust, local.go, inner))
