@@ -33,7 +33,8 @@ fn main() {
     println!("{}", k);
     let b = "true".parse::<bool>().unwrap_or_default();
     println!("{}", b);
-    let (_, e): (i64, Option<Box<dyn std::error::Error>>) = match "wat".parse::<i64>() {
+    let (_, e): (i64, Option<Box<dyn std::error::Error + Send + Sync>>) = match "wat".parse::<i64>()
+    {
         Ok(v) => (v, None),
         Err(e) => (0, Some(e.into())),
     };

@@ -161,14 +161,15 @@ async fn main() {
         "yes".to_string(),
     ] {
         {
-            let (v, err): (bool, Option<Box<dyn std::error::Error>>) = match match text.as_str() {
-                "1" | "t" | "T" | "TRUE" | "True" => Ok(true),
-                "0" | "f" | "F" | "FALSE" | "False" => Ok(false),
-                other => other.parse::<bool>(),
-            } {
-                Ok(v) => (v, None),
-                Err(e) => (false, Some(e.into())),
-            };
+            let (v, err): (bool, Option<Box<dyn std::error::Error + Send + Sync>>) =
+                match match text.as_str() {
+                    "1" | "t" | "T" | "TRUE" | "True" => Ok(true),
+                    "0" | "f" | "F" | "FALSE" | "False" => Ok(false),
+                    other => other.parse::<bool>(),
+                } {
+                    Ok(v) => (v, None),
+                    Err(e) => (false, Some(e.into())),
+                };
             if err.is_none() {
                 println!("{} {}", text, v);
             } else {

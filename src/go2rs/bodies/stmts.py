@@ -253,6 +253,12 @@ def _error_slot_type(env: Env) -> str:
     return "Box<dyn std::error::Error + Send + Sync>"
 
 
+def _held_error_type(value: E, env: Env) -> str:
+    """The Rust error type a fallible call fails with (a boxed one for std's many types)."""
+    held = _error_type_of(value, env)
+    return "Box<dyn std::error::Error + Send + Sync>" if held == "std" else held
+
+
 def _error_of(value: E, slot: str, env: Env) -> str:
     """`err = f()` where `f` returns only an error: its error as an Option, converted into
     the variable's error type when the two differ."""
@@ -269,7 +275,7 @@ def _error_as_option(name: str, err: str, result: GoType, value: E, env: Env) ->
     zero = zero_value(result, env)
     env.note("E01", "an error checked later, not next: kept as an Option (None = Go's nil)")
     err_type = _error_type_of(value, env)
-    err_rust = f"Option<{'Box<dyn std::error::Error>' if err_type == 'std' else err_type}>"
+    err_rust = f"Option<{_held_error_type(value, env)}>"
     bound = _pattern([name], dataclasses.replace(value, results=(), go=result), env)
     if err != "_":
         env.bind(err, Local(naming.snake(err), ERROR, err_rust))
@@ -456,6 +462,11 @@ def _short_var(node: Node, env: Env, tail: bool) -> Lines:
     out: Lines = []
     values = [expr(without_address(r), env) for r in right]
     for name, value in zip(names, values, strict=True):
+        if value.fallible and len(names) == 1 and not value.results and value.go is None:
+            slot = f"Option<{_held_error_type(value, env)}>"  # `err := f()`, checked later
+            env.bind(name, Local(naming.snake(name), ERROR, slot))
+            out.append(f"let {_let_name(name, env)}: {slot} = {_error_of(value, slot, env)};")
+            continue
         if value.fallible:
             raise Untranslatable(node, "an error result that is not checked")
         existing = env.scopes[-1].get(name)
