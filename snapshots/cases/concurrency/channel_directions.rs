@@ -27,7 +27,7 @@ pub struct Pipeline {
 // go2rs[D03]: line 19 kept as todo!(): close of a channel this function does not own
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
-pub async fn produce(lines: &[String], mut out: mpsc::Sender<String>) {
+pub async fn produce(lines: &[String], out: mpsc::Sender<String>) {
     for l in lines {
         out.send(l.clone()).await.expect("receiver dropped");
     }
@@ -59,7 +59,7 @@ pub async fn drain(mut r#in: mpsc::Receiver<String>) -> Vec<String> {
 #[allow(unused, clippy::useless_vec)]
 pub async fn relay(
     mut src: mpsc::Receiver<String>,
-    mut dst: mpsc::Sender<String>,
+    dst: mpsc::Sender<String>,
     mut stop: mpsc::Receiver<()>,
 ) {
     loop {

@@ -19,24 +19,30 @@ pub enum Error {
 // go2rs[C02]: `ctx` context.Context → CancellationToken; select on token.cancelled()
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: time.NewTicker has no mapping yet
+// go2rs[C06]: time.NewTicker → tokio::time::interval_at: first tick after one period
+// go2rs[X03]: defer ticker.Stop() → Drop runs it at scope end
+// go2rs[C02]: ctx.Err() → an error saying the token was cancelled
+// go2rs[C03]: select → tokio::select!
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub async fn poll(
     token: CancellationToken,
     interval: Duration,
     fetch: impl Fn() -> i64,
     out: mpsc::Sender<i64>,
 ) -> Result<(), Error> {
-    // ticker := time.NewTicker(interval)
-    // defer ticker.Stop()
-    // for {
-    //     select {
-    //     case <-ctx.Done():
-    //         return ctx.Err()
-    //     case <-ticker.C:
-    //         out <- fetch()
-    //     }
-    // }
-    todo!("go2rs: translate the Go body of Poll")
+    let period = interval;
+    let mut ticker = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
+    // go2rs: `defer ticker.Stop()` — Drop does this when the value goes out of scope
+    loop {
+        tokio::select! {
+        _ = token.cancelled() => {
+        return Err(Error::Other("context canceled".to_string()));
+        }
+        _ = ticker.tick() => {
+        out.send(fetch()).await.expect("receiver dropped");
+        }
+        }
+    }
 }
 
 // go: context_select.go:23
@@ -44,18 +50,31 @@ pub async fn poll(
 // go2rs[C02]: `ctx` context.Context → CancellationToken; select on token.cancelled()
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: context.WithTimeout has no mapping yet
+// go2rs[C02]: context.WithTimeout → child_token(); the cancel func cancels it
+// go2rs[C02]: ctx.Err() → an error saying the token was cancelled
+// go2rs[C03]: select → tokio::select!
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub async fn first_value(
     token: CancellationToken,
-    r#in: mpsc::Receiver<i64>,
+    mut r#in: mpsc::Receiver<i64>,
 ) -> Result<i64, Error> {
-    // ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-    // defer cancel()
-    // select {
-    // case v := <-in:
-    //     return v, nil
-    // case <-ctx.Done():
-    //     return 0, ctx.Err()
-    // }
-    todo!("go2rs: translate the Go body of FirstValue")
+    let ctx = token.child_token();
+    let cancel = ctx.clone(); // cancel() cancels the child token
+    {
+        let ctx = ctx.clone();
+        let after = 2 * Duration::from_secs(1);
+        tokio::spawn(async move {
+            tokio::time::sleep(after).await;
+            ctx.cancel();
+        });
+    }
+    let _cancel_on_return = cancel.drop_guard();
+    tokio::select! {
+        Some(v) = r#in.recv() => {
+    Ok(v)
+    }
+        _ = ctx.cancelled() => {
+    Err(Error::Other("context canceled".to_string()))
+    }
+        }
 }

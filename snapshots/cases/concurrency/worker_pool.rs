@@ -34,7 +34,7 @@ pub struct Outcome {
 async fn worker(
     token: CancellationToken,
     mut jobs: mpsc::Receiver<Job>,
-    mut results: mpsc::Sender<Outcome>,
+    results: mpsc::Sender<Outcome>,
 ) {
     while let Some(j) = jobs.recv().await {
         // go2rs: not translated (Outcome literal leaves fields to zero values, and the type has no Default); the Go:

@@ -7,14 +7,14 @@ use tokio::sync::mpsc;
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
 // go2rs[D01]: body translated; review ownership (clones) and casts
-async fn ping(mut pings: mpsc::Sender<String>, msg: &str) {
+async fn ping(pings: mpsc::Sender<String>, msg: &str) {
     pings.send(msg.to_string()).await.expect("receiver dropped");
 }
 
 // go: channel_directions.go:10
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
 // go2rs[D01]: body translated; review ownership (clones) and casts
-async fn pong(mut pings: mpsc::Receiver<String>, mut pongs: mpsc::Sender<String>) {
+async fn pong(mut pings: mpsc::Receiver<String>, pongs: mpsc::Sender<String>) {
     let msg = pings.recv().await.unwrap_or_default();
     pongs
         .send(format!("{} (ponged)", msg))

@@ -6,7 +6,7 @@ use tokio::sync::mpsc;
 // go: worker_pools.go:9
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
 // go2rs[D01]: body translated; review ownership (clones) and casts
-async fn worker(id: i64, mut jobs: mpsc::Receiver<i64>, mut results: mpsc::Sender<String>) {
+async fn worker(id: i64, mut jobs: mpsc::Receiver<i64>, results: mpsc::Sender<String>) {
     while let Some(j) = jobs.recv().await {
         let _ = id;
         results

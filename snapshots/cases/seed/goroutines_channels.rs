@@ -16,11 +16,7 @@ use tokio_util::sync::CancellationToken;
 // go2rs[D03]: line 15 kept as todo!(): `ok` is not defined in this input
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
-async fn do_work(
-    token: CancellationToken,
-    mut r#in: mpsc::Receiver<i64>,
-    mut out: mpsc::Sender<i64>,
-) {
+async fn do_work(token: CancellationToken, mut r#in: mpsc::Receiver<i64>, out: mpsc::Sender<i64>) {
     loop {
         tokio::select! {
         _ = token.cancelled() => {

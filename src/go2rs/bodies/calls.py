@@ -115,15 +115,14 @@ def _function_alias(name: str, env: Env) -> tuple[str, str] | None:
 
 def _closure_call(callee: E, args: list[Node], node: Node, env: Env) -> E:
     """Calling a func-typed local or parameter: arguments fit its Rust Fn signature."""
+    from go2rs.bodies.goroutines import CANCEL_FUNC
     from go2rs.gomodel import TFunc
     from go2rs.idioms.types import Pos, map_type
 
     t = callee.go
-    if (
-        not isinstance(t, TFunc)
-        or len(t.params) != len(args)
-        or len(t.results) > 1
-    ):
+    if t == CANCEL_FUNC and not args:
+        return E(f"{callee.at(0)}.cancel()", None, "()")
+    if not isinstance(t, TFunc) or len(t.params) != len(args) or len(t.results) > 1:
         raise Untranslatable(node, "call of a function value of unknown signature")
     rendered = [
         _argument(a, env.ctx.need(map_type(p.type, Pos.PARAM, env.ctx)), env)
@@ -591,6 +590,17 @@ def _verb_value_unaligned(value: E, verb: Verb, node: Node, env: Env) -> tuple[E
         return _char_value(value, node), verb
     if verb.kind in ("e", "E"):
         return _exponent_value(value, verb, node)
+    if verb.kind == "U":
+        return _code_point_value(value, verb, node)
+    if verb.kind in ("x", "X", "o", "b") and is_int(value.go) and value.go != TName("byte"):
+        if value.text.lstrip("-").isdigit() and value.text.startswith("-"):
+            shown = format(int(value.text), verb.kind)  # Go prints -ff where Rust prints ..f01
+            return E(rust_string(shown), STRING, "&str", literal=shown), _plain(verb)
+        constant = _NONNEGATIVE_INT.fullmatch(value.text) is not None
+        if not constant and not _unsigned(value.go):
+            raise Untranslatable(
+                node, f"%{verb.kind} of a signed integer (Go prints -ff, Rust two's complement)"
+            )
     if verb.kind in ("x", "X") and (is_string(value.go) or value.go == TSlice(TName("byte"))):
         upper = verb.kind == "X"
         if value.literal is not None and is_string(value.go):
@@ -604,9 +614,30 @@ def _verb_value_unaligned(value: E, verb: Verb, node: Node, env: Env) -> tuple[E
     return value, verb
 
 
+_NONNEGATIVE_INT = re.compile(r"0[xob][0-9a-fA-F_]+|[0-9][0-9_]*")
+
+
+def _unsigned(t: GoType | None) -> bool:
+    return isinstance(t, TName) and t.pkg is None and t.name.startswith(("uint", "byte"))
+
+
+def _code_point_value(value: E, verb: Verb, node: Node) -> tuple[E, Verb]:
+    """%U of a constant: `U+0041` (Rust has no spec for it)."""
+    code = None
+    if value.go == TName("rune") and value.literal is not None and len(value.literal) == 1:
+        code = ord(value.literal)
+    elif is_int(value.go) and _NONNEGATIVE_INT.fullmatch(value.text) is not None:
+        digits = value.text.replace("_", "")
+        code = int(digits, 0) if digits[:2].lower() in ("0x", "0o", "0b") else int(digits)
+    if code is None or verb.flags or verb.width or verb.precision:
+        raise Untranslatable(node, "%U of a computed value")
+    shown = f"U+{code:04X}"
+    return E(rust_string(shown), STRING, "&str", literal=shown), Verb("", "s", False)
+
+
 def _plain(verb: Verb) -> Verb:
     """The verb's width and alignment kept, its radix or exponent letter dropped."""
-    return dataclasses.replace(verb, spec=verb.spec.rstrip("xXeE?"))
+    return dataclasses.replace(verb, spec=verb.spec.rstrip("xXeEob?"))
 
 
 def _char_value(value: E, node: Node) -> E:
@@ -938,6 +969,9 @@ def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
             return _selector_method(promoted, name, args, node, env)
     if base == TName("error") and name == "Error":
         return E(f"{receiver.at(0)}.to_string()", STRING, "String")
+    if receiver.rust == "CancellationToken" and name == "Err" and not args:
+        env.note("C02", "ctx.Err() → an error saying the token was cancelled")
+        return error_value('"context canceled"', env)
     if isinstance(base, TName) and base.pkg is not None:
         key = f"{env.ctx.program.import_path(base.pkg)}.{base.name}.{name}"
         if (entry := STD.get(key)) is not None:

@@ -57,7 +57,7 @@ def translate_format(text: str) -> tuple[str, list[Verb]] | None:
             verb not in _SIMPLE
             or width == "*"
             or precision == "*"
-            or ("#" in flags and verb != "v")
+            or "#" in flags  # %#v is Go syntax, %#o a 0 prefix: no Rust spec prints them
         ):
             return None
         spec = ""
@@ -73,8 +73,6 @@ def translate_format(text: str) -> tuple[str, list[Verb]] | None:
         elif verb == "f":
             spec += ".6"  # Go's %f prints six decimals; Rust's {} prints the shortest form
         spec += _SIMPLE[verb]
-        if verb == "v" and "#" in flags:
-            spec += "?"
         verbs.append(Verb(spec, verb, verb == "v" and "#" not in flags, flags, width, precision))
         out.append("{" + (":" + spec if spec else "") + "}")
     out.append(_escape_braces(text[pos:]))

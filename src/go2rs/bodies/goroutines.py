@@ -293,7 +293,9 @@ def wait(group: str, env: Env) -> str:
     return f"while {group}.join_next().await.is_some() {{}}"
 
 
-def select(node: Node, env: Env) -> Lines:
+def select(node: Node, env: Env, tail: bool = False) -> Lines:
+    """`select` -> `tokio::select!`; as a body's last statement (`tail`), Go makes every
+    case end the function, so each arm's last statement is the select's value."""
     if any(case.type == "default_case" for case in node.named_children):
         return _select_default(node, env)
     arms: list[str] = []
@@ -304,7 +306,7 @@ def select(node: Node, env: Env) -> Lines:
         body_nodes = [c for c in case.named_children if c.type == "statement_list"]
         env.push()
         pattern, future = _arm_head(communication, env)
-        body = braced(statements(body_nodes[0]) if body_nodes else [], env, False)
+        body = braced(statements(body_nodes[0]) if body_nodes else [], env, tail)
         env.pop()
         arms.append(f"{pattern} = {future} => {body}")
     env.ctx.sink.crates.add("tokio")
@@ -404,6 +406,16 @@ def _arm_head(node: Node | None, env: Env) -> tuple[str, str]:
     if source.startswith("time.After(") and arguments is not None and arguments.named_children:
         duration = expr(arguments.named_children[0], env)
         return "_", f"tokio::time::sleep({duration.text})"
+    holder = (
+        operand.child_by_field_name("operand") if operand.type == "selector_expression" else None
+    )
+    ticker = env.lookup(text(holder)) if holder is not None else None
+    if ticker is not None and ticker.go == TICKER and source.endswith(".C"):
+        if names and names[0] != "_":
+            raise Untranslatable(
+                node, "the time a ticker sent (tokio's Instant is not a clock time)"
+            )
+        return "_", f"{ticker.rust}.tick()"
     local = env.lookup(source)
     if local is not None and local.chan_pair:
         channel = f"{local.rust}_rx"
@@ -414,7 +426,8 @@ def _arm_head(node: Node | None, env: Env) -> tuple[str, str]:
         channel = value.text
         elem = value.go.elem if isinstance(value.go, TChan) else None
     if names and names[0] != "_":
-        env.bind(names[0], Local(naming.snake(names[0]), elem, None))
+        rust = rust_type(elem, env) if elem is not None else None
+        env.bind(names[0], Local(naming.snake(names[0]), elem, rust))
         return f"Some({naming.snake(names[0])})", f"{channel}.recv()"
     return "_", f"{channel}.recv()"
 
@@ -426,3 +439,65 @@ def _token(operand: Node, env: Env) -> str:
     if local is None:
         raise Untranslatable(operand, "Done() on an unknown context")
     return local.rust
+
+
+# ------------------------------------------------------------------ tickers and contexts
+
+TICKER = TName("Ticker", "time")
+CONTEXT = TName("Context", "context")
+CANCEL_FUNC = TName("CancelFunc", "context")
+
+
+def new_ticker(name: str, call: Node, env: Env) -> Lines:
+    """`t := time.NewTicker(d)` -> a tokio Interval whose first tick comes one period in, as
+    Go's does (`tokio::time::interval` would tick at once)."""
+    args = call.child_by_field_name("arguments")
+    if not env.is_async or args is None or len(args.named_children) != 1:
+        raise Untranslatable(call, "a ticker outside an async function")
+    period = expr(args.named_children[0], env)
+    rust = naming.snake(name)
+    env.bind(name, Local(rust, TICKER, "tokio::time::Interval"))
+    env.note("C06", "time.NewTicker → tokio::time::interval_at: first tick after one period")
+    return [
+        f"let period = {period.text};",
+        f"let mut {rust} = tokio::time::interval_at(tokio::time::Instant::now() + period, period);",
+    ]
+
+
+def child_context(names: list[str], call: Node, kind: str, env: Env) -> Lines:
+    """`ctx, cancel := context.WithCancel(parent)` -> a child token and a handle that
+    cancels it; WithTimeout also starts a task that cancels it when the time is up."""
+    args = call.child_by_field_name("arguments")
+    parent_node = args.named_children[0] if args is not None and args.named_children else None
+    parent = env.lookup(text(parent_node)) if parent_node is not None else None
+    expected = 2 if kind == "WithTimeout" else 1
+    if (
+        parent is None
+        or parent.rust_type != "CancellationToken"
+        or args is None
+        or len(args.named_children) != expected
+        or len(names) != 2
+        or (kind == "WithTimeout" and not env.is_async)
+    ):
+        raise Untranslatable(call, f"context.{kind} of something other than a token in scope")
+    ctx, cancel = naming.snake(names[0]), naming.snake(names[1])
+    lines = [f"let {ctx} = {parent.rust}.child_token();"]
+    if names[1] != "_":
+        lines.append(f"let {cancel} = {ctx}.clone(); // cancel() cancels the child token")
+    if kind == "WithTimeout":
+        duration = expr(args.named_children[1], env)
+        lines += [
+            "{",
+            f"let {ctx} = {ctx}.clone();",
+            f"let after = {duration.text};",
+            "tokio::spawn(async move {",
+            "tokio::time::sleep(after).await;",
+            f"{ctx}.cancel();",
+            "});",
+            "}",
+        ]
+    env.bind(names[0], Local(ctx, CONTEXT, "CancellationToken"))
+    if names[1] != "_":
+        env.bind(names[1], Local(cancel, CANCEL_FUNC, "CancellationToken"))
+    env.note("C02", f"context.{kind} → child_token(); the cancel func cancels it")
+    return lines

@@ -433,6 +433,19 @@ def _short_var(node: Node, env: Env, tail: bool) -> Lines:
             from go2rs.bodies.channels import make_channel
 
             return make_channel(names[0], right[0], env)
+    called = (
+        text(right[0].child_by_field_name("function"))
+        if len(right) == 1 and right[0].type == "call_expression"
+        else ""
+    )
+    if called == "time.NewTicker" and len(names) == 1 and "time" in env.ctx.program.imports:
+        from go2rs.bodies.goroutines import new_ticker
+
+        return new_ticker(names[0], right[0], env)
+    if called in ("context.WithCancel", "context.WithTimeout") and env.lookup("context") is None:
+        from go2rs.bodies.goroutines import child_context
+
+        return child_context(names, right[0], called.removeprefix("context."), env)
     if len(names) == 2 and len(right) == 1 and right[0].type == "index_expression":
         return _comma_ok(names, right[0], env)
     if (
@@ -895,6 +908,8 @@ def error_expr(node: Node, env: Env) -> str:
         local = env.lookup(name)
         if local is not None:
             same = local.rust_type in (env.shape.error_enum, "anyhow::Error")
+            if not same and (local.rust_type or "Box<dyn").startswith("Box<dyn"):
+                raise Untranslatable(node, f"`{name}` holds an error of another type")
             return local.rust if same else f"{local.rust}.into()"
         plan = env.ctx.decisions.errors
         if plan is not None:
@@ -1171,6 +1186,11 @@ def _defer(node: Node, env: Env, tail: bool) -> Lines:
     method = called.rsplit(".", 1)[-1]
     if method == "Done":
         return ["// go2rs: `defer wg.Done()` — the JoinSet knows when the task ends"]
+    from go2rs.bodies.goroutines import CANCEL_FUNC
+
+    cancel = env.lookup(called)
+    if cancel is not None and cancel.go == CANCEL_FUNC:
+        return [f"let _cancel_on_return = {cancel.rust}.drop_guard();"]
     if method in ("Close", "Stop", "Flush") and "." in called:
         env.note("X03", f"defer {called}() → Drop runs it at scope end")
         return [f"// go2rs: `defer {called}()` — Drop does this when the value goes out of scope"]
@@ -1192,7 +1212,7 @@ def _send(node: Node, env: Env, tail: bool) -> Lines:
 def _select(node: Node, env: Env, tail: bool) -> Lines:
     from go2rs.bodies.goroutines import select
 
-    return select(node, env)
+    return select(node, env, tail)
 
 
 # ----------------------------------------------------------------------------- closures
