@@ -65,9 +65,7 @@ fn grade(n: i64) -> String {
 // go2rs[E01]: an error checked later, not next: kept as an Option (None = Go's nil)
 // go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
 // go2rs[C03]: select with default → try_recv (Empty takes the default)
-// go2rs[D03]: line 60 kept as todo!(): %U of a computed value
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 #[tokio::main]
 async fn main() {
     let o = Outer {
@@ -121,9 +119,7 @@ async fn main() {
     println!("Go|{:>5}|{:<3}|", 'x', 'y');
     println!("476f21 6869 {:>8}|{:<8}|", "right", "left");
     let mask: u8 = 200;
-    // go2rs: not translated (%U of a computed value); the Go:
-    // fmt.Printf("%x %b %o %x %U %U\n", -255, mask, 8, 0xff, 'A', 0x1F600)
-    todo!("go: fmt.Printf(\"%x %b %o %x %U %U\\n\", -255, mask, 8, 0xff, 'A', 0x1F600)");
+    println!("-ff {:b} {:o} {:x} U+0041 U+1F600", mask, 8, 0xff);
     println!(
         "1.099511627776e+18 3.3333333333333335e-07 2.5e-07 1e+06 {}",
         123456.0

@@ -56,6 +56,8 @@ func main() {
 	fmt.Printf("%v %+v\n", p, newInner(4))
 	fmt.Printf("%c%c|%5c|%-3c|\n", 71, 'o', 'x', 'y')
 	fmt.Printf("%x %X %8s|%-8s|\n", "Go!", "hi", "right", "left")
+	var mask uint8 = 200
+	fmt.Printf("%x %b %o %x %U %U\n", -255, mask, 8, 0xff, 'A', 0x1F600)
 	fmt.Println(big*1e6, tiny, 2.5e-7, 1e6, 123456.0)
 
 	for _, n := range []int{95, 85, 75, 10} {
