@@ -28,6 +28,9 @@ if [[ ! -x .venv/bin/python ]]; then
   "$python_bin" -m venv .venv || { loud "could not create .venv"; exit 1; }
 fi
 py=.venv/bin/python
+# Let Python cache bytecode even where the shell exports PYTHONDONTWRITEBYTECODE: go2rs is installed
+# editable, so without .pyc every `python -m go2rs` a test starts recompiles all of go2rs (>100 ms).
+unset PYTHONDONTWRITEBYTECODE
 
 # Reinstall only when the dependency list changed (the install is editable: code changes need none).
 stamp=.venv/.go2rs-install-stamp
