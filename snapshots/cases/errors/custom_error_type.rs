@@ -67,12 +67,11 @@ impl Signup {
 // go: custom_error_type.go:38
 /// FieldOf extracts the failing field name using errors.As.
 // go2rs[F01]: multiple results → tuple
-// go2rs[D02]: body kept as todo: a nil pointer variable (an Option go2rs did not plan)
+// go2rs[E02]: errors.As → downcast_ref on the outermost error (walk .source() for more)
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn field_of(err: Box<dyn std::error::Error + Send + Sync>) -> (String, bool) {
-    // var ve *ValidationError
-    // if errors.As(err, &ve) {
-    //     return ve.Field, true
-    // }
-    // return "", false
-    todo!("go2rs: translate the Go body of FieldOf")
+    if let Some(ve) = err.downcast_ref::<ValidationError>() {
+        return (ve.field.clone(), true);
+    }
+    ("".to_string(), false)
 }

@@ -44,23 +44,19 @@ fn process(arg: i64) -> anyhow::Result<()> {
 }
 
 // go: custom_errors.go:32
-// go2rs[D03]: line 36 kept as todo!(): a nil pointer variable (an Option go2rs did not plan)
+// go2rs[E02]: errors.As → downcast_ref on the outermost error (walk .source() for more)
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 fn main() {
     let err: Option<anyhow::Error> = process(42).err();
     println!(
         "{}",
         err.as_ref().map_or("<nil>".to_string(), |e| e.to_string())
     );
-    // go2rs: not translated (a nil pointer variable (an Option go2rs did not plan)); the Go:
-    // var ae *argError
-    // if errors.As(err, &ae) {
-    //     fmt.Println(ae.arg)
-    //     fmt.Println(ae.message)
-    // } else {
-    //     fmt.Println("err doesn't match argError")
-    // }
-    // fmt.Println(process(1) == nil)
-    todo!("go: var ae *argError")
+    if let Some(ae) = err.as_ref().and_then(|e| e.downcast_ref::<ArgError>()) {
+        println!("{}", ae.arg);
+        println!("{}", ae.message);
+    } else {
+        println!("err doesn't match argError");
+    }
+    println!("{}", process(1).is_ok());
 }

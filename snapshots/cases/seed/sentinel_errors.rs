@@ -58,12 +58,13 @@ pub fn fetch(m: &HashMap<String, String>, key: &str) -> Result<String, Error> {
 
 // go: sentinel_errors.go:34
 /// ShouldRefresh inspects errors with errors.Is and errors.As.
-// go2rs[D02]: body kept as todo: a nil pointer variable (an Option go2rs did not plan)
+// go2rs[E02]: errors.As → downcast_ref on the outermost error (walk .source() for more)
+// go2rs[E02]: errors.Is → downcast_ref on the outermost error (Go also unwraps: walk .source() for wrapped ones)
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn should_refresh(err: Box<dyn std::error::Error + Send + Sync>) -> bool {
-    // var qe *QuotaError
-    // if errors.As(err, &qe) {
-    //     return qe.Limit > 0
-    // }
-    // return errors.Is(err, ErrNotFound) || errors.Is(err, ErrExpired)
-    todo!("go2rs: translate the Go body of ShouldRefresh")
+    if let Some(qe) = err.downcast_ref::<QuotaError>() {
+        return qe.limit > 0;
+    }
+    matches!(err.downcast_ref::<Error>(), Some(Error::NotFound))
+        || matches!(err.downcast_ref::<Error>(), Some(Error::Expired))
 }

@@ -37,6 +37,7 @@ from go2rs.gomodel import (
     TName,
     TPointer,
     TSlice,
+    TStruct,
 )
 from go2rs.idioms import naming
 from go2rs.idioms.errors import returns_error
@@ -390,6 +391,10 @@ def go_printed(value: E, env: Env, names: bool = False, pointer: bool = False) -
 def _plain_struct(t: GoType | None, env: Env) -> list[tuple[str, GoType, bool]] | None:
     """(Rust field, Go type, exported) of a local struct Go prints field by field (`{a b}`):
     not one with a String/Error method, nor one whose fields moved into a lock."""
+    if isinstance(t, TStruct):  # an anonymous struct: a tuple, fields by position
+        if any(f.name is None for f in t.fields):
+            return None
+        return [(str(i), f.type, (f.name or "")[:1].isupper()) for i, f in enumerate(t.fields)]
     if not isinstance(t, TName) or t.pkg is not None or displayable(t, env):
         return None
     struct = env.ctx.program.struct(t.name)
@@ -440,8 +445,9 @@ def _go_struct_parts(
 def _go_field_names(t: GoType | None, env: Env) -> list[str]:
     """The Go names of a struct's fields (an embedded field is named by its type)."""
     struct = env.ctx.program.struct(t.name) if isinstance(t, TName) else None
+    fields = t.fields if isinstance(t, TStruct) else struct.fields if struct else ()
     out = []
-    for field in struct.fields if struct else ():
+    for field in fields:
         named = field.type.elem if isinstance(field.type, TPointer) else field.type
         out.append(field.name or (named.name if isinstance(named, TName) else ""))
     return out

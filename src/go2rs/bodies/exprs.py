@@ -607,6 +607,8 @@ def _compare_strings(left: E, right: E, lhs: str, rhs: str) -> tuple[str, str]:
 def _nil_compare(left: E, op: str, node: Node) -> E:
     """`x == nil`: Option -> is_none(); slices and maps are never nil in Rust -> is_empty()."""
     rust = left.rust or ""
+    if left.fallible and left.go is None and not left.results:  # `f() == nil`: it succeeded
+        return E(f"{left.at(0)}.{'is_ok' if op == '==' else 'is_err'}()", BOOL, "bool")
     if rust.startswith("Option<"):
         method = "is_none" if op == "==" else "is_some"
         return E(f"{left.at(0)}.{method}()", BOOL, "bool")
@@ -693,6 +695,9 @@ def field_of(
     """`x.Name` on a local struct -> (Rust path suffix, field type), following embedding
     (`seen`: the structs on the way, so `type T struct{ *T }` does not recurse forever)."""
     base = struct_type.elem if isinstance(struct_type, TPointer) else struct_type
+    if isinstance(base, TStruct):  # an anonymous struct is a tuple (see _tuple_literal)
+        index = next((i for i, f in enumerate(base.fields) if f.name == name), None)
+        return (str(index), base.fields[index].type) if index is not None else None
     if not isinstance(base, TName) or base.pkg is not None or base.name in seen:
         return None
     struct = env.ctx.program.struct(base.name)
@@ -867,7 +872,37 @@ def literal(t: GoType | None, body: Node | None, env: Env) -> E:
         return E(f"{base}::from([{', '.join(pairs)}])" if pairs else f"{base}::new()", t, rust)
     if isinstance(t, TName) and t.pkg is None and env.ctx.program.struct(t.name) is not None:
         return _struct_literal(node, t, elements, env)
+    if isinstance(t, TStruct):
+        return _tuple_literal(node, t, elements, env)
     raise Untranslatable(node, "composite literal of this type")
+
+
+def _tuple_literal(node: Node, t: TStruct, elements: list[Node], env: Env) -> E:
+    """An anonymous struct value (`struct{ name string; ok bool }{"Rex", true}`) is a tuple
+    in Rust: its fields by position (`dog.name` -> `dog.0`, see field_of)."""
+    if any(f.name is None for f in t.fields):
+        raise Untranslatable(node, "anonymous struct with an embedded field")
+    given: dict[str, Node] = {}
+    for i, element in enumerate(elements):
+        if element.type == "keyed_element" and len(element.named_children) == 2:
+            key, value = element.named_children
+            given[text(key).strip()] = value
+        elif i < len(t.fields):
+            given[t.fields[i].name or ""] = element
+        else:
+            raise Untranslatable(element, "anonymous struct literal element")
+    from go2rs.bodies.calls import zero_value
+
+    values = []
+    for field in t.fields:
+        value = given.get(field.name or "")
+        values.append(
+            _element(value, field.type, env) if value is not None else zero_value(field.type, env)
+        )
+    rust = [rust_type(f.type, env) for f in t.fields]
+    if len(values) == 1:
+        return E(f"({values[0]},)", t, f"({rust[0]},)")
+    return E(f"({', '.join(values)})", t, f"({', '.join(rust)})")
 
 
 _SORTS = (

@@ -190,6 +190,8 @@ def _nil_check_name(node: Node) -> str | None:
 
 
 def _paired(node: Node, following: Node | None, env: Env, tail: bool) -> Lines | None:
+    if following is not None and node.type == "var_declaration":
+        return _errors_as(node, following, env, tail)
     if following is None or (
         node.type != "short_var_declaration" and node.type != "assignment_statement"
     ):
@@ -222,6 +224,56 @@ def _paired(node: Node, following: Node | None, env: Env, tail: bool) -> Lines |
     if bind:
         return [f"{bind}match {value.text} {{\n{arms}\n}};"]
     return [f"if let Err({naming.snake(err)}) = {value.text} {handled}"]
+
+
+def _errors_as(node: Node, following: Node, env: Env, tail: bool) -> Lines | None:
+    """`var ve *ValidationError` + `if errors.As(err, &ve) { .. }` -> `if let Some(ve) =
+    err.downcast_ref::<ValidationError>() { .. }` (the outermost error only: Go also
+    unwraps, Rust would walk `.source()`)."""
+    specs = walk_specs(node)
+    names = specs[0].children_by_field_name("name") if len(specs) == 1 else []
+    type_node = specs[0].child_by_field_name("type") if len(specs) == 1 else None
+    cond = following.child_by_field_name("condition")
+    if (
+        len(names) != 1
+        or type_node is None
+        or specs[0].child_by_field_name("value") is not None
+        or following.type != "if_statement"
+        or following.child_by_field_name("initializer") is not None
+        or cond is None
+        or cond.type != "call_expression"
+        or text(cond.child_by_field_name("function")) != "errors.As"
+    ):
+        return None
+    name = text(names[0])
+    args = [a for a in (cond.child_by_field_name("arguments") or cond).named_children]
+    if len(args) != 2 or text(args[1]).replace(" ", "") != f"&{name}":
+        return None
+    target = go_type(type_node, env)
+    target = target.elem if isinstance(target, TPointer) else target
+    err = expr(args[0], env)
+    rust = rust_type(target, env)
+    held = err.rust or ""
+    if held.startswith("Option<"):
+        source = f"{err.at(0)}.as_ref().and_then(|e| e.downcast_ref::<{rust}>())"
+    elif held.lstrip("&").startswith(("Box<dyn std::error::Error", "anyhow::Error", "dyn ")):
+        source = f"{err.at(0)}.downcast_ref::<{rust}>()"
+    else:
+        raise Untranslatable(cond, "errors.As on an error go2rs cannot downcast")
+    env.push()
+    env.bind(name, Local(naming.snake(name), target, f"&{rust}"))
+    then = braced(statements(following.child_by_field_name("consequence")), env, tail)
+    env.pop()
+    alternative = following.child_by_field_name("alternative")
+    rest = ""
+    if alternative is not None:
+        rest = (
+            f" else {braced(statements(alternative), env, tail)}"
+            if alternative.type == "block"
+            else " else {\n" + "\n".join(_if(alternative, env, tail)) + "\n}"
+        )
+    env.note("E02", "errors.As → downcast_ref on the outermost error (walk .source() for more)")
+    return [f"if let Some({naming.snake(name)}) = {source} {then}{rest}"]
 
 
 def _sides(node: Node) -> tuple[list[Node], list[Node]]:
