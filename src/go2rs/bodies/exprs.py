@@ -895,9 +895,11 @@ def _tuple_literal(node: Node, t: TStruct, elements: list[Node], env: Env) -> E:
 
     values = []
     for field in t.fields:
-        value = given.get(field.name or "")
+        given_value = given.get(field.name or "")
         values.append(
-            _element(value, field.type, env) if value is not None else zero_value(field.type, env)
+            _element(given_value, field.type, env)
+            if given_value is not None
+            else zero_value(field.type, env)
         )
     rust = [rust_type(f.type, env) for f in t.fields]
     if len(values) == 1:

@@ -51,6 +51,12 @@ func main() {
 	fmt.Println(o)
 	fmt.Printf("%v|%+v\n", o, o.In)
 	fmt.Printf("%T %T %T %T\n", o, 1, "s", []float64{1})
+	pair := struct {
+		k string
+		v int
+	}{"a", 1}
+	fmt.Println(pair, pair.k)
+	fmt.Printf("%+v\n", pair)
 	p := &inner{2, "z"}
 	fmt.Println(p, *p, newInner(3))
 	fmt.Printf("%v %+v\n", p, newInner(4))
