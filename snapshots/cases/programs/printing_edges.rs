@@ -104,6 +104,9 @@ async fn main() {
         o.r#in.b
     );
     println!("main.outer int string []float64");
+    let pair = ("a".to_string(), 1);
+    println!("{{{} {}}} {}", pair.0, pair.1, pair.0);
+    println!("{{k:{} v:{}}}", pair.0, pair.1);
     let mut p = Inner {
         a: 2,
         b: "z".to_string(),

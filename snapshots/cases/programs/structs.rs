@@ -22,9 +22,7 @@ fn new_person(name: &str) -> Person {
 }
 
 // go: structs.go:17
-// go2rs[D03]: line 30 kept as todo!(): composite literal of this type
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 fn main() {
     println!("{}", {
         let v = &Person {
@@ -56,11 +54,6 @@ fn main() {
     let mut sp = s.clone();
     sp.age = 51;
     println!("{}", s.age);
-    // go2rs: not translated (composite literal of this type); the Go:
-    // dog := struct {
-    //     name   string
-    //     isGood bool
-    // }{"Rex", true}
-    // fmt.Println(dog.name, dog.isGood)
-    todo!("go: dog := struct {{")
+    let dog = ("Rex".to_string(), true);
+    println!("{} {}", dog.0, dog.1);
 }
