@@ -80,7 +80,7 @@ impl Describer for NotFound {
 
 // go: embed_error_stringer.go:37
 /// StatusOf returns the HTTP status for err.
-// go2rs[D02]: body kept as todo: type assertion expression is not translated yet
+// go2rs[D02]: body kept as todo: a type assertion to an interface (Rust downcasts to types)
 pub fn status_of(err: Box<dyn std::error::Error + Send + Sync>) -> i64 {
     // if se, ok := err.(StatusError); ok {
     //     return se.Status()

@@ -64,7 +64,7 @@ fn measure(g: &dyn Geometry) {
 }
 
 // go: interfaces.go:32
-// go2rs[D03]: line 37 kept as todo!(): type assertion expression is not translated yet
+// go2rs[D03]: line 37 kept as todo!(): a type assertion on a Box<dyn Geometry> Rust cannot downcast
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 fn main() {
@@ -78,7 +78,7 @@ fn main() {
     for s in &shapes {
         measure(s.as_ref());
     }
-    // go2rs: not translated (type assertion expression is not translated yet); the Go:
+    // go2rs: not translated (a type assertion on a Box<dyn Geometry> Rust cannot downcast); the Go:
     // if c, ok := shapes[1].(circle); ok {
     //     fmt.Println("circle with radius", c.radius)
     // }

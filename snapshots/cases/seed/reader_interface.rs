@@ -83,11 +83,11 @@ pub struct Meta {
 // go: reader_interface.go:41
 /// Describe accepts anything.
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: type assertion expression is not translated yet
+// go2rs[N01]: type assertion with ok → if let Some(downcast_ref)
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn describe(v: &dyn Any) -> String {
-    // if s, ok := v.(string); ok {
-    //     return s
-    // }
-    // return "?"
-    todo!("go2rs: translate the Go body of Describe")
+    if let Some(s) = v.downcast_ref::<String>() {
+        return s.clone();
+    }
+    "?".to_string()
 }

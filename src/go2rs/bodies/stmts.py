@@ -251,20 +251,39 @@ def _errors_as(node: Node, following: Node, env: Env, tail: bool) -> Lines | Non
         return None
     target = go_type(type_node, env)
     target = target.elem if isinstance(target, TPointer) else target
-    err = expr(args[0], env)
+    source = _downcast(expr(args[0], env), target, cond, env)
+    env.note("E02", "errors.As → downcast_ref on the outermost error (walk .source() for more)")
+    return _if_let_some(name, target, source, following, env, tail)
+
+
+def _downcast(value: E, target: GoType, node: Node, env: Env) -> str:
+    """`value` (an `any` or an error) as a `&T` Option: `downcast_ref::<T>()`."""
     rust = rust_type(target, env)
-    held = err.rust or ""
+    if rust.startswith(("Box<dyn", "&dyn", "impl ")):
+        raise Untranslatable(node, "a type assertion to an interface (Rust downcasts to types)")
+    held = value.rust or ""
     if held.startswith("Option<"):
-        source = f"{err.at(0)}.as_ref().and_then(|e| e.downcast_ref::<{rust}>())"
-    elif held.lstrip("&").startswith(("Box<dyn std::error::Error", "anyhow::Error", "dyn ")):
-        source = f"{err.at(0)}.downcast_ref::<{rust}>()"
-    else:
-        raise Untranslatable(cond, "errors.As on an error go2rs cannot downcast")
+        return f"{value.at(0)}.as_ref().and_then(|e| e.downcast_ref::<{rust}>())"
+    if held.lstrip("&").startswith(
+        (
+            "Box<dyn std::error::Error",
+            "anyhow::Error",
+            "dyn std::error::Error",
+            "Box<dyn Any",
+            "dyn Any",
+        )
+    ):
+        return f"{value.at(0)}.downcast_ref::<{rust}>()"
+    raise Untranslatable(node, f"a type assertion on a {held or 'value'} Rust cannot downcast")
+
+
+def _if_let_some(name: str, target: GoType, source: str, node: Node, env: Env, tail: bool) -> Lines:
+    """`if <name is a T> { .. } else { .. }` as `if let Some(name) = source {..} else {..}`."""
     env.push()
-    env.bind(name, Local(naming.snake(name), target, f"&{rust}"))
-    then = braced(statements(following.child_by_field_name("consequence")), env, tail)
+    env.bind(name, Local(naming.snake(name), target, f"&{rust_type(target, env)}"))
+    then = braced(statements(node.child_by_field_name("consequence")), env, tail)
     env.pop()
-    alternative = following.child_by_field_name("alternative")
+    alternative = node.child_by_field_name("alternative")
     rest = ""
     if alternative is not None:
         rest = (
@@ -272,8 +291,31 @@ def _errors_as(node: Node, following: Node, env: Env, tail: bool) -> Lines | Non
             if alternative.type == "block"
             else " else {\n" + "\n".join(_if(alternative, env, tail)) + "\n}"
         )
-    env.note("E02", "errors.As → downcast_ref on the outermost error (walk .source() for more)")
-    return [f"if let Some({naming.snake(name)}) = {source} {then}{rest}"]
+    return [f"if let Some({naming.snake(name) if name != '_' else '_'}) = {source} {then}{rest}"]
+
+
+def _if_type_assertion(node: Node, init: Node, env: Env, tail: bool) -> Lines | None:
+    """`if s, ok := v.(string); ok { .. }` -> `if let Some(s) = v.downcast_ref::<String>()`."""
+    if init.type != "short_var_declaration":
+        return None
+    left, right = _sides(init)
+    cond = node.child_by_field_name("condition")
+    if (
+        len(left) != 2
+        or len(right) != 1
+        or right[0].type != "type_assertion_expression"
+        or cond is None
+        or text(cond) != text(left[1])
+    ):
+        return None
+    operand = right[0].child_by_field_name("operand")
+    type_node = right[0].child_by_field_name("type")
+    if operand is None or type_node is None:
+        return None
+    target = go_type(type_node, env)
+    source = _downcast(expr(operand, env), target, right[0], env)
+    env.note("N01", "type assertion with ok → if let Some(downcast_ref)")
+    return _if_let_some(text(left[0]), target, source, node, env, tail)
 
 
 def _sides(node: Node) -> tuple[list[Node], list[Node]]:
@@ -998,7 +1040,7 @@ def _rust_str(text_value: str) -> str:
 def _if(node: Node, env: Env, tail: bool) -> Lines:
     init = node.child_by_field_name("initializer")
     if init is not None:
-        matched = _if_init_error(node, init, env, tail)
+        matched = _if_init_error(node, init, env, tail) or _if_type_assertion(node, init, env, tail)
         if matched is not None:
             return matched
         env.push()
