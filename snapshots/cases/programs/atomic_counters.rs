@@ -9,8 +9,6 @@ use tokio::task::JoinSet;
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
 // go2rs[Y03]: sync.WaitGroup → JoinSet: spawn into it, join_next() to wait
 // go2rs[D03]: line 16 kept as todo!(): a goroutine sharing ops with its spawner (wrap shared state in Arc<Mutex<..>>)
-// go2rs[D03]: line 28 kept as todo!(): atomic.AddInt32 has no mapping yet
-// go2rs[D03]: line 29 kept as todo!(): atomic.LoadInt32 has no mapping yet
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 #[tokio::main]
@@ -31,10 +29,6 @@ async fn main() {
     while wg.join_next().await.is_some() {}
     println!("ops: {}", ops.load(Ordering::SeqCst));
     let mut flags: i32 = 0;
-    // go2rs: not translated (atomic.AddInt32 has no mapping yet); the Go:
-    // atomic.AddInt32(&flags, 3)
-    todo!("go: atomic.AddInt32(&flags, 3)");
-    // go2rs: not translated (atomic.LoadInt32 has no mapping yet); the Go:
-    // fmt.Println("flags:", atomic.LoadInt32(&flags))
-    todo!("go: fmt.Println(\"flags:\", atomic.LoadInt32(&flags))")
+    flags += 3;
+    println!("flags: {}", flags);
 }

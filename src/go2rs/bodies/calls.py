@@ -1048,6 +1048,34 @@ def _parse_int(args: list[Node], node: Node, env: Env) -> E:
     return E(call_text, INT, "i64", fallible=True)
 
 
+def _atomic_function(name: str, args: list[Node], node: Node, env: Env) -> E:
+    """`atomic.AddInt32(&n, d)` / `LoadInt32(&n)` / `StoreInt32(&n, v)` on a plain local: no
+    goroutine can share a Rust local without Arc (go2rs then stays a todo), so the atomic
+    operation on it is the plain one."""
+    kinds = ("Int32", "Int64", "Uint32", "Uint64")
+    operation = next((op for op in ("Add", "Load", "Store") if name.startswith(op)), "")
+    if name[len(operation) :] not in kinds or not args:
+        raise Untranslatable(node, f"atomic.{name}")
+    target = args[0]
+    operand = target.child_by_field_name("operand") if target.type == "unary_expression" else None
+    if operand is None or operand.type != "identifier" or env.lookup(text(operand)) is None:
+        raise Untranslatable(node, f"atomic.{name} on something other than a local's address")
+    place = expr(operand, env)
+    if operation == "Load" and len(args) == 1:
+        return E(place.text, place.go, place.rust)
+    if len(args) != 2:
+        raise Untranslatable(node, f"atomic.{name} with {len(args)} arguments")
+    value = coerce(expr(args[1], env), place.rust, env)
+    if operation == "Store":
+        return E(f"{place.text} = {value}", None, "()")
+    return E(
+        f"{{ {place.text} += {value}; {place.text} }}",
+        place.go,
+        place.rust,
+        statement=f"{place.text} += {value}",
+    )
+
+
 def _parse_bool(value: E, env: Env) -> E:
     """strconv.ParseBool also accepts 1, t, T, TRUE, True (and their false forms), which
     Rust's `parse::<bool>()` rejects: those are matched first, the rest parse (and fail) as
@@ -1107,6 +1135,8 @@ def _package_call(pkg: str, name: str, args: list[Node], node: Node, env: Env) -
         )
     if path == "strconv" and name == "ParseInt" and len(args) == 3:
         return _parse_int(args, node, env)
+    if path == "sync/atomic" and name.startswith(("Add", "Load", "Store")):
+        return _atomic_function(name, args, node, env)
     if path == "strconv" and name == "ParseBool" and len(args) == 1:
         return _parse_bool(expr(args[0], env), env)
     if path == "time" and name == "Sleep":

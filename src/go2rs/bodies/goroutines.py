@@ -33,8 +33,10 @@ def _captured_handles(node: Node, env: Env) -> list[str]:
             if _only_receives(node, name):
                 continue
             names.append(f"{local.rust}_tx")
-        elif local is not None and local.rust_type == "CancellationToken":
-            names.append(local.rust)
+        elif local is not None and (
+            local.rust_type == "CancellationToken" or (local.rust_type or "").startswith("Arc<")
+        ):
+            names.append(local.rust)  # an Arc is shared by cloning the handle
     return names
 
 
@@ -152,6 +154,7 @@ def _shared_state(node: Node, call: Node, env: Env) -> list[str]:
             local is None
             or local.chan_pair
             or local.rust_type == "CancellationToken"
+            or (local.rust_type or "").startswith("Arc<")
             or local.go == TName("WaitGroup", "sync")
         ):
             continue
