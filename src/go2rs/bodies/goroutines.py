@@ -145,7 +145,7 @@ def _shared_state(node: Node, call: Node, env: Env) -> list[str]:
     from go2rs.bodies.exprs import copyable
     from go2rs.parse.facts import collect_facts
 
-    assigned = {p[0] for p in collect_facts([call]).assigned}
+    assigned = {p[0] for p in collect_facts([call]).assigned} | _addressed(call)
     in_loop = _in_loop(node)
     shared = []
     for name in identifiers(call):
@@ -162,6 +162,21 @@ def _shared_state(node: Node, call: Node, env: Env) -> list[str]:
         if name in assigned or (not copy and (in_loop or _used_later(node, name))):
             shared.append(name)
     return sorted(set(shared))
+
+
+def _addressed(node: Node) -> set[str]:
+    """Names whose address `&x` is taken under `node` (atomic.AddInt32(&n, 1) changes n):
+    a task given a copy of them would change its copy, not the spawner's."""
+    found = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        stack.extend(current.named_children)
+        if current.type == "unary_expression" and text(current).startswith("&"):
+            operand = current.child_by_field_name("operand")
+            if operand is not None and operand.type == "identifier":
+                found.add(text(operand))
+    return found
 
 
 def _used_later(node: Node, name: str) -> bool:
