@@ -31,10 +31,9 @@ impl Policy {
     // go: block_comment_func.go:19
     /// Wait returns the delay before attempt n (0-based).
     // go2rs[M01]: value receiver → &self
-    // go2rs[D02]: body kept as todo: time.Duration has no mapping yet
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn wait(&self, n: i64) -> Duration {
-        // return p.Delay * time.Duration(1<<n)
-        todo!("go2rs: translate the Go body of Policy.Wait")
+        self.delay * (1 << n) as u32
     }
 }
 

@@ -41,8 +41,7 @@ pub async fn delayed(d: Duration, r#fn: impl Fn()) {
 
 // go: sleep_goroutines.go:30
 /// Backoff returns the delay for the given attempt; it does not block.
-// go2rs[D02]: body kept as todo: time.Duration has no mapping yet
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn backoff(attempt: i64) -> Duration {
-    // return time.Duration(1<<attempt) * 100 * time.Millisecond
-    todo!("go2rs: translate the Go body of Backoff")
+    (1 << attempt) as u32 * 100 * Duration::from_millis(1)
 }

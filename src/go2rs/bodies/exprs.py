@@ -398,6 +398,8 @@ def _binary(node: Node, env: Env) -> E:
         return E(word, BOOL, "bool", literal=word)
     result_go = BOOL if op in ("&&", "||") else left.go if left.go is not None else right.go
     result_rust = left.rust if left.rust else right.rust
+    if "Duration" in (left.rust, right.rust) and op in ("*", "/"):
+        result_rust = "Duration"  # a scale of a Duration is a Duration (Mul<u32>)
     if newtype is not None and op not in ("&&", "||"):
         return E(f"{newtype}({lhs} {rust_op} {rhs})", TName(newtype), newtype)
     return E(f"{lhs} {rust_op} {rhs}", result_go, result_rust, prec)

@@ -124,6 +124,9 @@ STD: dict[str, StdFn] = {
         uses=("std::time::SystemTime",),
     ),
     "time.Since": _s("{0}.elapsed().unwrap_or_default()", "recv", DURATION, "Duration"),
+    # a count of nanoseconds as a factor: `d * time.Duration(n)` is `d * n` (Mul<u32>);
+    # where a Duration itself is expected, coerce refuses the u32
+    "time.Duration": _s("{0} as u32", "term", DURATION, "u32", prec=2),
     # methods of standard types, keyed by package path, type and method (receiver is {0})
     "time.Time.Add": _s("{0} + {1}", "term term", TIME, "SystemTime", prec=4),
     "time.Time.Sub": _s(  # Go's negative durations clamp to zero: std Durations are unsigned
