@@ -121,9 +121,13 @@ def _expr_value(expr: Expr | None, env: Env, depth: int) -> Const | None:
             if clean.lower().startswith("0x"):
                 return None
             try:
-                return Fraction(Decimal(clean)), True
+                parsed = Decimal(clean)
             except ArithmeticError:
                 return None
+            exponent = parsed.as_tuple().exponent
+            if not isinstance(exponent, int) or abs(exponent) > 400:
+                return None  # no float64 needs more: do not build a huge exact integer
+            return Fraction(parsed), True
         case EIdent(name):
             spec = next((s for s in env.ctx.program.values("const") if s.name == name), None)
             if spec is None or (spec.type is not None and spec.type != TName("float64")):
@@ -143,7 +147,20 @@ def _expr_value(expr: Expr | None, env: Env, depth: int) -> Const | None:
     return None
 
 
+_MAX_BITS = 4096  # far beyond float64's range: bigger constants are not evaluated here
+
+
 def _arith(op: str, left: Const | None, right: Const | None) -> Const | None:
+    result = _arith_unbounded(op, left, right)
+    if result is None:
+        return None
+    value = result[0]
+    if max(value.numerator.bit_length(), value.denominator.bit_length()) > _MAX_BITS:
+        return None
+    return result
+
+
+def _arith_unbounded(op: str, left: Const | None, right: Const | None) -> Const | None:
     if left is None or right is None:
         return None
     (a, a_float), (b, b_float) = left, right
