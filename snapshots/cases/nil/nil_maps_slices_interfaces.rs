@@ -44,17 +44,23 @@ impl Feed {
     /// Latest returns nil (an empty slice) when there are no sources.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    // go2rs[D02]: body kept as todo: moving `self.primary` out of its owner (the type is not Clone)
+    // go2rs[D03]: line 26 kept as todo!(): nil comparison of a value go2rs did not make an Option
+    // go2rs[D03]: line 29 kept as todo!(): nil comparison of a value go2rs did not make an Option
+    // go2rs[D01]: body translated; review ownership (clones) and casts
+    #[allow(unused, clippy::useless_vec)]
     pub fn latest(&self) -> Result<Vec<Post>, Error> {
-        // src := f.primary
+        let mut src = &self.primary;
+        // go2rs: not translated (nil comparison of a value go2rs did not make an Option); the Go:
         // if src == nil {
         //     src = f.backup
         // }
+        todo!("go: if src == nil {{");
+        // go2rs: not translated (nil comparison of a value go2rs did not make an Option); the Go:
         // if src == nil {
         //     return nil, errors.New("no source configured")
         // }
         // return src.Posts()
-        todo!("go2rs: translate the Go body of Feed.Latest")
+        todo!("go: if src == nil {{")
     }
 
     // go: nil_maps_slices_interfaces.go:36

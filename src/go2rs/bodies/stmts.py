@@ -613,13 +613,23 @@ def _let(name: str, value: E, env: Env, declared: GoType | None = None) -> str:
     elif value.rust is not None and value.rust.startswith("&") and name in env.mutated:
         text_value, rust = owned(value, env), value.rust.lstrip("&")
     elif _moves_place(value) or (value.place and "[" in value.text and not is_copy(value.go)):
-        text_value = owned(value, env)
-        rust = rust.lstrip("&") if rust else rust
+        try:
+            text_value = owned(value, env)
+            rust = rust.lstrip("&") if rust else rust
+        except Untranslatable:
+            if "." not in value.text or not rust or rust.startswith("&"):
+                raise
+            # Go copied a field it only reads through (an interface, a func): borrow it.
+            text_value, rust = f"&{value.at(1)}", f"&{rust}"
     env.bind(name, Local(naming.snake(name), go, rust))
     constructor = text_value.endswith(("::new()", "::with_capacity(")) or text_value.startswith(
         ("Vec::with_capacity(", "vec![]")
     )
-    boxed = rust is not None and "Box<dyn " in rust and not text_value.startswith("Box::new(")
+    boxed = (
+        rust is not None
+        and rust.startswith(("Vec<Box<dyn ", "Box<dyn "))
+        and not text_value.startswith("Box::new(")
+    )
     annotation = f": {rust}" if (declared is not None or constructor or boxed) and rust else ""
     return f"let {_let_name(name, env)}{annotation} = {text_value};"
 
