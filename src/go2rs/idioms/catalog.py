@@ -293,6 +293,14 @@ _ENTRIES = (
         "none",
     ),
     Idiom(
+        "C06",
+        "ticker",
+        "t := time.NewTicker(d); case <-t.C:",
+        "tokio::time::interval_at(now + d, d); _ = t.tick() =>",
+        "Go's first tick comes after one period; tokio's interval() would tick at once",
+        "check missed-tick behaviour (MissedTickBehavior) if the loop can fall behind",
+    ),
+    Idiom(
         "Y01",
         "mutex-guarded fields",
         "mu sync.Mutex; data map[K]V",
