@@ -38,7 +38,10 @@ fn f(arg: i64) -> anyhow::Result<i64> {
 // go2rs[D01]: body translated; review ownership (clones) and casts
 fn process(arg: i64) -> anyhow::Result<()> {
     if let Err(err) = f(arg) {
-        return Err(anyhow::anyhow!("process {}: {}", arg, err));
+        return Err({
+            let message = format!("process {}: {}", arg, err);
+            err.context(message)
+        });
     }
     Ok(())
 }

@@ -819,6 +819,9 @@ def _fmt(name: str, args: list[Node], node: Node, env: Env) -> E:
         printed = _print_values("format", _print_args(args, env), env, spaces=False)
         return E(printed.text, STRING, "String", fmt=printed.fmt)
     if name == "Errorf":
+        wrapped = _wrapping_errorf(args, node, env)
+        if wrapped is not None:
+            return wrapped
         return error_value(format_call("format", args, node, env).text, env)
     if name in ("Fprintln", "Fprintf") and args and text(args[0]) == "os.Stderr":
         if name == "Fprintln":
@@ -906,6 +909,31 @@ _FOREIGN_SENTINELS: dict[str, tuple[str, str | None]] = {
     "os.ErrPermission": ("std::io::Error", _IO_KIND + "PermissionDenied"),
     "context.DeadlineExceeded": ("tokio::time::error::Elapsed", None),
 }
+
+
+def _wrapping_errorf(args: list[Node], node: Node, env: Env) -> E | None:
+    """`fmt.Errorf("process %d: %w", arg, err)` in a binary: Go's message, with the wrapped
+    error kept as its source (`context`), so errors.As/Is (downcast_ref) still find it."""
+    if not env.shape.is_main_pkg or not args:
+        return None
+    value = go_string_value(text(args[0])) if args[0].type.endswith("string_literal") else None
+    translated = translate_format(value) if value is not None else None
+    if translated is None:
+        return None
+    kinds = [verb.kind for verb in translated[1]]
+    if kinds.count("w") != 1 or len(kinds) != len(args) - 1:
+        return None
+    operand = args[1 + kinds.index("w")]
+    local = env.lookup(text(operand)) if operand.type == "identifier" else None
+    rust = (local.rust_type or "") if local is not None else ""
+    if local is None or local.go != ERROR or rust.startswith(("Option<", "&")):
+        return None
+    if rust.startswith("Box<dyn") and "Send + Sync" not in rust:
+        return None  # anyhow::Error::from needs a Send + Sync error
+    message = format_call("format", args, node, env).text
+    env.ctx.sink.crates.add("anyhow")
+    source = local.rust if rust == "anyhow::Error" else f"anyhow::Error::from({local.rust})"
+    return E(f"{{ let message = {message}; {source}.context(message) }}", ERROR, "anyhow::Error")
 
 
 def error_value(message: str, env: Env) -> E:
