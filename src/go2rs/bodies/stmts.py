@@ -283,15 +283,17 @@ def _if_let_some(name: str, target: GoType, source: str, node: Node, env: Env, t
     env.bind(name, Local(naming.snake(name), target, f"&{rust_type(target, env)}"))
     then = braced(statements(node.child_by_field_name("consequence")), env, tail)
     env.pop()
-    alternative = node.child_by_field_name("alternative")
-    rest = ""
-    if alternative is not None:
-        rest = (
-            f" else {braced(statements(alternative), env, tail)}"
-            if alternative.type == "block"
-            else " else {\n" + "\n".join(_if(alternative, env, tail)) + "\n}"
-        )
+    rest = _else_branch(node.child_by_field_name("alternative"), env, tail)
     return [f"if let Some({naming.snake(name) if name != '_' else '_'}) = {source} {then}{rest}"]
+
+
+def _else_branch(alternative: Node | None, env: Env, tail: bool) -> str:
+    """` else {..}` for an if's `else` block or `else if` chain (empty without one)."""
+    if alternative is None:
+        return ""
+    if alternative.type == "block":
+        return f" else {braced(statements(alternative), env, tail)}"
+    return " else {\n" + "\n".join(_if(alternative, env, tail)) + "\n}"
 
 
 def _if_type_assertion(node: Node, init: Node, env: Env, tail: bool) -> Lines | None:
@@ -1096,13 +1098,7 @@ def _option_check(node: Node, env: Env, tail: bool) -> Lines | None:
         env.bind(text(left), Local(local.rust, local.go, inner))
         then = braced(consequence, env, tail)
         env.pop()
-        rest = ""
-        if alternative is not None:
-            rest = (
-                f" else {braced(statements(alternative), env, tail)}"
-                if alternative.type == "block"
-                else " else {\n" + "\n".join(_if(alternative, env, tail)) + "\n}"
-            )
+        rest = _else_branch(alternative, env, tail)
         env.note("N01", "nil check → if let Some")
         return [f"if let Some({local.rust}) = {local.rust} {then}{rest}"]
     return None
