@@ -50,7 +50,7 @@ pub fn map(xs: &[String], r#fn: impl Fn(&str) -> String) -> Vec<String> {
 /// Retry calls op up to attempts times until it returns nil.
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
 // go2rs[N01]: nil check → let-else on Option
-// go2rs[D03]: line 35 kept as todo!(): nil comparison of a value go2rs did not make an Option
+// go2rs[D03]: line 36 kept as todo!(): a nil-able value (Option<Error>) where Box<dyn std::error::Error + Send + Sync> is expected
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 pub fn retry(
@@ -66,11 +66,12 @@ pub fn retry(
                 return Ok(());
             };
         }
-        // go2rs: not translated (nil comparison of a value go2rs did not make an Option); the Go:
-        // if onFail != nil {
-        //     onFail(i, err)
-        // }
-        todo!("go: if onFail != nil {{")
+        // go2rs: `onFail != nil` always holds: a Rust fn parameter is never nil
+        {
+            // go2rs: not translated (a nil-able value (Option<Error>) where Box<dyn std::error::Error + Send + Sync> is expected); the Go:
+            // onFail(i, err)
+            todo!("go: onFail(i, err)")
+        }
     }
     err.map_or(Ok(()), Err)
 }

@@ -1078,6 +1078,15 @@ def _option_check(node: Node, env: Env, tail: bool) -> Lines | None:
     if left is None or left.type != "identifier" or right is None or right.type != "nil":
         return None
     local = env.lookup(text(left))
+    if (
+        local is not None
+        and isinstance(local.go, TFunc)
+        and (local.rust_type or "").startswith(("impl Fn", "&dyn Fn", "&impl Fn"))
+        and op == "!="
+        and node.child_by_field_name("alternative") is None
+    ):  # a Rust fn parameter always holds a function: Go's nil check always passes
+        body = braced(statements(node.child_by_field_name("consequence")), env, False)
+        return [f"// go2rs: `{text(cond)}` always holds: a Rust fn parameter is never nil", body]
     if local is None or not (local.rust_type or "").startswith("Option<"):
         return None
     inner = local.rust_type[len("Option<") : -1] if local.rust_type else None
