@@ -24,14 +24,54 @@ struct Outer {
 }
 
 // go: printing_edges.go:25
+// go2rs[S01]: Go struct → struct; exported fields are pub
+#[derive(Debug, Clone, Default)]
+struct Celsius {
+    deg: i64,
+}
+
+// go2rs[I04]: String() string → Display
+impl std::fmt::Display for Celsius {
+    // go2rs[D01]: body translated; review ownership (clones) and casts
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}°C", self.deg)
+    }
+}
+
+// go: printing_edges.go:31
+// go2rs[S04]: named type over i64 → newtype
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+struct Level(pub i64);
+
+// go2rs[I04]: String() string → Display
+impl std::fmt::Display for Level {
+    // go2rs[D01]: body translated; review ownership (clones) and casts
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "L{}", self.0)
+    }
+}
+
+// go: printing_edges.go:35
+// go2rs[S01]: Go struct → struct; exported fields are pub
+#[derive(Debug, Clone, Default)]
+struct Reading {
+    // go2rs[R01]: `Where` is a Rust keyword
+    pub r#where: String,
+    pub temp: Celsius,
+    pub lvl: Level,
+    level: Level,
+    pub mark: char,
+}
+
+// go: printing_edges.go:43
 // go2rs[K02]: Go constant → typed Rust const
 const BIG: i64 = 1 << 40;
 
-// go: printing_edges.go:26
+// go: printing_edges.go:44
 // go2rs[K02]: Go constant → typed Rust const
 const TINY: f64 = 1.0 / 3e6;
 
-// go: printing_edges.go:28
+// go: printing_edges.go:46
 // go2rs[N01]: *T result never nil → owned T
 // go2rs[D01]: body translated; review ownership (clones) and casts
 fn new_inner(a: i64) -> Inner {
@@ -41,7 +81,7 @@ fn new_inner(a: i64) -> Inner {
     }
 }
 
-// go: printing_edges.go:32
+// go: printing_edges.go:50
 // go2rs[D01]: body translated; review ownership (clones) and casts
 fn grade(n: i64) -> String {
     let mut out = "".to_string();
@@ -60,7 +100,7 @@ fn grade(n: i64) -> String {
     out
 }
 
-// go: printing_edges.go:49
+// go: printing_edges.go:67
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
 // go2rs[E01]: an error checked later, not next: kept as an Option (None = Go's nil)
 // go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
@@ -104,6 +144,21 @@ async fn main() {
         o.r#in.b
     );
     println!("main.outer int string []float64");
+    let mut c = Celsius { deg: 21 };
+    println!("{{{}}} {} {}", c.deg, &c, Level(3));
+    println!("{}", {
+        let v = &Reading {
+            r#where: "attic".to_string(),
+            temp: Celsius { deg: 5 },
+            lvl: Level(1),
+            level: Level(2),
+            mark: 'x',
+        };
+        format!(
+            "{{{} {{{}}} {} {} {}}}",
+            v.r#where, v.temp.deg, v.lvl, v.level.0, v.mark as i32
+        )
+    });
     let pair = ("a".to_string(), 1);
     println!("{{{} {}}} {}", pair.0, pair.1, pair.0);
     println!("{{k:{} v:{}}}", pair.0, pair.1);

@@ -373,12 +373,17 @@ def go_printed(value: E, env: Env, names: bool = False, pointer: bool = False) -
         formatted = Formatted("format", "[{}]", (shown,))
         return E(formatted.text, STRING, "String", fmt=formatted)
     target = value.go
+    if isinstance(target, TPointer) and value.text.startswith("&mut "):
+        # printing `&x` only reads it: a shared borrow (a &mut beside other reads of x
+        # would not compile)
+        value = dataclasses.replace(value, text="&" + value.text[len("&mut ") :])
     if isinstance(target, TPointer) and not (value.rust or "").startswith("Option<"):
         target, pointer = target.elem, True
-    if _plain_struct(target, env) is None:
+    if _plain_struct(target, env, pointer=pointer) is None:
         return value
     simple = _SIMPLE_PATH.fullmatch(value.text) is not None
-    parts = _go_struct_parts(target, value.text if simple else "v", env, 0, names)
+    subject = value.text if simple else "v"
+    parts = _go_struct_parts(target, subject, env, 0, names, pointer=pointer)
     if parts is None:
         return value
     formatted = Formatted("format", ("&" if pointer else "") + parts[0], parts[1])
@@ -388,14 +393,35 @@ def go_printed(value: E, env: Env, names: bool = False, pointer: bool = False) -
     return E(f"{{ let v = &{value.at(1)}; {formatted.text} }}", STRING, "String")
 
 
-def _plain_struct(t: GoType | None, env: Env) -> list[tuple[str, GoType, bool]] | None:
+def _stringer_called(t: GoType | None, env: Env, exported: bool, pointer: bool) -> bool:
+    """Whether Go's fmt calls the String/Error method of a value of local type `t`: not for
+    an unexported field (fmt cannot reach it), nor on a value whose method has a pointer
+    receiver (the value is not addressable there)."""
+    if not isinstance(t, TName) or t.pkg is not None or not displayable(t, env):
+        return False
+    if not exported:
+        return False
+    methods = env.ctx.program.method_names(t.name)
+    method = methods.get("String") or methods.get("Error")
+    return method is None or method.receiver is None or pointer or not method.receiver.pointer
+
+
+def _plain_struct(
+    t: GoType | None, env: Env, exported: bool = True, pointer: bool = False
+) -> list[tuple[str, GoType, bool]] | None:
     """(Rust field, Go type, exported) of a local struct Go prints field by field (`{a b}`):
-    not one with a String/Error method, nor one whose fields moved into a lock."""
+    not one whose String/Error method Go calls, nor one whose fields moved into a lock."""
     if isinstance(t, TStruct):  # an anonymous struct: a tuple, fields by position
         if any(f.name is None for f in t.fields):
             return None
         return [(str(i), f.type, (f.name or "")[:1].isupper()) for i, f in enumerate(t.fields)]
-    if not isinstance(t, TName) or t.pkg is not None or displayable(t, env):
+    if not isinstance(t, TName) or t.pkg is not None or _stringer_called(t, env, exported, pointer):
+        return None
+    if t.name in env.ctx.decisions.error_types:
+        return None  # an error's fields are private to its Display; keep what Rust shows
+    from go2rs.bodies.exprs import colliding_fields
+
+    if colliding_fields(t.name, env):
         return None
     struct = env.ctx.program.struct(t.name)
     if struct is None or t.name in env.ctx.decisions.mutexes:
@@ -411,35 +437,66 @@ def _plain_struct(t: GoType | None, env: Env) -> list[tuple[str, GoType, bool]] 
 
 
 def _go_struct_parts(
-    t: GoType | None, subject: str, env: Env, depth: int, names: bool = False
+    t: GoType | None,
+    subject: str,
+    env: Env,
+    depth: int,
+    names: bool = False,
+    exported: bool = True,
+    pointer: bool = False,
 ) -> tuple[str, tuple[str, ...]] | None:
     """Go's `{f1 f2}` for a struct value: a format template and its arguments. Fields Go
-    prints differently from Rust's Display (pointers: an address; maps; interfaces, and
-    named types with a String method behind an unexported field) leave it to `{:?}`."""
-    fields = _plain_struct(t, env)
+    prints differently from Rust's Display (pointers: an address; maps; interfaces) leave it
+    to `{:?}`; a field's String method is used where Go's fmt calls it."""
+    fields = _plain_struct(t, env, exported, pointer)
     if fields is None or depth > 2:
         return None
     holes: list[str] = []
     args: list[str] = []
-    for (rust_name, ftype, exported), go_name in zip(fields, _go_field_names(t, env), strict=True):
+    for (rust_name, ftype, public), go_name in zip(fields, _go_field_names(t, env), strict=True):
         path = f"{subject}.{rust_name}"
         label = f"{go_name}:" if names else ""  # %+v prints `{X:1 y:2}`
         basic = is_int(ftype) or is_float(ftype) or is_string(ftype) or ftype == BOOL
-        if basic or (exported and displayable(ftype, env) and not isinstance(ftype, TPointer)):
+        if ftype == TName("rune"):  # Go prints a rune field as its number
+            holes.append(label + "{}")
+            args.append(f"{path} as i32")
+            continue
+        if basic or _stringer_called(ftype, env, public, pointer=False):
             holes.append(label + "{}")
             args.append(path)
+            continue
+        if _newtype_of_basic(ftype, env):  # Go prints the underlying value
+            holes.append(label + "{}")
+            args.append(f"{path}.0")
             continue
         shown = _go_slice_text(ftype, path, env, depth + 1)
         if shown is not None and not names:
             holes.append("[{}]")
             args.append(shown)
             continue
-        inner = _go_struct_parts(ftype, path, env, depth + 1, names)
+        inner = _go_struct_parts(ftype, path, env, depth + 1, names, exported=public)
         if inner is None:
             return None
         holes.append(label + inner[0])
         args.extend(inner[1])
     return "{{" + " ".join(holes) + "}}", tuple(args)
+
+
+def _newtype_of_basic(t: GoType | None, env: Env) -> bool:
+    """A local named int/float/string/bool type that go2rs made a newtype (not an enum)."""
+    from go2rs.idioms.enums import underlying_basic
+
+    if not isinstance(t, TName) or t.pkg is not None or t.name in env.ctx.decisions.enums:
+        return False
+    decl = env.ctx.program.types.get(t.name)
+    if decl is None or decl.alias:
+        return False
+    basic = underlying_basic(decl)
+    return (
+        basic is not None
+        and basic != "rune"
+        and (is_int(TName(basic)) or is_float(TName(basic)) or basic in ("string", "bool"))
+    )
 
 
 def _go_field_names(t: GoType | None, env: Env) -> list[str]:

@@ -229,12 +229,30 @@ def _check_implements(e: E, target: str, env: Env) -> None:
         raise Untranslatable(None, f"{e.rust} as a {trait}: Rust has no impl (promoted methods?)")
 
 
+def _newtype_inner(target: str, env: Env) -> str | None:
+    """The Rust type inside `target` when it is the newtype of a local named basic type
+    (`type level int` -> `struct Level(i64)`), not an enum."""
+    from go2rs.idioms.enums import underlying_basic
+
+    if not target.isidentifier():
+        return None
+    for name, decl in env.ctx.program.types.items():
+        if env.ctx.type_name(name) != target or name in env.ctx.decisions.enums:
+            continue
+        basic = underlying_basic(decl)
+        if basic is not None and not decl.alias:
+            return rust_type(TName(basic), env)
+    return None
+
+
 def coerce(e: E, target: str | None, env: Env) -> str:
     """Fit `e` to a Rust place of type `target` (a parameter, field or result)."""
     if e.rust == CHANNEL_PAIR:
         return _channel_end(e, target, env)
     if target is None:
         return e.text
+    if e.rust is None and e.literal is not None and (inner := _newtype_inner(target, env)):
+        return f"{target}({coerce(e, inner, env)})"  # an untyped constant takes the named type
     if _mpsc_half(e.rust, target):
         raise Untranslatable(None, f"a {e.rust} where a {target} is expected")
     if (e.rust or "").startswith("Option<") != target.startswith("Option<") and e.rust:
@@ -691,6 +709,14 @@ def _inverted_comparison(e: E) -> E | None:
 # ------------------------------------------------------------------- access and indexing
 
 
+def colliding_fields(struct_name: str, env: Env) -> bool:
+    """Whether two fields of a local struct map to one snake_case name (`Total`, `total`):
+    the struct numbers the second (`total2`), which a body's `x.total` would not know."""
+    struct = env.ctx.program.struct(struct_name)
+    keys = [_snake(_embedded_key(f)) for f in struct.fields] if struct else []
+    return len(set(keys)) != len(keys)
+
+
 def field_of(
     struct_type: GoType | None, name: str, env: Env, seen: frozenset[str] = frozenset()
 ) -> tuple[str, GoType] | None:
@@ -705,6 +731,8 @@ def field_of(
     struct = env.ctx.program.struct(base.name)
     if struct is None:
         return None
+    if colliding_fields(base.name, env):
+        raise Untranslatable(None, f"{base.name} has fields whose Rust names collide")
     plan = env.ctx.decisions.mutexes.get(base.name)
     for field in struct.fields:
         if field.name == name:
@@ -963,6 +991,8 @@ def _struct_literal(node: Node, t: TName, elements: list[Node], env: Env) -> E:
 
     struct = env.ctx.program.struct(t.name)
     assert struct is not None
+    if colliding_fields(t.name, env):
+        raise Untranslatable(node, f"{t.name} has fields whose Rust names collide")
     fields = {_embedded_key(f): f for f in struct.fields}
     given: dict[str, str] = {}  # Go field name -> Rust value
     for i, element in enumerate(elements):

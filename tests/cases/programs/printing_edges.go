@@ -22,6 +22,24 @@ type outer struct {
 	Ok   bool
 }
 
+type celsius struct {
+	deg int
+}
+
+func (c *celsius) String() string { return fmt.Sprintf("%d°C", c.deg) }
+
+type level int
+
+func (l level) String() string { return fmt.Sprintf("L%d", int(l)) }
+
+type reading struct {
+	Where string
+	Temp  celsius
+	Lvl   level
+	level level
+	Mark  rune
+}
+
 const big = 1 << 40
 const tiny = 1.0 / 3e6
 
@@ -51,6 +69,9 @@ func main() {
 	fmt.Println(o)
 	fmt.Printf("%v|%+v\n", o, o.In)
 	fmt.Printf("%T %T %T %T\n", o, 1, "s", []float64{1})
+	c := celsius{21}
+	fmt.Println(c, &c, level(3))
+	fmt.Println(reading{"attic", celsius{5}, 1, 2, 'x'})
 	pair := struct {
 		k string
 		v int
