@@ -226,6 +226,7 @@ class BodyFacts:
     makes_chan: bool = False
     sleeps: bool = False
     uses_ctx: bool = False
+    statements: int = 0  # statements at any depth, closures' included (comments and `;` not)
 
     def uses_channels(self, chan_names: frozenset[str]) -> bool:
         """Sends, receives, or ranges over a channel (`chan_names`: channel params/fields)."""

@@ -1,7 +1,8 @@
 """Body facts: one iterative walk over a function body that records what its signature needs.
 
 Receiver mutability, Option results, nil-able params and async colouring are all decided from
-these facts, so each body is walked exactly once.
+these facts, and the statement statistics are counted in the same walk, so each body is walked
+exactly once.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from tree_sitter import Node
 from go2rs.gomodel import BodyFacts, Path
 
 _ASSIGN_KINDS = {"assignment_statement", "inc_statement", "dec_statement"}
+_NOT_STATEMENTS = ("comment", "empty_statement")  # inside a statement_list, not counted
 
 
 def path_of(node: Node | None) -> Path | None:
@@ -75,10 +77,13 @@ class _Collector:
     makes_chan: bool = False
     sleeps: bool = False
     uses_ctx: bool = False
+    statements: int = 0
 
     def visit(self, node: Node, in_closure: bool) -> None:
         kind = node.type
-        if kind in _ASSIGN_KINDS:
+        if kind == "statement_list":
+            self.statements += sum(1 for c in node.named_children if c.type not in _NOT_STATEMENTS)
+        elif kind in _ASSIGN_KINDS:
             self._assignment(node)
         elif kind == "call_expression":
             self._call(node)
@@ -214,11 +219,13 @@ class _Collector:
             makes_chan=self.makes_chan,
             sleeps=self.sleeps,
             uses_ctx=self.uses_ctx,
+            statements=self.statements,
         )
 
 
 # The node kinds _Collector.visit acts on; every other node is only walked through.
 _VISITED = _ASSIGN_KINDS | {
+    "statement_list",
     "call_expression",
     "binary_expression",
     "keyed_element",
