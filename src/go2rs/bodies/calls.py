@@ -372,6 +372,10 @@ def go_printed(value: E, env: Env, names: bool = False, pointer: bool = False) -
     if shown is not None:
         formatted = Formatted("format", "[{}]", (shown,))
         return E(formatted.text, STRING, "String", fmt=formatted)
+    entries = _go_map_text(value, env)
+    if entries is not None:
+        formatted = Formatted("format", "map[{}]", (entries,))
+        return E(formatted.text, STRING, "String", fmt=formatted)
     target = value.go
     if isinstance(target, TPointer) and value.text.startswith("&mut "):
         # printing `&x` only reads it: a shared borrow (a &mut beside other reads of x
@@ -404,6 +408,24 @@ def _stringer_called(t: GoType | None, env: Env, exported: bool, pointer: bool) 
     methods = env.ctx.program.method_names(t.name)
     method = methods.get("String") or methods.get("Error")
     return method is None or method.receiver is None or pointer or not method.receiver.pointer
+
+
+def _go_map_text(value: E, env: Env) -> str | None:
+    """`map[a:1 b:2]`: Go prints a map's entries sorted by key (a HashMap iterates in any
+    order), for integer and string keys and values that print the same in both."""
+    from go2rs.bodies.env import is_set
+
+    t = value.go
+    if not isinstance(t, TMap) or is_set(t) or not (is_int(t.key) or is_string(t.key)):
+        return None
+    shown = t.value
+    if not (is_int(shown) or is_string(shown) or shown == BOOL):
+        return None
+    return (
+        f"{{ let map = &{value.at(1)}; let mut entries: Vec<_> = map.iter().collect(); "
+        "entries.sort_by_key(|entry| entry.0); "
+        'entries.iter().map(|(k, v)| format!("{k}:{v}")).collect::<Vec<_>>().join(" ") }'
+    )
 
 
 def _plain_struct(

@@ -69,6 +69,9 @@ func main() {
 	fmt.Println(o)
 	fmt.Printf("%v|%+v\n", o, o.In)
 	fmt.Printf("%T %T %T %T\n", o, 1, "s", []float64{1})
+	ages := map[string]int{"zed": 3, "amy": 40, "bob": 7}
+	fmt.Println(ages, map[int]bool{2: true, -1: false})
+	fmt.Printf("%v|%d\n", ages, len(ages))
 	c := celsius{21}
 	fmt.Println(c, &c, level(3))
 	fmt.Println(reading{"attic", celsius{5}, 1, 2, 'x'})
