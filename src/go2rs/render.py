@@ -26,6 +26,7 @@ from go2rs.rustmodel import (
     Fn,
     Impl,
     Item,
+    Meta,
     Note,
     RustFile,
     Struct,
@@ -56,6 +57,31 @@ def templates_dir() -> Path:
 
 def _brief_codes(notes: tuple[Note, ...]) -> str:
     return " ".join(f"go2rs[{code}]" for code in dict.fromkeys(n.code for n in notes))
+
+
+def _meta(m: Meta, mode: str) -> str:
+    """The comment lines above an item, field or variant: where it came from (`full` only), its
+    Go docs as `///`, its Go line comments, and go2rs's notes as `--comments` asks. Plain
+    Python, not a Jinja macro: it runs for every item, field and variant, and a macro call
+    costs several times the few lines it writes."""
+    lines: list[str] = []
+    if mode == "full" and m.origin:
+        lines.append(f"// {comment_text(m.origin)}")
+    lines += (f"/// {comment_text(line)}" if line else "///" for line in m.docs)
+    lines += (f"// {comment_text(line)}" if line else "//" for line in m.comments)
+    if mode == "full":
+        lines += (f"// go2rs[{n.code}]: {comment_text(n.text)}" for n in m.notes)
+    elif mode == "brief" and m.notes:
+        lines.append(f"// {_brief_codes(m.notes)}")
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _attrs(attrs: tuple[str, ...]) -> str:
+    return "".join(f"{attr}\n" for attr in attrs)
+
+
+def _derives(derives: tuple[str, ...]) -> str:
+    return f"#[derive({', '.join(derives)})]\n" if derives else ""
 
 
 def _todo_literal(text: str) -> str:
@@ -102,6 +128,9 @@ def environment() -> jinja2.Environment:
     env.filters["rust_str"] = _todo_literal
     env.filters["comment"] = comment_text  # text inside `//` comments stays inside
     env.globals["render_item"] = render_item
+    env.globals["meta"] = _meta
+    env.globals["attrs"] = _attrs
+    env.globals["derives"] = _derives
     return env
 
 
