@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 use tokio::sync::mpsc;
 
-// go: printing_edges.go:13
+// go: printing_edges.go:14
 // go2rs[S01]: Go struct → struct; exported fields are pub
 #[derive(Debug, Clone, Default)]
 struct Inner {
@@ -13,7 +13,7 @@ struct Inner {
     b: String,
 }
 
-// go: printing_edges.go:18
+// go: printing_edges.go:19
 // go2rs[S01]: Go struct → struct; exported fields are pub
 #[derive(Debug, Clone, Default)]
 struct Outer {
@@ -24,7 +24,7 @@ struct Outer {
     pub ok: bool,
 }
 
-// go: printing_edges.go:25
+// go: printing_edges.go:26
 // go2rs[S01]: Go struct → struct; exported fields are pub
 #[derive(Debug, Clone, Default)]
 struct Celsius {
@@ -39,7 +39,7 @@ impl std::fmt::Display for Celsius {
     }
 }
 
-// go: printing_edges.go:31
+// go: printing_edges.go:32
 // go2rs[S04]: named type over i64 → newtype
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 struct Level(pub i64);
@@ -52,7 +52,7 @@ impl std::fmt::Display for Level {
     }
 }
 
-// go: printing_edges.go:35
+// go: printing_edges.go:36
 // go2rs[S01]: Go struct → struct; exported fields are pub
 #[derive(Debug, Clone, Default)]
 struct Reading {
@@ -64,15 +64,15 @@ struct Reading {
     pub mark: char,
 }
 
-// go: printing_edges.go:43
+// go: printing_edges.go:44
 // go2rs[K02]: Go constant → typed Rust const
 const BIG: i64 = 1 << 40;
 
-// go: printing_edges.go:44
+// go: printing_edges.go:45
 // go2rs[K02]: Go constant → typed Rust const
 const TINY: f64 = 1.0 / 3e6;
 
-// go: printing_edges.go:46
+// go: printing_edges.go:47
 // go2rs[N01]: *T result never nil → owned T
 // go2rs[D01]: body translated; review ownership (clones) and casts
 fn new_inner(a: i64) -> Inner {
@@ -82,7 +82,7 @@ fn new_inner(a: i64) -> Inner {
     }
 }
 
-// go: printing_edges.go:50
+// go: printing_edges.go:51
 // go2rs[D01]: body translated; review ownership (clones) and casts
 fn grade(n: i64) -> String {
     let mut out = "".to_string();
@@ -101,7 +101,7 @@ fn grade(n: i64) -> String {
     out
 }
 
-// go: printing_edges.go:67
+// go: printing_edges.go:68
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
 // go2rs[E01]: an error checked later, not next: kept as an Option (None = Go's nil)
 // go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
@@ -254,6 +254,50 @@ async fn main() {
         "a".cmp("b") as i64,
         2.cmp(&2) as i64
     );
+    println!(
+        "[{}] {}",
+        "héj"
+            .chars()
+            .map(String::from)
+            .collect::<Vec<String>>()
+            .iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(" "),
+        "ab".chars()
+            .map(String::from)
+            .collect::<Vec<String>>()
+            .len()
+    );
+    for (_, r) in "éßa".char_indices() {
+        print!(
+            "{}{} ",
+            {
+                let original = r;
+                let mut mapped = original.to_uppercase();
+                match (mapped.next(), mapped.next()) {
+                    (Some(c), None) => c,
+                    _ => original,
+                }
+            },
+            {
+                let original = {
+                    let original = r;
+                    let mut mapped = original.to_uppercase();
+                    match (mapped.next(), mapped.next()) {
+                        (Some(c), None) => c,
+                        _ => original,
+                    }
+                };
+                let mut mapped = original.to_lowercase();
+                match (mapped.next(), mapped.next()) {
+                    (Some(c), None) => c,
+                    _ => original,
+                }
+            }
+        );
+    }
+    println!();
     let mut sb: String = String::default();
     write!(sb, "7-z").unwrap();
     println!("{}", sb.clone());

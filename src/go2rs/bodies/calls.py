@@ -1244,6 +1244,14 @@ def _package_call(pkg: str, name: str, args: list[Node], node: Node, env: Env) -
         return _parse_int(args, node, env)
     if path == "sync/atomic" and name.startswith(("Add", "Load", "Store")):
         return _atomic_function(name, args, node, env)
+    if path == "strings" and name == "Split" and len(args) == 2 and text(args[1]) == '""':
+        value = expr(args[0], env)  # Go splits into its UTF-8 sequences; Rust's split("")
+        # would add empty ends
+        return E(
+            f"{value.at(0)}.chars().map(String::from).collect::<Vec<String>>()",
+            TSlice(STRING),
+            "Vec<String>",
+        )
     if path == "strconv" and name == "ParseBool" and len(args) == 1:
         return _parse_bool(expr(args[0], env), env)
     if path == "time" and name == "Sleep":

@@ -143,8 +143,21 @@ STD: dict[str, StdFn] = {
     "unicode.IsDigit": _s("{0}.is_ascii_digit()", "recv", BOOL, "bool"),
     "unicode.IsLetter": _s("{0}.is_alphabetic()", "recv", BOOL, "bool"),
     "unicode.IsSpace": _s("{0}.is_whitespace()", "recv", BOOL, "bool"),
-    "unicode.ToUpper": _s("{0}.to_ascii_uppercase()", "recv", RUNE, "char"),
-    "unicode.ToLower": _s("{0}.to_ascii_lowercase()", "recv", RUNE, "char"),
+    # Go maps one rune to one rune (ß stays ß); Rust's full mapping may give several chars
+    "unicode.ToUpper": _s(
+        "{{ let original = {0}; let mut mapped = original.to_uppercase(); "
+        "match (mapped.next(), mapped.next()) {{ (Some(c), None) => c, _ => original }} }}",
+        "val",
+        RUNE,
+        "char",
+    ),
+    "unicode.ToLower": _s(
+        "{{ let original = {0}; let mut mapped = original.to_lowercase(); "
+        "match (mapped.next(), mapped.next()) {{ (Some(c), None) => c, _ => original }} }}",
+        "val",
+        RUNE,
+        "char",
+    ),
     "utf8.RuneCountInString": _s("{0}.chars().count()", "recv", INT, "usize"),
 }
 

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 type inner struct {
@@ -105,6 +106,12 @@ func main() {
 		return cmp.Compare(len(a), len(b))
 	})
 	fmt.Println(words, cmp.Compare("a", "b"), cmp.Compare(2, 2))
+
+	fmt.Println(strings.Split("héj", ""), len(strings.Split("ab", "")))
+	for _, r := range "éßa" {
+		fmt.Print(string(unicode.ToUpper(r)), string(unicode.ToLower(unicode.ToUpper(r))), " ")
+	}
+	fmt.Println()
 
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "%d-%s", 7, "z")
