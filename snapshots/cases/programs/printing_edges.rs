@@ -269,7 +269,7 @@ async fn main() {
             .collect::<Vec<String>>()
             .len()
     );
-    for (_, r) in "éßa".char_indices() {
+    for (_, r) in "éßaİ".char_indices() {
         print!(
             "{}{} ",
             {
@@ -292,6 +292,7 @@ async fn main() {
                 let mut mapped = original.to_lowercase();
                 match (mapped.next(), mapped.next()) {
                     (Some(c), None) => c,
+                    _ if original == '\u{130}' => 'i',
                     _ => original,
                 }
             }

@@ -153,7 +153,8 @@ STD: dict[str, StdFn] = {
     ),
     "unicode.ToLower": _s(
         "{{ let original = {0}; let mut mapped = original.to_lowercase(); "
-        "match (mapped.next(), mapped.next()) {{ (Some(c), None) => c, _ => original }} }}",
+        "match (mapped.next(), mapped.next()) {{ (Some(c), None) => c, "
+        "_ if original == '\\u{{130}}' => 'i', _ => original }} }}",  # İ: Go's simple i
         "val",
         RUNE,
         "char",

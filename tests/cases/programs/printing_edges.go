@@ -108,7 +108,7 @@ func main() {
 	fmt.Println(words, cmp.Compare("a", "b"), cmp.Compare(2, 2))
 
 	fmt.Println(strings.Split("héj", ""), len(strings.Split("ab", "")))
-	for _, r := range "éßa" {
+	for _, r := range "éßaİ" {
 		fmt.Print(string(unicode.ToUpper(r)), string(unicode.ToLower(unicode.ToUpper(r))), " ")
 	}
 	fmt.Println()
