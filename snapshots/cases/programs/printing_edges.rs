@@ -217,6 +217,7 @@ async fn main() {
         let v = &new_inner(4);
         format!("&{{a:{} b:{}}}", v.a, v.b)
     });
+    println!("&{{{} {}}} {{{} {}}} 1 2x3 1e+06", p.a, p.b, p.a, p.b);
     println!("Go|{:>5}|{:<3}|", 'x', 'y');
     println!("476f21 6869 {:>8}|{:<8}|", "right", "left");
     let mask: u8 = 200;

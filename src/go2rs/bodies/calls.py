@@ -326,7 +326,7 @@ def _append(node: Node, args: list[Node], env: Env) -> E:
 
 
 def _println(node: Node, args: list[Node], env: Env) -> E:
-    return _print_values("eprintln", _print_args(args, env), env, spaces=True)
+    return _print_values("eprintln", args, env, spaces=True)
 
 
 _BUILTINS = {
@@ -551,15 +551,18 @@ def _go_slice_text(t: GoType | None, subject: str, env: Env, depth: int) -> str 
     return subject + ".iter().map(|" + var + "| " + item + ').collect::<Vec<_>>().join(" ")'
 
 
-def _print_args(args: list[Node], env: Env) -> list[E]:
-    """Println's operands; a float constant is printed here as Go prints it (`6e+11`),
-    which Rust's `{}` (never an exponent) cannot, and a local declared as `&T{..}` (go2rs
-    types it as the T it builds) prints as the pointer it is in Go."""
-    out = []
+def _print_args(args: list[Node], env: Env) -> tuple[list[E], list[bool]]:
+    """Println's operands, and which of them are Go strings (Print spaces the others); a
+    float constant is printed here as Go prints it (`6e+11`), which Rust's `{}` (never an
+    exponent) cannot, and a local declared as `&T{..}` (go2rs types it as the T it builds)
+    prints as the pointer it is in Go."""
+    out, strings = [], []
     for arg in args:
-        value = _go_constant_float(arg, env) or expr(arg, env)
+        value = expr(arg, env)
+        strings.append(is_string(value.go))
+        value = _go_constant_float(arg, env) or value
         out.append(go_printed(value, env, pointer=True) if _declared_address(arg) else value)
-    return out
+    return out, strings
 
 
 def _declared_address(node: Node) -> bool:
@@ -611,13 +614,15 @@ def _printable(value: E, node: Node | None) -> E:
     return value
 
 
-def _print_values(macro: str, values: list[E], env: Env, spaces: bool) -> E:
-    """Println/Print: one hole per value, spaced the way Go spaces them."""
+def _print_values(macro: str, args: list[Node], env: Env, spaces: bool) -> E:
+    """Println/Print: one hole per value, spaced the way Go spaces them (Print: a space
+    between operands when neither is a string, judged by their Go types)."""
+    values, strings = _print_args(args, env)
     values = [go_printed(_printable(v, None), env) for v in values]
     holes = []
     for i, value in enumerate(values):
         hole = "{}" if displayable(value.go, env) else "{:?}"
-        if i and (spaces or not (is_string(values[i - 1].go) or is_string(value.go))):
+        if i and (spaces or not (strings[i - 1] or strings[i])):
             hole = " " + hole
         holes.append(hole)
     newline = macro.endswith("ln")
@@ -885,7 +890,7 @@ def _fmt(name: str, args: list[Node], node: Node, env: Env) -> E:
     if name in ("Println", "Print"):
         return _print_values(
             "println" if name == "Println" else "print",
-            _print_args(args, env),
+            args,
             env,
             spaces=name == "Println",
         )
@@ -895,7 +900,7 @@ def _fmt(name: str, args: list[Node], node: Node, env: Env) -> E:
         formatted = format_call("format", args, node, env)
         return E(formatted.text, STRING, "String", fmt=formatted)
     if name == "Sprint":
-        printed = _print_values("format", _print_args(args, env), env, spaces=False)
+        printed = _print_values("format", args, env, spaces=False)
         return E(printed.text, STRING, "String", fmt=printed.fmt)
     if name == "Errorf":
         wrapped = _wrapping_errorf(args, node, env)
@@ -904,7 +909,7 @@ def _fmt(name: str, args: list[Node], node: Node, env: Env) -> E:
         return error_value(format_call("format", args, node, env).text, env)
     if name in ("Fprintln", "Fprintf") and args and text(args[0]) == "os.Stderr":
         if name == "Fprintln":
-            return _print_values("eprintln", _print_args(args[1:], env), env, spaces=True)
+            return _print_values("eprintln", args[1:], env, spaces=True)
         return E(format_call("eprint", args[1:], node, env).text, None, "()")
     if name in ("Fprintf", "Fprintln", "Fprint") and args:
         return _fprint(name, args, node, env)
@@ -926,7 +931,7 @@ def _fprint(name: str, args: list[Node], node: Node, env: Env) -> E:
         macro = "write"
     else:
         formatted = _print_values(
-            "format", _print_args(args[1:], env), env, spaces=name == "Fprintln"
+            "format", args[1:], env, spaces=name == "Fprintln"
         ).fmt or Formatted("format", "", ())
         macro = "writeln" if name == "Fprintln" else "write"
     env.uses.add("std::fmt::Write")

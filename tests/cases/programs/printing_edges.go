@@ -85,6 +85,7 @@ func main() {
 	p := &inner{2, "z"}
 	fmt.Println(p, *p, newInner(3))
 	fmt.Printf("%v %+v\n", p, newInner(4))
+	fmt.Print(p, *p, 1, 2, "x", 3, 1e6, "\n")
 	fmt.Printf("%c%c|%5c|%-3c|\n", 71, 'o', 'x', 'y')
 	fmt.Printf("%x %X %8s|%-8s|\n", "Go!", "hi", "right", "left")
 	var mask uint8 = 200
