@@ -70,10 +70,21 @@ fn main() {
     lst.push(10);
     lst.push(13);
     lst.push(23);
-    println!("list: {:?}", lst.all());
     println!(
-        "{:?}",
+        "list: [{}]",
+        lst.all()
+            .iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    println!(
+        "[{}]",
         map(&[1, 2, 3], move |i: i64| -> String { format!("{}", i * i) })
+            .iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
     );
 }
 

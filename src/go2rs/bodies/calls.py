@@ -532,6 +532,18 @@ def _go_field_names(t: GoType | None, env: Env) -> list[str]:
     return out
 
 
+def _instantiated(t: GoType | None, env: Env) -> bool:
+    """A callee's type parameter (`[]T` from `func All() []T`): the value here has the
+    concrete type Rust inferred, printed with its Display (which ints and strings share with
+    Go; a type without Display would not compile, so nothing prints differently unseen)."""
+    from go2rs.gomodel import FLOAT_KINDS, INTEGER_KINDS
+
+    if not isinstance(t, TName) or t.pkg is not None or t.name in env.type_caps:
+        return False
+    basic = INTEGER_KINDS | FLOAT_KINDS | {"string", "bool", "error", "any"}
+    return t.name not in env.ctx.program.types and t.name not in basic
+
+
 def _go_slice_text(t: GoType | None, subject: str, env: Env, depth: int) -> str | None:
     """`[1 2 3]` / `[[0 1] [1 2]]` / `[{a 1} {b 2}]`: the elements joined with spaces, as Go
     prints slices."""
@@ -539,7 +551,7 @@ def _go_slice_text(t: GoType | None, subject: str, env: Env, depth: int) -> str 
         return None
     elem = t.elem
     var = "x" if depth == 0 else f"x{depth}"
-    if displayable(elem, env) and elem != TName("rune"):
+    if (displayable(elem, env) and elem != TName("rune")) or _instantiated(elem, env):
         item = f"{var}.to_string()"
     elif (parts := _go_struct_parts(elem, var, env, depth + 1)) is not None:
         item = Formatted("format", *parts).text
@@ -549,6 +561,17 @@ def _go_slice_text(t: GoType | None, subject: str, env: Env, depth: int) -> str 
             return None
         item = 'format!("[{}]", ' + inner + ")"
     return subject + ".iter().map(|" + var + "| " + item + ').collect::<Vec<_>>().join(" ")'
+
+
+def _check_debug_prints_as_go(value: E, env: Env) -> None:
+    """`{:?}` is the fallback for a value without Display; for a known Go composite type
+    (a struct, slice, map, pointer) Rust's Debug text is never Go's: stay untranslated
+    rather than print something else. (A value of unknown type, e.g. a constant, keeps it.)"""
+    t = value.go
+    if t is None or is_int(t) or is_float(t) or t == BOOL:
+        return
+    shown = t.name if isinstance(t, TName) else type(t).__name__.removeprefix("T").lower()
+    raise Untranslatable(None, f"printing a {shown} value, whose Go text go2rs does not build")
 
 
 def _print_args(args: list[Node], env: Env) -> tuple[list[E], list[bool]]:
@@ -622,6 +645,8 @@ def _print_values(macro: str, args: list[Node], env: Env, spaces: bool) -> E:
     holes = []
     for i, value in enumerate(values):
         hole = "{}" if displayable(value.go, env) else "{:?}"
+        if hole == "{:?}":
+            _check_debug_prints_as_go(value, env)
         if i and (spaces or not (strings[i - 1] or strings[i])):
             hole = " " + hole
         holes.append(hole)
@@ -876,6 +901,7 @@ def _debug_holes(rust_format: str, verbs: list[Verb], values: list[E], env: Env)
             hole = rust_format[i : end + 1]
             verb = verbs[index]
             if verb.debug_if_not_display and not displayable(values[index].go, env):
+                _check_debug_prints_as_go(values[index], env)
                 hole = hole[:-1] + (":?}" if hole == "{}" else "?}")
             out.append(hole)
             index += 1
