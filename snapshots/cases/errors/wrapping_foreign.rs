@@ -36,19 +36,15 @@ pub struct Settings {
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
 // go2rs[N01]: *T result nil only comes with an error, which Result carries → owned T
-// go2rs[D03]: line 23 kept as todo!(): json.Unmarshal has no mapping yet
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 pub fn load(path: &str) -> Result<Settings, Error> {
     let raw = std::fs::read(path)
         .map_err(|err| Error::Other(format!("reading config {}: {}", path, err)))?;
     let mut s: Settings = Settings::default();
-    // go2rs: not translated (json.Unmarshal has no mapping yet); the Go:
-    // if err := json.Unmarshal(raw, &s); err != nil {
-    //     return nil, fmt.Errorf("decoding config: %w", err)
-    // }
-    // return &s, nil
-    todo!("go: if err := json.Unmarshal(raw, &s); err != nil {{")
+    if let Err(err) = serde_json::from_slice(&raw).map(|v| s = v) {
+        return Err(Error::Other(format!("decoding config: {}", err)));
+    }
+    Ok(s)
 }
 
 // go: wrapping_foreign.go:30
@@ -68,15 +64,16 @@ pub fn workers_from_env() -> Result<i64, Error> {
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[N04]: *T parameter `s` → &T
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-// go2rs[D02]: body kept as todo: json.MarshalIndent has no mapping yet
+// go2rs[D03]: line 44 kept as todo!(): os.WriteFile with 3 arguments
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn save(path: &str, s: &Settings) -> Result<(), Error> {
-    // raw, err := json.MarshalIndent(s, "", "  ")
-    // if err != nil {
-    //     return fmt.Errorf("encoding config: %w", err)
-    // }
+    let raw = serde_json::to_vec_pretty(s)
+        .map_err(|err| Error::Other(format!("encoding config: {}", err)))?;
+    // go2rs: not translated (os.WriteFile with 3 arguments); the Go:
     // if err := os.WriteFile(path, raw, 0o644); err != nil {
     //     return fmt.Errorf("writing config: %w", err)
     // }
     // return nil
-    todo!("go2rs: translate the Go body of Save")
+    todo!("go: if err := os.WriteFile(path, raw, 0o644); err != nil {{")
 }

@@ -1271,6 +1271,12 @@ def _package_call(pkg: str, name: str, args: list[Node], node: Node, env: Env) -
             STRING,
             "String",
         )
+    if path == "encoding/json" and name == "MarshalIndent" and len(args) == 3:
+        if (text(args[1]), text(args[2])) != ('""', '"  "'):
+            raise Untranslatable(node, "json.MarshalIndent with an indent serde does not use")
+        value = expr(args[0], env)
+        pretty = f"serde_json::to_vec_pretty({_std_arg('ref', value, env)})"
+        return E(pretty, TSlice(TName("byte")), "Vec<u8>", fallible=True)
     if path == "strconv" and name == "ParseInt" and len(args) == 3:
         return _parse_int(args, node, env)
     if path == "sync/atomic" and name.startswith(("Add", "Load", "Store")):
@@ -1350,6 +1356,8 @@ def _std_arg(kind: str, value: E, env: Env) -> str:
         return value.at(8)
     if kind == "term":
         return value.at(3)
+    if kind == "target":  # Go's `&v` out-parameter: the place itself
+        return value.text.removeprefix("&mut ").removeprefix("&")
     if kind == "ref":
         return value.text if (value.rust or "").startswith("&") else f"&{value.at(1)}"
     return value.text

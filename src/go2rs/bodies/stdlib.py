@@ -124,6 +124,12 @@ STD: dict[str, StdFn] = {
         uses=("std::time::SystemTime",),
     ),
     "time.Since": _s("{0}.elapsed().unwrap_or_default()", "recv", DURATION, "Duration"),
+    # encoding/json -> serde_json (struct field names follow the serde attributes go2rs
+    # derived from the json tags)
+    "encoding/json.Marshal": _s("serde_json::to_vec({0})", "ref", BYTES, "Vec<u8>", fallible=True),
+    "encoding/json.Unmarshal": _s(  # Go fills the target in place; serde returns the value
+        "serde_json::from_slice({0}).map(|v| {1} = v)", "ref target", None, "()", fallible=True
+    ),
     # a count of nanoseconds as a factor: `d * time.Duration(n)` is `d * n` (Mul<u32>);
     # where a Duration itself is expected, coerce refuses the u32
     "time.Duration": _s("{0} as u32", "term", DURATION, "u32", prec=2),
