@@ -71,8 +71,8 @@ class E:
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """Statements a body kept as `todo!()`: the first one go2rs could not translate and the
-    rest of its block (Rust would never reach them after the todo)."""
+    """Statements a body kept as `todo!()`: one go2rs could not translate, with the rest of
+    its block when those depend on it."""
 
     line: int  # of the first statement, in the body's own parse (line 1 is `package p`)
     statements: int  # statements skipped, nested ones included
