@@ -589,28 +589,49 @@ def _print_args(args: list[Node], env: Env) -> tuple[list[E], list[bool]]:
 
 
 def _declared_address(node: Node) -> bool:
-    """Whether identifier `node` was declared in its function with `name := &T{..}`."""
+    """Whether identifier `node` was last declared (before it, in its function) with
+    `name := &T{..}` or `var name = &T{..}`."""
     if node.type != "identifier":
         return False
     name = text(node)
     root = node
     while root.parent is not None:
         root = root.parent
+    latest: tuple[int, bool] | None = None  # (where, declared as an address)
     stack = [root]
     while stack:
         current = stack.pop()
         stack.extend(current.named_children)
-        if current.type != "short_var_declaration" or current.start_byte > node.start_byte:
+        if current.start_byte > node.start_byte:
             continue
-        left, right = current.child_by_field_name("left"), current.child_by_field_name("right")
-        names = [text(n) for n in (left.named_children if left else [])]
+        if current.type == "short_var_declaration":
+            left, right = current.child_by_field_name("left"), current.child_by_field_name("right")
+        elif current.type == "var_spec":
+            left, right = current, current.child_by_field_name("value")
+        else:
+            continue
+        if left is None:
+            continue
+        declared = (
+            left.children_by_field_name("name")
+            if current.type == "var_spec"
+            else left.named_children
+        )
+        names = [text(n) for n in declared]
+        if name not in names or (latest is not None and latest[0] > current.start_byte):
+            continue
         values = right.named_children if right else []
-        if name in names and len(values) == len(names):
-            value = values[names.index(name)]
-            if value.type == "unary_expression" and text(value).startswith("&"):
-                inner = value.child_by_field_name("operand")
-                return inner is not None and inner.type == "composite_literal"
-    return False
+        value = values[names.index(name)] if len(values) == len(names) else None
+        inner = value.child_by_field_name("operand") if value is not None else None
+        address = (
+            value is not None
+            and value.type == "unary_expression"
+            and text(value).startswith("&")
+            and inner is not None
+            and inner.type == "composite_literal"
+        )
+        latest = (current.start_byte, address)
+    return latest is not None and latest[1]
 
 
 def _go_constant_float(node: Node, env: Env) -> E | None:
