@@ -51,7 +51,7 @@ fn main() {
         age: 50,
     };
     println!("{}", s.name);
-    let mut sp = s.clone();
+    let sp = &mut s;
     sp.age = 51;
     println!("{}", s.age);
     let dog = ("Rex".to_string(), true);

@@ -338,6 +338,19 @@ def _pattern(names: list[str], value: E, env: Env) -> str:
     return f"let {rendered[0]} = " if len(rendered) == 1 else f"let ({', '.join(rendered)}) = "
 
 
+def _address_of_local(node: Node, env: Env) -> Local | None:
+    """The local `v` in `&v`, when it holds a value (not a pointer) of a known Rust type."""
+    operand = node.child_by_field_name("operand") if node.type == "unary_expression" else None
+    if operand is None or operand.type != "identifier" or text(node).lstrip()[:1] != "&":
+        return None
+    local = env.lookup(text(operand))
+    if local is None or local.go is None or isinstance(local.go, TPointer) or not local.rust_type:
+        return None
+    if local.chan_pair or local.rust_type.startswith("&"):
+        return None
+    return local
+
+
 def _error_slot_type(env: Env) -> str:
     """What a Go `error` variable holds in Rust: the function's own error type when it
     returns one (so `return err` needs no conversion), else a boxed std error."""
@@ -514,6 +527,12 @@ def _let_else_lookup(name: str, index: Node, check: Node, env: Env) -> Lines:
 def _short_var(node: Node, env: Env, tail: bool) -> Lines:
     left, right = _sides(node)
     names = [text(n) for n in left]
+    borrowed = _address_of_local(right[0], env) if len(names) == 1 and len(right) == 1 else None
+    if borrowed is not None and borrowed.go is not None:
+        # `p := &v`: Go's pointer lets writes through p reach v; a Rust `&mut v` does too
+        pointer = Local(naming.snake(names[0]), TPointer(borrowed.go), f"&mut {borrowed.rust_type}")
+        env.bind(names[0], pointer)
+        return [f"let {pointer.rust} = &mut {borrowed.rust};"]
     if (
         len(right) == 1
         and right[0].type == "call_expression"
@@ -895,6 +914,10 @@ def _compound(target_node: Node, op: str, value_node: Node, env: Env) -> str:
     target = expr(target_node, env)
     value = expr(value_node, env)
     if op == "+" and is_string(target.go):
+        if value.literal is not None and len(value.literal) == 1:  # clippy: single_char_add_str
+            from go2rs.idioms.literals import rust_char
+
+            return f"{target.text}.push({rust_char(value.literal)});"
         return f"{target.text}.push_str({coerce(value, '&str', env)});"
     target = _assignable(target)
     rust_op = "& !" if op == "&^" else op
