@@ -3,28 +3,29 @@
 
 use std::sync::atomic::AtomicU64;
 use std::sync::atomic::Ordering;
+use std::sync::Arc;
 use tokio::task::JoinSet;
 
 // go: atomic_counters.go:10
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
 // go2rs[Y03]: sync.WaitGroup → JoinSet: spawn into it, join_next() to wait
-// go2rs[D03]: line 16 kept as todo!(): a goroutine sharing ops with its spawner (wrap shared state in Arc<Mutex<..>>)
+// go2rs[C01]: goroutine → tokio task
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 #[tokio::main]
 async fn main() {
-    let ops: AtomicU64 = AtomicU64::default();
+    let ops = Arc::new(AtomicU64::default());
     let mut wg: JoinSet<()> = JoinSet::new();
     for _ in 0..50 {
         // go2rs: wg.Add() — the JoinSet counts its tasks
-        // go2rs: not translated (a goroutine sharing ops with its spawner (wrap shared state in Arc<Mutex<..>>)); the Go:
-        // go func() {
-        //     defer wg.Done()
-        //     for range 1000 {
-        //         ops.Add(1)
-        //     }
-        // }()
-        todo!("go: go func() {{")
+        {
+            let ops = ops.clone();
+            wg.spawn(async move {
+                // go2rs: `defer wg.Done()` — the JoinSet knows when the task ends
+                for _ in 0..1000 {
+                    ops.fetch_add(1, Ordering::SeqCst);
+                }
+            });
+        }
     }
     while wg.join_next().await.is_some() {}
     println!("ops: {}", ops.load(Ordering::SeqCst));

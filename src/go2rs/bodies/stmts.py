@@ -719,6 +719,16 @@ def _var_decl(node: Node, env: Env, tail: bool) -> Lines:
                 env.note("Y03", "sync.WaitGroup → JoinSet: spawn into it, join_next() to wait")
                 out.append(f"let mut {naming.snake(name)}: JoinSet<()> = JoinSet::new();")
                 continue
+            if (
+                isinstance(declared, TName)
+                and declared.pkg is not None
+                and env.ctx.program.import_path(declared.pkg) == "sync/atomic"
+            ):  # a local atomic exists to be shared: goroutines clone the Arc handle
+                rust = f"Arc<{rust_type(declared, env)}>"
+                env.uses.add("std::sync::Arc")
+                env.bind(name, Local(naming.snake(name), declared, rust))
+                out.append(f"let {naming.snake(name)} = Arc::new({rust[4:-1]}::default());")
+                continue
             if declared == ERROR:  # Go's nil error: None until something fails
                 rust = f"Option<{_error_slot_type(env)}>"
                 env.bind(name, Local(naming.snake(name), ERROR, rust))
