@@ -10,19 +10,15 @@ fn fact(n: i64) -> i64 {
 }
 
 // go: recursion.go:13
-// go2rs[D03]: line 16 kept as todo!(): zero value of Box<dyn Fn(i64) -> i64 + Send + Sync>
+// go2rs[F06]: a closure that calls itself → an inner fn (it captures nothing)
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 fn main() {
     println!("{}", fact(7));
-    // go2rs: not translated (zero value of Box<dyn Fn(i64) -> i64 + Send + Sync>); the Go:
-    // var fib func(n int) int
-    // fib = func(n int) int {
-    //     if n < 2 {
-    //         return n
-    //     }
-    //     return fib(n-1) + fib(n-2)
-    // }
-    // fmt.Println(fib(7))
-    todo!("go: var fib func(n int) int")
+    fn fib(n: i64) -> i64 {
+        if n < 2 {
+            return n;
+        }
+        fib(n - 1) + fib(n - 2)
+    }
+    println!("{}", fib(7));
 }

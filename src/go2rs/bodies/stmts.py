@@ -191,7 +191,7 @@ def _nil_check_name(node: Node) -> str | None:
 
 def _paired(node: Node, following: Node | None, env: Env, tail: bool) -> Lines | None:
     if following is not None and node.type == "var_declaration":
-        return _errors_as(node, following, env, tail)
+        return _errors_as(node, following, env, tail) or _recursive_closure(node, following, env)
     if following is None or (
         node.type != "short_var_declaration" and node.type != "assignment_statement"
     ):
@@ -224,6 +224,37 @@ def _paired(node: Node, following: Node | None, env: Env, tail: bool) -> Lines |
     if bind:
         return [f"{bind}match {value.text} {{\n{arms}\n}};"]
     return [f"if let Err({naming.snake(err)}) = {value.text} {handled}"]
+
+
+def _recursive_closure(node: Node, following: Node, env: Env) -> Lines | None:
+    """`var fib func(int) int` + `fib = func(n int) int { .. fib(n-1) .. }` -> an inner
+    `fn fib(n: i64) -> i64 { .. }` (a Rust closure cannot call itself), when the literal
+    captures nothing but itself."""
+    specs = walk_specs(node)
+    names = specs[0].children_by_field_name("name") if len(specs) == 1 else []
+    left, right = _sides(following) if following.type == "assignment_statement" else ([], [])
+    if (
+        len(names) != 1
+        or specs[0].child_by_field_name("value") is not None
+        or len(left) != 1
+        or len(right) != 1
+        or text(left[0]) != text(names[0])
+        or right[0].type != "func_literal"
+    ):
+        return None
+    name = text(names[0])
+    literal = right[0]
+    declared = go_type(specs[0].child_by_field_name("type"), env)
+    params = literal.child_by_field_name("parameters")
+    own = set(identifiers(params)) | {name}
+    captured = [n for n in identifiers(literal.child_by_field_name("body")) if n not in own]
+    if not isinstance(declared, TFunc) or any(env.lookup(n) is not None for n in captured):
+        return None
+    env.bind(name, Local(naming.snake(name), declared, None))
+    value = closure(literal, env)
+    head, _, rest = value.text.removeprefix("move |").partition("|")
+    env.note("F06", "a closure that calls itself → an inner fn (it captures nothing)")
+    return [f"fn {naming.snake(name)}({head}){rest}"]
 
 
 def _errors_as(node: Node, following: Node, env: Env, tail: bool) -> Lines | None:

@@ -125,6 +125,14 @@ _ENTRIES = (
         "translate the body (draft mode)",
     ),
     Idiom(
+        "F06",
+        "recursive closure",
+        "var fib func(int) int; fib = func(n int) int { .. fib(n-1) .. }",
+        "an inner fn fib(n: i64) -> i64 { .. }",
+        "a Rust closure cannot name itself; a closure capturing nothing is a fn",
+        "none",
+    ),
+    Idiom(
         "E01",
         "(T, error) result",
         "func f() (T, error)",
