@@ -54,9 +54,7 @@ pub async fn drain(mut r#in: mpsc::Receiver<String>) -> Vec<String> {
 // go2rs[C04]: bidirectional `stop`: this function receives; split with mpsc::channel and pass that half
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
 // go2rs[C03]: select → tokio::select!
-// go2rs[D03]: line 36 kept as todo!(): `ok` is not defined in this input
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 pub async fn relay(
     mut src: mpsc::Receiver<String>,
     dst: mpsc::Sender<String>,
@@ -64,13 +62,15 @@ pub async fn relay(
 ) {
     loop {
         tokio::select! {
-        Some(v) = src.recv() => {
-        // go2rs: not translated (`ok` is not defined in this input); the Go:
-        // if !ok {
-        //     return
-        // }
-        // dst <- v
-        todo!("go: if !ok {{")
+        received = src.recv() => {
+        let (v, ok) = match received {
+        Some(v) => (v, true),
+        None => (Default::default(), false), // closed: Go's zero value and false
+        };
+        if !ok {
+        return;
+        }
+        dst.send(v.clone()).await.expect("receiver dropped");
         }
         _ = stop.recv() => {
         return;

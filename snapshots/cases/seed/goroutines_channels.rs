@@ -13,7 +13,7 @@ use tokio_util::sync::CancellationToken;
 // go2rs[C02]: `ctx` context.Context → CancellationToken; select on token.cancelled()
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
 // go2rs[C03]: select → tokio::select!
-// go2rs[D03]: line 15 kept as todo!(): `ok` is not defined in this input
+// go2rs[D03]: line 16 kept as todo!(): close of a channel this function does not own
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 async fn do_work(token: CancellationToken, mut r#in: mpsc::Receiver<i64>, out: mpsc::Sender<i64>) {
@@ -22,14 +22,18 @@ async fn do_work(token: CancellationToken, mut r#in: mpsc::Receiver<i64>, out: m
         _ = token.cancelled() => {
         return;
         }
-        Some(v) = r#in.recv() => {
-        // go2rs: not translated (`ok` is not defined in this input); the Go:
-        // if !ok {
-        //     close(out)
-        //     return
-        // }
-        // out <- v * 2
-        todo!("go: if !ok {{")
+        received = r#in.recv() => {
+        let (v, ok) = match received {
+        Some(v) => (v, true),
+        None => (Default::default(), false), // closed: Go's zero value and false
+        };
+        if !ok {
+        // go2rs: not translated (close of a channel this function does not own); the Go:
+        // close(out)
+        todo!("go: close(out)");
+        return;
+        }
+        out.send(v * 2).await.expect("receiver dropped");
         }
         }
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from go2rs.bodies.channels import check_side
-from go2rs.bodies.env import Env, Local, Untranslatable, identifiers
+from go2rs.bodies.env import BOOL, Env, Local, Untranslatable, identifiers
 from go2rs.bodies.exprs import expr, rust_type
 from go2rs.bodies.stmts import Lines, braced, statements
 from go2rs.gomodel import TChan, TName
@@ -323,8 +323,10 @@ def select(node: Node, env: Env, tail: bool = False) -> Lines:
         communication = case.child_by_field_name("communication")
         body_nodes = [c for c in case.named_children if c.type == "statement_list"]
         env.push()
-        pattern, future = _arm_head(communication, env)
+        pattern, future, prelude = _arm_head(communication, env)
         body = braced(statements(body_nodes[0]) if body_nodes else [], env, tail)
+        if prelude:
+            body = "\n".join(["{", *prelude, body.removeprefix("{").lstrip("\n")])
         env.pop()
         arms.append(f"{pattern} = {future} => {body}")
     env.ctx.sink.crates.add("tokio")
@@ -399,13 +401,14 @@ def _case_statements(case: Node) -> list[Node]:
     return statements(body[0]) if body else []
 
 
-def _arm_head(node: Node | None, env: Env) -> tuple[str, str]:
+def _arm_head(node: Node | None, env: Env) -> tuple[str, str, list[str]]:
+    """A select case's (pattern, future, lines that open its arm)."""
     if node is None:
         raise Untranslatable(None, "select case")
     if node.type == "send_statement":
         from go2rs.bodies.channels import send
 
-        return "_", send(node, env).removesuffix('.await.expect("receiver dropped");')
+        return "_", send(node, env).removesuffix('.await.expect("receiver dropped");'), []
     receive = node
     names: list[str] = []
     if node.type == "receive_statement":
@@ -419,11 +422,11 @@ def _arm_head(node: Node | None, env: Env) -> tuple[str, str]:
         raise Untranslatable(node, "select case")
     source = text(operand)
     if source.endswith(".Done()"):
-        return "_", f"{_token(operand, env)}.cancelled()"
+        return "_", f"{_token(operand, env)}.cancelled()", []
     arguments = operand.child_by_field_name("arguments")
     if source.startswith("time.After(") and arguments is not None and arguments.named_children:
         duration = expr(arguments.named_children[0], env)
-        return "_", f"tokio::time::sleep({duration.text})"
+        return "_", f"tokio::time::sleep({duration.text})", []
     holder = (
         operand.child_by_field_name("operand") if operand.type == "selector_expression" else None
     )
@@ -433,7 +436,7 @@ def _arm_head(node: Node | None, env: Env) -> tuple[str, str]:
             raise Untranslatable(
                 node, "the time a ticker sent (tokio's Instant is not a clock time)"
             )
-        return "_", f"{ticker.rust}.tick()"
+        return "_", f"{ticker.rust}.tick()", []
     local = env.lookup(source)
     if local is not None and local.chan_pair:
         channel = f"{local.rust}_rx"
@@ -443,11 +446,26 @@ def _arm_head(node: Node | None, env: Env) -> tuple[str, str]:
         check_side(value, "rx", operand)
         channel = value.text
         elem = value.go.elem if isinstance(value.go, TChan) else None
+    rust = rust_type(elem, env) if elem is not None else None
+    if len(names) == 2:  # the arm must run when the channel closes, as Go's does
+        from go2rs.bodies.exprs import value_caps
+
+        if elem is None or "default" not in value_caps(elem, env):
+            raise Untranslatable(node, "a receive with ok of values without Default")
+        bound = [naming.snake(n) if n != "_" else "_" for n in names]
+        env.bind(names[0], Local(bound[0], elem, rust))
+        env.bind(names[1], Local(bound[1], BOOL, "bool"))
+        opening = [
+            f"let ({bound[0]}, {bound[1]}) = match received {{",
+            "Some(v) => (v, true),",
+            "None => (Default::default(), false), // closed: Go's zero value and false",
+            "};",
+        ]
+        return "received", f"{channel}.recv()", opening
     if names and names[0] != "_":
-        rust = rust_type(elem, env) if elem is not None else None
         env.bind(names[0], Local(naming.snake(names[0]), elem, rust))
-        return f"Some({naming.snake(names[0])})", f"{channel}.recv()"
-    return "_", f"{channel}.recv()"
+        return f"Some({naming.snake(names[0])})", f"{channel}.recv()", []
+    return "_", f"{channel}.recv()", []
 
 
 def _token(operand: Node, env: Env) -> str:
