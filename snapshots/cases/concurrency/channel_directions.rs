@@ -62,19 +62,19 @@ pub async fn relay(
 ) {
     loop {
         tokio::select! {
-        received = src.recv() => {
-        let (v, ok) = match received {
-        Some(v) => (v, true),
-        None => (Default::default(), false), // closed: Go's zero value and false
-        };
-        if !ok {
-        return;
-        }
-        dst.send(v.clone()).await.expect("receiver dropped");
-        }
-        _ = stop.recv() => {
-        return;
-        }
+            received = src.recv() => {
+                let (v, ok) = match received {
+                    Some(v) => (v, true),
+                    None => (Default::default(), false), // closed: Go's zero value and false
+                };
+                if !ok {
+                    return;
+                }
+                dst.send(v.clone()).await.expect("receiver dropped");
+            }
+            _ = stop.recv() => {
+                return;
+            }
         }
     }
 }

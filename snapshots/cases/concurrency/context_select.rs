@@ -35,12 +35,12 @@ pub async fn poll(
     // go2rs: `defer ticker.Stop()` — Drop does this when the value goes out of scope
     loop {
         tokio::select! {
-        _ = token.cancelled() => {
-        return Err(Error::Other("context canceled".to_string()));
-        }
-        _ = ticker.tick() => {
-        out.send(fetch()).await.expect("receiver dropped");
-        }
+            _ = token.cancelled() => {
+                return Err(Error::Other("context canceled".to_string()));
+            }
+            _ = ticker.tick() => {
+                out.send(fetch()).await.expect("receiver dropped");
+            }
         }
     }
 }
@@ -71,10 +71,10 @@ pub async fn first_value(
     let _cancel_on_return = cancel.drop_guard();
     tokio::select! {
         Some(v) = r#in.recv() => {
-    Ok(v)
-    }
-        _ = ctx.cancelled() => {
-    Err(Error::Other("context canceled".to_string()))
-    }
+            Ok(v)
         }
+        _ = ctx.cancelled() => {
+            Err(Error::Other("context canceled".to_string()))
+        }
+    }
 }

@@ -37,12 +37,12 @@ async fn main() {
     for i in 0..4 {
         next_tx.send(i).await.expect("receiver dropped");
         tokio::select! {
-        Some(msg1) = c1_rx.recv() => {
-        println!("received {}", msg1);
-        }
-        Some(msg2) = c2_rx.recv() => {
-        println!("received {}", msg2);
-        }
+            Some(msg1) = c1_rx.recv() => {
+                println!("received {}", msg1);
+            }
+            Some(msg2) = c2_rx.recv() => {
+                println!("received {}", msg2);
+            }
         }
     }
     drop(next_tx);

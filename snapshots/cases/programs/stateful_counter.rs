@@ -41,13 +41,13 @@ async fn main() {
         let mut state: HashMap<i64, i64> = HashMap::new();
         loop {
             tokio::select! {
-            Some(read) = reads_rx.recv() => {
-            read.resp.send(state.get(&read.key).copied().unwrap_or_default()).await.expect("receiver dropped");
-            }
-            Some(write) = writes_rx.recv() => {
-            *state.entry(write.key).or_default() += write.val;
-            write.resp.send(true).await.expect("receiver dropped");
-            }
+                Some(read) = reads_rx.recv() => {
+                    read.resp.send(state.get(&read.key).copied().unwrap_or_default()).await.expect("receiver dropped");
+                }
+                Some(write) = writes_rx.recv() => {
+                    *state.entry(write.key).or_default() += write.val;
+                    write.resp.send(true).await.expect("receiver dropped");
+                }
             }
         }
     });

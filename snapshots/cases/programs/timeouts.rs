@@ -16,12 +16,12 @@ async fn main() {
     let (never_tx, mut never_rx) = mpsc::channel::<String>(1);
     tokio::select! {
         Some(res) = never_rx.recv() => {
-    println!("{}", res);
-    }
-        _ = tokio::time::sleep(20 * Duration::from_millis(1)) => {
-    println!("timeout 1");
-    }
+            println!("{}", res);
         }
+        _ = tokio::time::sleep(20 * Duration::from_millis(1)) => {
+            println!("timeout 1");
+        }
+    }
     let (ready_tx, mut ready_rx) = mpsc::channel::<String>(1);
     ready_tx
         .send("result 2".to_string())
@@ -29,12 +29,12 @@ async fn main() {
         .expect("receiver dropped");
     tokio::select! {
         Some(res) = ready_rx.recv() => {
-    println!("{}", res);
-    }
-        _ = tokio::time::sleep(5 * Duration::from_secs(1)) => {
-    println!("timeout 2");
-    }
+            println!("{}", res);
         }
+        _ = tokio::time::sleep(5 * Duration::from_secs(1)) => {
+            println!("timeout 2");
+        }
+    }
     let (non_blocking_tx, mut non_blocking_rx) = mpsc::channel::<i64>(1);
     match non_blocking_rx.try_recv() {
         Err(mpsc::error::TryRecvError::Empty) => {

@@ -51,12 +51,12 @@ pub async fn call_with_timeout(
     todo!("go: go func() {{ done <- fn(ctx) }}()");
     tokio::select! {
         Some(err) = done_rx.recv() => {
-    // go2rs: not translated (`err` holds an error of another type); the Go:
-    // return err
-    todo!("go: return err")
-    }
-        _ = ctx.cancelled() => {
-    Err(Error::Slow)
-    }
+            // go2rs: not translated (`err` holds an error of another type); the Go:
+            // return err
+            todo!("go: return err")
         }
+        _ = ctx.cancelled() => {
+            Err(Error::Slow)
+        }
+    }
 }

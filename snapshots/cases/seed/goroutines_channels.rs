@@ -19,22 +19,22 @@ use tokio_util::sync::CancellationToken;
 async fn do_work(token: CancellationToken, mut r#in: mpsc::Receiver<i64>, out: mpsc::Sender<i64>) {
     loop {
         tokio::select! {
-        _ = token.cancelled() => {
-        return;
-        }
-        received = r#in.recv() => {
-        let (v, ok) = match received {
-        Some(v) => (v, true),
-        None => (Default::default(), false), // closed: Go's zero value and false
-        };
-        if !ok {
-        // go2rs: not translated (close of a channel this function does not own); the Go:
-        // close(out)
-        todo!("go: close(out)");
-        return;
-        }
-        out.send(v * 2).await.expect("receiver dropped");
-        }
+            _ = token.cancelled() => {
+                return;
+            }
+            received = r#in.recv() => {
+                let (v, ok) = match received {
+                    Some(v) => (v, true),
+                    None => (Default::default(), false), // closed: Go's zero value and false
+                };
+                if !ok {
+                    // go2rs: not translated (close of a channel this function does not own); the Go:
+                    // close(out)
+                    todo!("go: close(out)");
+                    return;
+                }
+                out.send(v * 2).await.expect("receiver dropped");
+            }
         }
     }
 }

@@ -331,7 +331,46 @@ def select(node: Node, env: Env, tail: bool = False) -> Lines:
         arms.append(f"{pattern} = {future} => {body}")
     env.ctx.sink.crates.add("tokio")
     env.note("C03", "select → tokio::select!")
-    return ["tokio::select! {", *arms, "}"]
+    return indented(["tokio::select! {", *arms, "}"])
+
+
+def indented(lines: list[str]) -> list[str]:
+    """Lines re-indented by their brace depth: rustfmt keeps a macro's body as written
+    (shifting it as a whole), so `tokio::select!` arms are indented here."""
+    out: list[str] = []
+    depth = 0
+    for line in "\n".join(lines).split("\n"):
+        code = line.strip()
+        opens, closes = _braces(code)
+        level = depth - 1 if code.startswith(("}", ")", "]")) else depth
+        out.append("    " * max(level, 0) + code if code else "")
+        depth = max(depth + opens - closes, 0)
+    return out
+
+
+def _braces(code: str) -> tuple[int, int]:
+    """Opening and closing brackets of one line of Rust, outside strings, chars and comments."""
+    opens = closes = 0
+    i, quoted = 0, False
+    while i < len(code):
+        ch = code[i]
+        if quoted:
+            if ch == "\\":
+                i += 1
+            elif ch == '"':
+                quoted = False
+        elif ch == '"':
+            quoted = True
+        elif code.startswith("//", i):
+            break
+        elif ch == "'" and i + 2 < len(code) and code[i + 2] == "'":
+            i += 2  # a char literal such as '{'
+        elif ch in "{([":
+            opens += 1
+        elif ch in "})]":
+            closes += 1
+        i += 1
+    return opens, closes
 
 
 def _select_default(node: Node, env: Env) -> Lines:
