@@ -12,19 +12,18 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from go2rs.bodies.env import Env, FnShape, Local, Skipped, Untranslatable, statements_under
+from go2rs.bodies.env import Env, FnShape, Local, Skipped, Untranslatable
 from go2rs.bodies.locks import take_guard
 from go2rs.bodies.stmts import block, statements
 from go2rs.context import Ctx
 from go2rs.gomodel import BodyFacts, FuncDecl, TChan, TName, TSlice, TypeParam
 from go2rs.idioms import naming
 from go2rs.idioms.errors import returns_error
-from go2rs.parse.facts import collect_facts
 from go2rs.parse.lower import text
 from go2rs.parse.parser import parse_go, walk
 from go2rs.rustmodel import Fn
 
-__all__ = ["BodyResult", "Skipped", "Untranslatable", "count_statements", "translate_body"]
+__all__ = ["BodyResult", "Skipped", "Untranslatable", "translate_body"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,15 +41,10 @@ def _parse_body(body_text: str) -> Node:
     return parse_go(b"package p\nfunc _() " + body_text.encode("utf-8")).root_node
 
 
-def count_statements(body_text: str) -> int:
-    """Statements in a Go body (for the translated/seen statistics)."""
-    return statements_under(_parse_body(body_text))
-
-
 def translate_body(fn: FuncDecl, rust_fn: Fn, ctx: Ctx) -> BodyResult:
     assert fn.body is not None
     root = _parse_body(fn.body.text)
-    statement_count = statements_under(root)
+    statement_count = fn.body.facts.statements  # counted by lower's walk of the same text
     try:
         return _translate(fn, rust_fn, ctx, root, statement_count)
     except Untranslatable as exc:
@@ -76,7 +70,8 @@ def _translate(fn: FuncDecl, rust_fn: Fn, ctx: Ctx, root: Node, statement_count:
     )
     if body is None:
         raise Untranslatable(None, "no body")
-    facts = collect_facts([body])
+    assert fn.body is not None  # translate_body's precondition
+    facts = fn.body.facts  # lower walked this same body text: no second facts walk
     mutated = _mutated_names(body, facts, ctx)
     env = Env(
         ctx,
@@ -113,14 +108,20 @@ MAX_BODY_DEPTH = 200  # syntax-tree levels; hand-written Go stays far below, 10,
 
 
 def _deeper_than(root: Node, limit: int) -> bool:
-    """Whether the tree is deeper than `limit`, found without recursion."""
-    stack = [(root, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > limit:
-            return True
-        stack.extend((child, depth + 1) for child in node.children)
-    return False
+    """Whether the tree is deeper than `limit`, found without recursion. A TreeCursor moves in C
+    and builds no Node objects on the way, so this costs a fraction of a walk."""
+    cursor = root.walk()
+    depth = 0
+    while True:
+        if cursor.goto_first_child():
+            depth += 1
+            if depth > limit:
+                return True
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return False
+            depth -= 1
 
 
 _IN_PLACE = frozenset(

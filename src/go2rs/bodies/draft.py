@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from go2rs.bodies import BodyResult, Untranslatable, count_statements, translate_body
+from go2rs.bodies import BodyResult, Untranslatable, translate_body
 from go2rs.context import Ctx, Todo
 from go2rs.gomodel import FuncDecl
 from go2rs.rustmodel import Body, Fn, Meta, Param
@@ -16,7 +16,7 @@ def apply_draft(decl: FuncDecl, fn: Fn, ctx: Ctx) -> Fn:
     if decl.body is None or fn.body is None:
         return fn
     if ctx.options.mode != "draft":
-        ctx.sink.statements_seen += count_statements(decl.body.text)
+        ctx.sink.statements_seen += decl.body.facts.statements
         return fn
     try:
         result = translate_body(decl, fn, ctx)
