@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from go2rs.bodies.env import Env, FnShape, Local, Skipped, Untranslatable
-from go2rs.bodies.locks import take_guard
+from go2rs.bodies.locks import shared_locals, take_guard
 from go2rs.bodies.stmts import block, statements
 from go2rs.context import Ctx
 from go2rs.gomodel import BodyFacts, FuncDecl, TChan, TName, TSlice, TypeParam
@@ -82,6 +82,7 @@ def _translate(fn: FuncDecl, rust_fn: Fn, ctx: Ctx, root: Node, statement_count:
         mutated=frozenset(mutated),
     )
     env.type_caps = _type_caps(fn, ctx)
+    env.shared, env.mutexes = shared_locals(body)
     mutable_params = _bind_params(fn, rust_fn, env)
     env.mutated_fields = frozenset(
         p[1]

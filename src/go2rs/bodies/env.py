@@ -100,6 +100,9 @@ class Local:
     go: GoType | None
     rust_type: str | None = None
     chan_pair: bool = False  # a `make(chan T)` local split into `<name>_tx` / `<name>_rx`
+    # "state": a local goroutines write, declared `Arc<Mutex<T>>` (only locking statements use
+    # it); "mutex": a local sync.Mutex whose Lock..Unlock sections lock that state instead.
+    lock: str = ""
 
 
 @dataclass
@@ -133,6 +136,10 @@ class Env:
     local_consts: dict[str, str] = field(default_factory=dict)  # const in the body -> Rust type
     # Receiver fields that a lock guard holds: Go field name -> Rust text of the guarded value.
     guarded: dict[str, str] = field(default_factory=dict)
+    # Pre-scanned Go names: locals `go func(){..}()` bodies write (declared as Arc<Mutex<T>>),
+    # and local sync.Mutexes used only by `mu.Lock()` / `mu.Unlock()` statements.
+    shared: frozenset[str] = frozenset()
+    mutexes: frozenset[str] = frozenset()
     # Type parameters in scope -> what their bounds give a body ("copy", "default").
     type_caps: dict[str, frozenset[str]] = field(default_factory=dict)
     uses: set[str] = field(default_factory=set)

@@ -306,6 +306,9 @@ def _identifier(node: Node, env: Env) -> E:
     local = env.lookup(name)
     if local is not None and local.chan_pair:
         return E(local.rust, local.go, CHANNEL_PAIR, place=True)
+    if local is not None and local.lock:  # bodies/locks.py: only whole statements lock it
+        why = "shared with goroutines" if local.lock == "state" else "a mutex: only Lock..Unlock"
+        raise Untranslatable(node, f"`{name}` ({why}) used where go2rs cannot lock it")
     if local is not None:
         return E(local.rust, local.go, local.rust_type, place=True)
     ctx = env.ctx

@@ -156,6 +156,7 @@ def _shared_state(node: Node, call: Node, env: Env) -> list[str]:
             or local.rust_type == "CancellationToken"
             or (local.rust_type or "").startswith("Arc<")
             or local.go == TName("WaitGroup", "sync")
+            or local.lock == "mutex"  # its sections lock the shared state itself
         ):
             continue
         copy = local.go is not None and copyable(local.go, env)
@@ -293,7 +294,9 @@ def _bind_arguments(call: Node, func: Node, env: Env) -> list[str]:
     for param, arg in zip(params, args, strict=True):
         value = expr(arg, env)
         name = naming.snake(param.name or "_")
-        lines.append(f"let {name} = {owned(value, env)};")
+        bound = owned(value, env)
+        if bound != name:  # `go func(i int){..}(i)`: the task already captures its own copy
+            lines.append(f"let {name} = {bound};")
         env.bind(
             param.name or "_",
             Local(

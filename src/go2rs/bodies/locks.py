@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from go2rs.bodies.env import Env, Untranslatable
-from go2rs.gomodel import FuncDecl
+from go2rs.bodies.env import Env, Local, Untranslatable, identifiers
+from go2rs.gomodel import FuncDecl, GoType
 from go2rs.idioms import naming
 from go2rs.idioms.structs import lock_field_name, lock_is_tokio
 from go2rs.parse.lower import text
+from go2rs.parse.parser import walk
+
+Lines = list[str]
 
 _LOCKS = {"Lock": "write", "RLock": "read"}
 
@@ -65,3 +68,297 @@ def take_guard(fn: FuncDecl, nodes: list[Node], env: Env) -> tuple[list[str], li
     if writes and len(plan.guarded) > 1:  # a plain &mut lets two fields be borrowed at once
         return [f"let {guard} = &mut *{acquire};"], rest
     return [f"let {'mut ' if writes else ''}{guard} = {acquire};"], rest
+
+
+# ------------------------------------------------- state goroutines share with their spawner
+#
+# Go lets a goroutine write a local of the function that starts it; a tokio task must own
+# what it uses. Such a local becomes `Arc<Mutex<T>>` from its declaration on (each task
+# clones the handle), and every statement that touches it holds its lock:
+#
+# - `mu.Lock(); ..; mu.Unlock()` (mu a local sync.Mutex) -> one block holding the guard for
+#   the whole section, so what Go did atomically stays atomic;
+# - any other simple statement (or a `for .. range x`) -> a block that locks it for that
+#   statement only.
+#
+# Anything else that names such a local (an expression, a declaration, a closure) stays
+# untranslated: `_identifier` refuses a "state" local outside these blocks.
+
+_SIMPLE = ("expression_statement", "assignment_statement", "inc_statement", "dec_statement")
+_EXITS = (
+    "return_statement",
+    "break_statement",
+    "continue_statement",
+    "goto_statement",
+    "go_statement",
+    "defer_statement",
+    "func_literal",
+)
+
+
+def _declared(node: Node) -> list[str]:
+    """Names a declaration-like node introduces."""
+    names: list[Node] = []
+    if node.type == "short_var_declaration" or (
+        node.type == "range_clause" and ":=" in text(node).split("range", 1)[0]
+    ):
+        left = node.child_by_field_name("left")
+        names = left.named_children if left is not None else []
+    elif node.type in ("var_spec", "parameter_declaration"):
+        names = node.children_by_field_name("name")
+    return [text(n) for n in names if n.type == "identifier"]
+
+
+def _root(node: Node | None) -> str | None:
+    """`results` in `results[i]`, `s.total`, `(x)`: the local a write lands in."""
+    while node is not None and node.type != "identifier":
+        if node.type in ("index_expression", "selector_expression"):
+            node = node.child_by_field_name("operand")
+        elif node.type == "parenthesized_expression" and node.named_children:
+            node = node.named_children[0]
+        else:
+            return None
+    return text(node) if node is not None else None
+
+
+def _written(node: Node) -> set[str]:
+    """Locals assigned, incremented or lent out (`&x`) anywhere under `node`."""
+    found: set[str] = set()
+    for current in walk(node):
+        targets: list[Node] = []
+        if current.type == "assignment_statement":
+            left = current.child_by_field_name("left")
+            targets = left.named_children if left is not None else []
+        elif current.type in ("inc_statement", "dec_statement"):
+            targets = current.named_children[:1]
+        elif (
+            current.type == "unary_expression"
+            and text(current.child_by_field_name("operator")) == "&"
+        ):
+            targets = [n for n in [current.child_by_field_name("operand")] if n is not None]
+        found.update(r for r in map(_root, targets) if r is not None)
+    return found
+
+
+def shared_locals(body: Node) -> tuple[frozenset[str], frozenset[str]]:
+    """(locals `go func(){..}()` bodies write, local sync.Mutexes used only as
+    `mu.Lock()` / `mu.Unlock()` statements), by Go name. Names declared twice in the body,
+    or declared inside any function literal too, are left out: a name must mean one local."""
+    outer: dict[str, int] = {}
+    inner: set[str] = set()
+    written: set[str] = set()
+    mutex_types: dict[str, str] = {}
+    for node in walk(body):
+        names = _declared(node)
+        if names:
+            in_literal = _inside_literal(node, body)
+            for name in names:
+                if in_literal:
+                    inner.add(name)
+                else:
+                    outer[name] = outer.get(name, 0) + 1
+            if node.type == "var_spec" and not in_literal:
+                type_text = text(node.child_by_field_name("type"))
+                if type_text.startswith("sync."):  # a lock or WaitGroup is never the state
+                    mutex_types.update({name: type_text for name in names})
+        if node.type == "go_statement" and node.named_children:
+            function = node.named_children[0].child_by_field_name("function")
+            if function is not None and function.type == "func_literal":
+                written |= _written(function)
+    once = {name for name, count in outer.items() if count == 1} - inner
+    lent = {  # `atomic.AddInt64(&n, 1)`, `f(&x)`: a pointer to it is not a lock guard
+        text(n.child_by_field_name("operand"))
+        for n in walk(body)
+        if n.type == "unary_expression" and text(n.child_by_field_name("operator")) == "&"
+    }
+    shared = frozenset((written & once) - set(mutex_types) - lent)
+    mutexes = frozenset(
+        name
+        for name, type_text in mutex_types.items()
+        if type_text == "sync.Mutex" and name in once and shared and _only_locked(body, name)
+    )  # with no shared local, a mutex guards something else: it stays untranslated
+    return shared, mutexes
+
+
+def _inside_literal(node: Node, body: Node) -> bool:
+    parent = node.parent
+    while parent is not None and parent != body:
+        if parent.type == "func_literal":
+            return True
+        parent = parent.parent
+    return False
+
+
+def _only_locked(body: Node, name: str) -> bool:
+    """Whether every use of `name` (but its declaration) is a `name.Lock()` or
+    `name.Unlock()` statement."""
+    for node in walk(body):
+        if node.type != "identifier" or text(node) != name:
+            continue
+        selector = node.parent
+        if selector is not None and selector.type == "var_spec":
+            continue
+        call = selector.parent if selector is not None else None
+        statement = call.parent if call is not None else None
+        lock = _lock_statement(statement)
+        if lock is None or lock[0] != name or statement is None or call is None:
+            return False
+        if call != statement.named_children[0] or selector != call.child_by_field_name("function"):
+            return False
+    return True
+
+
+def _lock_statement(node: Node | None) -> tuple[str, str] | None:
+    """(mutex, "Lock" or "Unlock") for a `mu.Lock()` / `mu.Unlock()` statement."""
+    call = (
+        node.named_children[0] if node is not None and node.type == "expression_statement" else None
+    )
+    if call is None or call.type != "call_expression":
+        return None
+    function = call.child_by_field_name("function")
+    args = call.child_by_field_name("arguments")
+    if function is None or function.type != "selector_expression" or args is None:
+        return None
+    operand = function.child_by_field_name("operand")
+    method = text(function.child_by_field_name("field"))
+    if operand is None or operand.type != "identifier" or args.named_children:
+        return None
+    if method not in ("Lock", "Unlock"):
+        return None
+    return text(operand), method
+
+
+def declare_shared(name: str, value: str, rust: str | None, go: GoType | None, env: Env) -> str:
+    """`total := 0`, written by goroutines -> `let total: Arc<Mutex<i64>> = ..;`."""
+    if rust is None and go is not None:  # an untyped constant: Go gave it its default type
+        from go2rs.bodies.exprs import rust_type
+
+        rust = rust_type(go, env)
+    if not rust or rust.startswith(("&", "impl ")):
+        raise Untranslatable(None, f"a local goroutines write ({name}) of an unknown owned type")
+    shared = f"Arc<Mutex<{rust}>>"
+    env.bind(name, Local(naming.snake(name), go, shared, lock="state"))
+    env.uses.update({"std::sync::Arc", "std::sync::Mutex"})
+    env.note("C01", "a local goroutines write → Arc<Mutex<T>>; each statement using it locks it")
+    return f"let {naming.snake(name)}: {shared} = Arc::new(Mutex::new({value}));"
+
+
+def declare_mutex(name: str, go: GoType, env: Env) -> Lines:
+    """`var mu sync.Mutex` used only to guard shared locals: Rust locks the data itself."""
+    env.bind(name, Local(naming.snake(name), go, None, lock="mutex"))
+    env.note("Y01", "a local sync.Mutex → each Lock..Unlock section holds the data's own lock")
+    return [
+        f"// go2rs: `var {name} sync.Mutex`: each Lock..Unlock section locks the data it guards"
+    ]
+
+
+def locked(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | None:
+    """(lines, statements used) when `nodes[i]` locks shared state: a `mu.Lock()` section,
+    or a statement naming a shared local; None for every other statement."""
+    node = nodes[i]
+    lock = _lock_statement(node)
+    mutex = env.lookup(lock[0]) if lock is not None else None
+    if lock is not None and lock[1] == "Lock" and mutex is not None and mutex.lock == "mutex":
+        return _section(nodes, i, lock[0], env)
+    names = _state_in(node, env) if node.type != "go_statement" else []  # it clones the Arcs
+    if not names:
+        return None
+    if len(names) > 1:
+        raise Untranslatable(node, f"one statement locking {', '.join(names)} (lock order)")
+    if node.type in _SIMPLE and not any(n.type in _EXITS for n in walk(node)):
+        return _hold(names[0], [node], node, env), 1
+    clause = next((c for c in node.named_children if c.type == "range_clause"), None)
+    body = node.child_by_field_name("body")
+    if (
+        node.type == "for_statement"
+        and clause is not None
+        and text(clause.child_by_field_name("right")) == names[0]
+        and names[0] not in identifiers(body)
+        and not any(n.type in _EXITS[3:] for n in walk(node))
+    ):
+        return _hold(names[0], [node], node, env), 1
+    return None
+
+
+def _state_in(node: Node, env: Env) -> list[str]:
+    """Shared ("state") locals a statement names outside the goroutines it starts."""
+    found: list[str] = []
+    for current in walk(node):
+        if current.type != "identifier" or _inside_go(current, node):
+            continue
+        local = env.lookup(text(current))
+        if local is not None and local.lock == "state" and text(current) not in found:
+            found.append(text(current))
+    return found
+
+
+def _inside_go(node: Node, top: Node) -> bool:
+    parent = node.parent
+    while parent is not None and parent != top:
+        if parent.type == "go_statement":
+            return True
+        parent = parent.parent
+    return False
+
+
+def _section(nodes: list[Node], i: int, mutex: str, env: Env) -> tuple[Lines, int]:
+    """`mu.Lock(); ..; mu.Unlock()` -> one block holding the guarded local's lock."""
+    from go2rs.bodies.stmts import kept_as_todo
+
+    end = next(
+        (j for j in range(i + 1, len(nodes)) if _lock_statement(nodes[j]) == (mutex, "Unlock")),
+        None,
+    )
+    try:
+        if end is None:
+            raise Untranslatable(nodes[i], f"{mutex}.Lock() without {mutex}.Unlock() in its block")
+        section = nodes[i + 1 : end]
+        if any(mutex in identifiers(n) for n in section):
+            raise Untranslatable(nodes[i], f"{mutex} used again inside its own section")
+        if any(n.type in _EXITS for s in section for n in walk(s)):
+            raise Untranslatable(nodes[i], "a lock section that returns, jumps or starts tasks")
+        names = sorted({name for s in section for name in _state_in(s, env)})
+        if len(names) != 1:
+            guarded = ", ".join(names) if names else "no local goroutines write"
+            raise Untranslatable(nodes[i], f"a {mutex}.Lock() section guarding {guarded}")
+        declared = {name for s in section for name in _declared(s)}
+        if declared & {name for later in nodes[end + 1 :] for name in identifiers(later)}:
+            raise Untranslatable(nodes[i], "a lock section declaring names used after it")
+        lines = _hold(names[0], section, nodes[i], env)
+    except Untranslatable as exc:
+        stop = len(nodes) if end is None else end + 1
+        return kept_as_todo(nodes[i:stop], exc, env, more=stop < len(nodes)), stop - i
+    return lines, end - i + 1
+
+
+def _hold(name: str, nodes: list[Node], at: Node, env: Env) -> Lines:
+    """`{ let total = &mut *total.lock().unwrap(); <nodes> }`: the statements see the guarded
+    value (a copy, when they only read a Copy value) while the block holds the lock."""
+    from go2rs.bodies.env import is_copy
+    from go2rs.bodies.stmts import block
+
+    local = env.lookup(name)
+    assert local is not None and local.rust_type is not None
+    inner = local.rust_type.removeprefix("Arc<Mutex<").removesuffix(">>")
+    writes = any(name in _written(n) for n in nodes)
+    skipped, notes = len(env.skipped), len(env.notes)
+    env.push()
+    try:
+        if is_copy(local.go) and not writes:
+            guard = f"let {local.rust} = *{local.rust}.lock().unwrap();"
+            env.bind(name, Local(local.rust, local.go, inner))
+        elif nodes[0].type == "for_statement" and not writes:  # a range only reads it
+            guard = f"let {local.rust} = &*{local.rust}.lock().unwrap();"
+            env.bind(name, Local(local.rust, local.go, f"&{inner}"))
+        else:
+            guard = f"let {local.rust} = &mut *{local.rust}.lock().unwrap();"
+            env.bind(name, Local(local.rust, local.go, f"&mut {inner}"))
+        lines = block(nodes, env, False)
+    finally:
+        env.pop()
+    if any(".await" in line for line in lines):
+        del env.skipped[skipped:], env.notes[notes:]
+        raise Untranslatable(
+            at, "a lock held across .await (std guards cannot be; tokio::sync::Mutex would)"
+        )
+    return ["{", guard, *lines, "}"]

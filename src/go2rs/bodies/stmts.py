@@ -70,6 +70,11 @@ def block(nodes: list[Node], env: Env, tail: bool) -> Lines:
             )
             scope, moved = dict(env.scopes[-1]), set(env.moved_receivers)
             try:
+                held = _locked(nodes, i, env)  # statements using state shared with goroutines
+                if held is not None:
+                    out += held[0]
+                    i += held[1]
+                    continue
                 paired = _paired(node, following, env, tail and last)
                 if paired is not None:
                     out += paired
@@ -86,6 +91,14 @@ def block(nodes: list[Node], env: Env, tail: bool) -> Lines:
         return out
     finally:
         env.pop()
+
+
+def _locked(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | None:
+    if not env.shared:
+        return None
+    from go2rs.bodies.locks import locked
+
+    return locked(nodes, i, env)
 
 
 def _needed_by_later(node: Node, later: list[Node]) -> bool:
@@ -682,6 +695,10 @@ def _let(name: str, value: E, env: Env, declared: GoType | None = None) -> str:
         and rust.startswith(("Vec<Box<dyn ", "Box<dyn "))
         and not text_value.startswith("Box::new(")
     )
+    if name in env.shared:  # goroutines write it: Arc<Mutex<T>> from the start
+        from go2rs.bodies.locks import declare_shared
+
+        return declare_shared(name, text_value, rust, go, env)
     annotation = f": {rust}" if (declared is not None or constructor or boxed) and rust else ""
     return f"let {_let_name(name, env)}{annotation} = {text_value};"
 
@@ -737,6 +754,11 @@ def _var_decl(node: Node, env: Env, tail: bool) -> Lines:
             if declared is None:
                 raise Untranslatable(spec, "var without type or value")
             if isinstance(declared, TName) and declared.pkg == "sync" and "Mutex" in declared.name:
+                if name in env.mutexes and declared.name == "Mutex":
+                    from go2rs.bodies.locks import declare_mutex
+
+                    out += declare_mutex(name, declared, env)
+                    continue
                 raise Untranslatable(
                     spec, "a local sync mutex: Rust locks the data itself (Arc<Mutex<T>>)"
                 )

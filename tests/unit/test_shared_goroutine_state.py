@@ -1,0 +1,179 @@
+"""Locals that `go func(){..}()` bodies write become `Arc<Mutex<T>>` (bodies/locks.py): each
+task clones the handle, a `mu.Lock() .. mu.Unlock()` section holds the guard for the whole
+section, and any other statement naming the local locks it for that statement only."""
+
+from __future__ import annotations
+
+from go2rs.api import Options, Translation, translate
+
+
+def _draft(go: str) -> Translation:
+    return translate(go.encode(), Options(filename="p.go", format=False))
+
+
+def _main(body: str) -> str:
+    return f"""package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {{
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+{body}
+	wg.Wait()
+}}
+"""
+
+
+def _lines(rust: str) -> list[str]:
+    return [line.strip() for line in rust.splitlines() if line.strip()]
+
+
+def _follows(lines: list[str], expected: list[str]) -> bool:
+    """Whether `expected` appears in `lines` as consecutive lines."""
+    return any(lines[i : i + len(expected)] == expected for i in range(len(lines)))
+
+
+def test_a_mutex_section_becomes_one_guard_over_the_shared_local() -> None:
+    result = _draft(
+        _main("""	total := 0
+	for i := 1; i <= 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			v := i * 10
+			mu.Lock()
+			total += v
+			if total > 15 {
+				total -= 1
+			}
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	fmt.Println("total:", total)""")
+    )
+    lines = _lines(result.rust)
+    assert "let total: Arc<Mutex<i64>> = Arc::new(Mutex::new(0));" in lines
+    assert "let total = total.clone();" in lines  # each task owns a handle
+    # the whole section under one guard: Go's atomicity is kept
+    assert _follows(
+        lines,
+        [
+            "{",
+            "let total = &mut *total.lock().unwrap();",
+            "*total += v;",
+            "if *total > 15 {",
+            "*total -= 1;",
+            "}",
+            "}",
+        ],
+    )
+    assert result.rust.count(".lock().unwrap()") == 2  # the section and the read after Wait
+    assert _follows(lines, ["let total = *total.lock().unwrap();"])  # a Copy read: a snapshot
+    assert "use std::sync::Arc;" in lines and "use std::sync::Mutex;" in lines
+    assert not result.todos
+
+
+def test_slot_writes_without_a_mutex_lock_one_statement_and_the_range_reads_through_it() -> None:
+    result = _draft(
+        _main("""	results := make([]int, 3)
+	for i := range 3 {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			results[i] = i * i
+		}(i)
+	}
+	wg.Wait()
+	for _, r := range results {
+		fmt.Println(r)
+	}""").replace("\tvar mu sync.Mutex\n", "")
+    )
+    lines = _lines(result.rust)
+    assert "let results: Arc<Mutex<Vec<i64>>> = Arc::new(Mutex::new(vec![0; 3]));" in lines
+    assert _follows(
+        lines,
+        ["{", "let results = &mut *results.lock().unwrap();", "results[i as usize] = i * i;", "}"],
+    )
+    assert _follows(lines, ["{", "let results = &*results.lock().unwrap();"])
+    assert "let i = i;" not in lines  # the task captures its own copy of i already
+    assert not result.todos
+
+
+def test_a_section_guarding_two_locals_stays_todo_rather_than_two_locks() -> None:
+    result = _draft(
+        _main("""	a, b := 0, 0
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			a++
+			b++
+			mu.Unlock()
+		}()
+	}""")
+    )
+    assert "a mu.Lock() section guarding a, b" in result.rust
+    assert "*a += 1;" not in result.rust and "*b += 1;" not in result.rust
+    assert [t.span.line for t in result.todos] == [16]
+
+
+def test_a_section_awaiting_while_locked_stays_todo() -> None:
+    result = _draft(
+        _main("""	n := 0
+	ch := make(chan int, 3)
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			n += i
+			ch <- n
+			mu.Unlock()
+		}()
+	}""")
+    )
+    assert "a lock held across .await" in result.rust
+    assert "*n += i;" not in result.rust  # the section is kept whole, not half-translated
+
+
+def test_a_deferred_unlock_keeps_the_mutex_untranslated() -> None:
+    result = _draft(
+        _main("""	n := 0
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			defer mu.Unlock()
+			n += i
+		}()
+	}""")
+    )
+    assert "a local sync mutex: Rust locks the data itself" in result.rust
+    assert [t.span.line for t in result.todos] == [10]
+
+
+def test_a_shared_local_read_by_a_declaration_stays_todo() -> None:
+    result = _draft(
+        _main("""	n := 0
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			n += i
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	m := n
+	fmt.Println(m)""")
+    )
+    assert "`n` (shared with goroutines) used where go2rs cannot lock it" in result.rust
+    assert [t.span.line for t in result.todos] == [22]
