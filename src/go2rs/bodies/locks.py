@@ -151,7 +151,7 @@ def shared_locals(body: Node) -> tuple[frozenset[str], frozenset[str]]:
     for node in walk(body):
         names = _declared(node)
         if names:
-            in_literal = _inside_literal(node, body)
+            in_literal = _inside(node, body, "func_literal")
             for name in names:
                 if in_literal:
                     inner.add(name)
@@ -180,10 +180,11 @@ def shared_locals(body: Node) -> tuple[frozenset[str], frozenset[str]]:
     return shared, mutexes
 
 
-def _inside_literal(node: Node, body: Node) -> bool:
+def _inside(node: Node, top: Node, kind: str) -> bool:
+    """Whether `node` sits inside a `kind` node (a func literal, a go statement) below `top`."""
     parent = node.parent
-    while parent is not None and parent != body:
-        if parent.type == "func_literal":
+    while parent is not None and parent != top:
+        if parent.type == kind:
             return True
         parent = parent.parent
     return False
@@ -284,21 +285,12 @@ def _state_in(node: Node, env: Env) -> list[str]:
     """Shared ("state") locals a statement names outside the goroutines it starts."""
     found: list[str] = []
     for current in walk(node):
-        if current.type != "identifier" or _inside_go(current, node):
+        if current.type != "identifier" or _inside(current, node, "go_statement"):
             continue
         local = env.lookup(text(current))
         if local is not None and local.lock == "state" and text(current) not in found:
             found.append(text(current))
     return found
-
-
-def _inside_go(node: Node, top: Node) -> bool:
-    parent = node.parent
-    while parent is not None and parent != top:
-        if parent.type == "go_statement":
-            return True
-        parent = parent.parent
-    return False
 
 
 def _section(nodes: list[Node], i: int, mutex: str, env: Env) -> tuple[Lines, int]:
