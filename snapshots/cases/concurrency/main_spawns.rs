@@ -34,19 +34,35 @@ async fn tick(token: CancellationToken, name: &str, done: mpsc::Sender<String>) 
 
 // go: main_spawns.go:26
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
-// go2rs[D02]: body kept as todo: signal.NotifyContext has no mapping yet
+// go2rs[C02]: signal.NotifyContext → a token cancelled by tokio::signal::ctrl_c()
+// go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
+// go2rs[C01]: goroutine → tokio task
+// go2rs[D01]: body translated; review ownership (clones) and casts
 #[tokio::main]
 async fn main() {
-    // ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-    // defer stop()
-    //
-    // done := make(chan string, 2)
-    // go tick(ctx, "alpha", done)
-    // go tick(ctx, "beta", done)
-    //
-    // <-ctx.Done()
-    // for i := 0; i < 2; i++ {
-    //     fmt.Println("stopped", <-done)
-    // }
-    todo!("go2rs: translate the Go body of main")
+    let ctx = CancellationToken::new();
+    let stop = ctx.clone(); // stop() cancels the token
+    {
+        let ctx = ctx.clone();
+        tokio::spawn(async move {
+            let _ = tokio::signal::ctrl_c().await; // os.Interrupt
+            ctx.cancel();
+        });
+    }
+    let _cancel_on_return = stop.drop_guard();
+    let (done_tx, mut done_rx) = mpsc::channel::<String>(2);
+    {
+        let done_tx = done_tx.clone();
+        let ctx = ctx.clone();
+        tokio::spawn(tick(ctx.clone(), "alpha", done_tx.clone()));
+    }
+    {
+        let done_tx = done_tx.clone();
+        let ctx = ctx.clone();
+        tokio::spawn(tick(ctx.clone(), "beta", done_tx.clone()));
+    }
+    ctx.cancelled().await;
+    for i in 0..2 {
+        println!("stopped {}", done_rx.recv().await.unwrap_or_default());
+    }
 }

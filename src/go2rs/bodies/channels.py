@@ -75,6 +75,16 @@ def send(node: Node, env: Env) -> str:
 
 
 def receive(operand: Node | None, env: Env) -> E:
+    function = operand.child_by_field_name("function") if operand is not None else None
+    holder = function.child_by_field_name("operand") if function is not None else None
+    token = env.lookup(text(holder)) if holder is not None else None
+    if (
+        token is not None
+        and token.rust_type == "CancellationToken"
+        and text(function).endswith(".Done")
+        and env.is_async
+    ):  # `<-ctx.Done()`: wait until the token is cancelled
+        return E(f"{token.rust}.cancelled().await", None, "()")
     channel = _channel(operand, env, "rx")
     value = expr(operand, env) if operand is not None and operand.type != "identifier" else None
     local = env.lookup(text(operand)) if operand is not None else None

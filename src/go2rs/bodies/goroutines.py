@@ -579,3 +579,39 @@ def child_context(names: list[str], call: Node, kind: str, env: Env) -> Lines:
         env.bind(names[1], Local(cancel, CANCEL_FUNC, "CancellationToken"))
     env.note("C02", f"context.{kind} → child_token(); the cancel func cancels it")
     return lines
+
+
+def signal_context(names: list[str], call: Node, env: Env) -> Lines:
+    """`ctx, stop := signal.NotifyContext(parent, os.Interrupt)` -> a token that a task
+    cancels on Ctrl-C; `stop()` cancels it too, as Go's stop does."""
+    args = call.child_by_field_name("arguments")
+    values = args.named_children if args is not None else []
+    if len(names) != 2 or len(values) != 2 or text(values[1]) != "os.Interrupt" or not env.is_async:
+        raise Untranslatable(call, "signal.NotifyContext other than for os.Interrupt in async code")
+    parent_text = text(values[0])
+    parent = env.lookup(parent_text)
+    if parent_text == "context.Background()":
+        token = "CancellationToken::new()"
+        env.uses.add("tokio_util::sync::CancellationToken")
+    elif parent is not None and parent.rust_type == "CancellationToken":
+        token = f"{parent.rust}.child_token()"
+    else:
+        raise Untranslatable(call, "signal.NotifyContext of an unknown parent context")
+    ctx, stop = naming.snake(names[0]), naming.snake(names[1])
+    lines = [f"let {ctx} = {token};"]
+    if names[1] != "_":
+        lines.append(f"let {stop} = {ctx}.clone(); // stop() cancels the token")
+        env.bind(names[1], Local(stop, CANCEL_FUNC, "CancellationToken"))
+    lines += [
+        "{",
+        f"let {ctx} = {ctx}.clone();",
+        "tokio::spawn(async move {",
+        "let _ = tokio::signal::ctrl_c().await; // os.Interrupt",
+        f"{ctx}.cancel();",
+        "});",
+        "}",
+    ]
+    env.bind(names[0], Local(ctx, CONTEXT, "CancellationToken"))
+    env.ctx.sink.crates.update({"tokio", "tokio-util"})
+    env.note("C02", "signal.NotifyContext → a token cancelled by tokio::signal::ctrl_c()")
+    return lines

@@ -601,6 +601,10 @@ def _short_var(node: Node, env: Env, tail: bool) -> Lines:
         from go2rs.bodies.goroutines import new_ticker
 
         return new_ticker(names[0], right[0], env)
+    if called == "signal.NotifyContext" and env.lookup("signal") is None:
+        from go2rs.bodies.goroutines import signal_context
+
+        return signal_context(names, right[0], env)
     if called in ("context.WithCancel", "context.WithTimeout") and env.lookup("context") is None:
         from go2rs.bodies.goroutines import child_context
 
