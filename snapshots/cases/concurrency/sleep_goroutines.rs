@@ -10,20 +10,24 @@ use tokio::sync::mpsc;
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
 // go2rs[C03]: unbuffered channel → capacity 1 (tokio has no rendezvous channel)
 // go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
-// go2rs[D03]: line 11 kept as todo!(): a goroutine using borrowed name (a task must own its data: clone it or use Arc)
+// go2rs[C01]: goroutine → tokio task
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 pub async fn beat(name: &str, period: Duration, count: i64) -> mpsc::Receiver<String> {
     let (ch_tx, mut ch_rx) = mpsc::channel::<String>(1);
-    // go2rs: not translated (a goroutine using borrowed name (a task must own its data: clone it or use Arc)); the Go:
-    // go func() {
-    //     defer close(ch)
-    //     for i := 0; i < count; i++ {
-    //         time.Sleep(period)
-    //         ch <- fmt.Sprintf("%s beat %d", name, i)
-    //     }
-    // }()
-    todo!("go: go func() {{");
+    {
+        let name = name.to_string();
+        tokio::spawn(async move {
+            // go2rs: `defer close(ch)`: the task owns ch's only Sender; it drops, closing the channel, when the task ends
+
+            for i in 0..count {
+                tokio::time::sleep(period).await;
+                ch_tx
+                    .send(format!("{} beat {}", name, i))
+                    .await
+                    .expect("receiver dropped");
+            }
+        });
+    }
     ch_rx
 }
 

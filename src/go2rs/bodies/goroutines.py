@@ -228,7 +228,8 @@ def go_statement(node: Node, env: Env) -> Lines:
             f"a goroutine sharing {', '.join(shared)} with its spawner "
             "(wrap shared state in Arc<Mutex<..>>)",
         )
-    if borrowed:
+    copies = _owned_copies(borrowed, env)
+    if copies is None:
         raise Untranslatable(
             node,
             f"a goroutine using borrowed {', '.join(sorted(set(borrowed)))} "
@@ -237,9 +238,13 @@ def go_statement(node: Node, env: Env) -> Lines:
     env.ctx.sink.crates.add("tokio")
     closes = _closes_on_exit(node, func, env)
     saved_loop, env.spawning_in_loop = env.spawning_in_loop, _in_loop(node)
+    env.push()  # inside the task, the borrowed names are the task's own copies
     try:
+        for name, local in copies.items():
+            env.bind(name, local)
         prelude, task = _task(call, func, node, env, closes)
     finally:
+        env.pop()
         env.spawning_in_loop = saved_loop
     group = _wait_group(env)
     spawn = f"{group}.spawn({task});" if group else f"tokio::spawn({task});"
@@ -247,8 +252,41 @@ def go_statement(node: Node, env: Env) -> Lines:
     env.moved_receivers |= _receivers_taken(call, env)
     moved = {f"{closes[d]}_tx" for d in closes}  # the task takes the only Sender: no clone
     handles = [h for h in _captured_handles(call, env) if h not in moved]
-    setup = [f"let {s} = {s}.clone();" for s in handles] + prelude
+    owned = [f"let {c.rust} = {_owning(c)};" for c in copies.values()]
+    setup = owned + [f"let {s} = {s}.clone();" for s in handles] + prelude
     return ["{", *setup, spawn, "}"] if setup else [spawn]
+
+
+def _owned_copies(borrowed: list[str], env: Env) -> dict[str, Local] | None:
+    """The task's own copies of borrowed text, slices and Clone values it only reads (Go
+    shares them; a Rust task must own them), or None when one cannot be copied."""
+    from go2rs.bodies.exprs import cloneable
+
+    copies: dict[str, Local] = {}
+    for name in dict.fromkeys(borrowed):
+        local = env.lookup(name)
+        rust = (local.rust_type or "") if local is not None else ""
+        if local is None or name == env.receiver or rust.startswith(("&mut", "&dyn", "impl ")):
+            return None
+        if rust == "&str":
+            owned = "String"
+        elif rust.startswith("&[") and rust.endswith("]"):
+            owned = f"Vec<{rust[2:-1]}>"
+        elif rust.startswith("&") and local.go is not None and cloneable(local.go, env):
+            owned = rust[1:]
+        else:
+            return None
+        copies[name] = Local(local.rust, local.go, owned)
+    return copies
+
+
+def _owning(copy: Local) -> str:
+    """The expression that makes a task's own copy of a borrowed value."""
+    if copy.rust_type == "String":
+        return f"{copy.rust}.to_string()"
+    if (copy.rust_type or "").startswith("Vec<"):
+        return f"{copy.rust}.to_vec()"
+    return f"{copy.rust}.clone()"
 
 
 def _task(
