@@ -23,25 +23,24 @@ fn f(arg: i64) -> anyhow::Result<i64> {
 
 // go: errors.go:19
 // go2rs[E05]: package main → anyhow::Result
-// go2rs[D03]: line 23 kept as todo!(): `ErrPower` is not defined in this input
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 fn make_tea(arg: i64) -> anyhow::Result<()> {
     if arg == 2 {
         return Err(anyhow::anyhow!("no more tea available"));
     } else if arg == 4 {
-        // go2rs: not translated (`ErrPower` is not defined in this input); the Go:
-        // return fmt.Errorf("making tea: %w", ErrPower)
-        todo!("go: return fmt.Errorf(\"making tea: %w\", ErrPower)")
+        return Err({
+            let message = format!("making tea: {}", anyhow::anyhow!("can't boil water"));
+            anyhow::anyhow!("can't boil water").context(message)
+        });
     }
     Ok(())
 }
 
 // go: errors.go:28
 // go2rs[E02]: errors.Is → downcast_ref on the outermost error (Go also unwraps: walk .source() for wrapped ones)
-// go2rs[D03]: line 39 kept as todo!(): errors.Is against ErrOutOfTea, which has no Rust counterpart
+// go2rs[E02]: errors.Is(ErrOutOfTea) → a cause in the chain whose text is "no more tea available"
+// go2rs[E02]: errors.Is(ErrPower) → a cause in the chain whose text is "can't boil water"
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 fn main() {
     for &i in &[7, 42] {
         match f(i) {
@@ -55,15 +54,16 @@ fn main() {
     }
     for i in 0..5 {
         if let Err(err) = make_tea(i) {
-            // go2rs: not translated (errors.Is against ErrOutOfTea, which has no Rust counterpart); the Go:
-            // if errors.Is(err, ErrOutOfTea) {
-            //     fmt.Println("We should buy new tea!")
-            // } else if errors.Is(err, ErrPower) {
-            //     fmt.Println("Now it is dark.", err)
-            // } else {
-            //     fmt.Printf("unknown error: %s\n", err)
-            // }
-            todo!("go: if errors.Is(err, ErrOutOfTea) {{");
+            if err
+                .chain()
+                .any(|e| e.to_string() == "no more tea available")
+            {
+                println!("We should buy new tea!");
+            } else if err.chain().any(|e| e.to_string() == "can't boil water") {
+                println!("Now it is dark. {}", err);
+            } else {
+                println!("unknown error: {}", err);
+            }
             continue;
         }
         println!("Tea is ready!");

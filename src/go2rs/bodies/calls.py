@@ -17,6 +17,7 @@ from go2rs.bodies.env import (
     STRING,
     E,
     Env,
+    Local,
     Untranslatable,
     elem_type,
     is_float,
@@ -1021,12 +1022,30 @@ def _errors_is_value(value: E, target: str, variant: str | None, node: Node, env
             BOOL,
             "bool",
         )
+    message = _main_sentinel_message(target, env) if rust == "anyhow::Error" else None
+    if message is not None:  # a binary's sentinel is anyhow!(message): match it in the chain
+        env.note("E02", f"errors.Is({target}) → a cause in the chain whose text is {message}")
+        return E(f"{value.at(0)}.chain().any(|e| e.to_string() == {message})", BOOL, "bool")
     foreign = _FOREIGN_SENTINELS.get(target)
     if foreign is None:
         raise Untranslatable(node, f"errors.Is against {target}, which has no Rust counterpart")
     error_type, test = foreign
     check = ".is_some()" if test is None else f".is_some_and(|e| {test})"
     return E(f"{value.at(0)}.downcast_ref::<{error_type}>(){check}", BOOL, "bool")
+
+
+def _main_sentinel_message(name: str, env: Env) -> str | None:
+    """The Rust string of `var ErrX = errors.New("..")` in a package main (where returning
+    it builds `anyhow!("..")`), or None."""
+    from go2rs.idioms.errors import sentinel_message
+
+    if not env.shape.is_main_pkg:
+        return None
+    for spec in env.ctx.program.values("var"):
+        message = sentinel_message(spec.value) if spec.name == name else None
+        if message is not None:
+            return rust_string(message)
+    return None
 
 
 _IO_KIND = "e.kind() == std::io::ErrorKind::"
@@ -1056,6 +1075,9 @@ def _wrapping_errorf(args: list[Node], node: Node, env: Env) -> E | None:
         return None
     operand = args[1 + kinds.index("w")]
     local = env.lookup(text(operand)) if operand.type == "identifier" else None
+    if local is None and operand.type == "identifier":  # a sentinel: its anyhow error
+        sentinel = expr(operand, env)
+        local = Local(sentinel.text, ERROR, sentinel.rust) if sentinel.go == ERROR else None
     rust = (local.rust_type or "") if local is not None else ""
     if local is None or local.go != ERROR or rust.startswith(("Option<", "&")):
         return None

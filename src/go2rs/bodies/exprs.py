@@ -13,6 +13,7 @@ from tree_sitter import Node
 
 from go2rs.bodies.env import (
     BOOL,
+    ERROR,
     INT,
     STRING,
     E,
@@ -321,6 +322,14 @@ def _identifier(node: Node, env: Env) -> E:
             return E(ctx.const_name(name), spec.type or _rust_to_go(rust), rust)
     if name in ctx.program.funcs:
         return E(ctx.fn_name(name), None)
+    if env.shape.is_main_pkg:  # a binary's sentinel error: an anyhow error with its text
+        from go2rs.bodies.calls import _main_sentinel_message
+
+        message = _main_sentinel_message(name, env)
+        if message is not None:
+            ctx.sink.crates.add("anyhow")
+            text_value = message.replace("{", "{{").replace("}", "}}")  # a format string
+            return E(f"anyhow::anyhow!({text_value})", ERROR, "anyhow::Error")
     raise Untranslatable(node, f"`{name}` is not defined in this input")
 
 
