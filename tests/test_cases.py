@@ -193,3 +193,11 @@ def test_deterministic(case: Case, translated: TranslationLike) -> None:
     again = translate_case(case)
     assert again.rust == translated.rust, "two translations of the same input differ"
     assert [str(d) for d in again.diagnostics] == [str(d) for d in translated.diagnostics]
+
+
+def test_no_body_hit_an_internal_error(case: Case, translated: TranslationLike) -> None:
+    """Draft mode keeps a body's skeleton when go2rs itself fails on it (users get output, not
+    a traceback); the case set must never need that."""
+    from go2rs.bodies.draft import INTERNAL_ERROR
+
+    assert INTERNAL_ERROR not in translated.rust

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from go2rs.api import Options, Translation, translate
 
 
@@ -91,3 +93,16 @@ func F(s S) {{
     assert "go2rs[D02]: body kept as todo" in result.rust
     assert "go2rs[D03]" not in result.rust
     assert result.statements_translated == 0
+
+
+def test_a_go2rs_bug_in_one_body_keeps_that_skeleton(monkeypatch: pytest.MonkeyPatch) -> None:
+    from go2rs.bodies import draft
+
+    def broken(*_: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(draft, "translate_body", broken)
+    result = _draft("package p\n\nfunc F() int {\n\treturn 1\n}\n")
+    assert draft.INTERNAL_ERROR in result.rust
+    assert 'todo!("go2rs: translate the Go body of F")' in result.rust
+    assert result.statements_seen == 1

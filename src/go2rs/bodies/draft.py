@@ -24,7 +24,14 @@ def apply_draft(decl: FuncDecl, fn: Fn, ctx: Ctx) -> Fn:
         ctx.sink.statements_seen += exc.statements or 0
         note = ctx.note("D02", f"body kept as todo: {exc}")
         return dataclasses.replace(fn, meta=_with_note(fn.meta, note))
+    except Exception as exc:  # a go2rs bug in one body: keep its skeleton, not the whole file
+        ctx.sink.statements_seen += decl.body.facts.statements
+        why = f"{INTERNAL_ERROR} ({type(exc).__name__}: {exc}); please report this input"
+        return dataclasses.replace(fn, meta=_with_note(fn.meta, ctx.note("D02", why)))
     return _drafted(fn, result, ctx, decl)
+
+
+INTERNAL_ERROR = "body kept as todo: go2rs internal error"  # the suite fails on any
 
 
 def _drafted(fn: Fn, result: BodyResult, ctx: Ctx, decl: FuncDecl) -> Fn:
