@@ -23,7 +23,7 @@ pub struct Cache<K, V> {
 }
 
 // go2rs[M04]: methods → one impl block
-impl<K: Eq + Hash + Clone, V: Clone> Cache<K, V> {
+impl<K: Eq + Hash + Clone, V: Clone + Default> Cache<K, V> {
     // go: generic_cache.go:19
     /// Put stores v under k, evicting the oldest entry when full.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
@@ -49,15 +49,13 @@ impl<K: Eq + Hash + Clone, V: Clone> Cache<K, V> {
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F01]: multiple results → tuple
     // go2rs[Y01]: c.mu.Lock() + defer Unlock → a guard that unlocks at scope end
-    // go2rs[D03]: line 36 kept as todo!(): a comma-ok read of values that are not Clone + Default
     // go2rs[D01]: body translated; review ownership (clones) and casts
-    #[allow(unused, clippy::useless_vec)]
     pub fn get(&self, k: K) -> (V, bool) {
         let state = self.state.lock().unwrap();
-        // go2rs: not translated (a comma-ok read of values that are not Clone + Default); the Go:
-        // v, ok := c.data[k]
-        // return v, ok
-        todo!("go: v, ok := c.data[k]")
+        let v = state.data.get(&k).cloned();
+        let ok = v.is_some();
+        let v = v.unwrap_or_default();
+        (v, ok)
     }
 }
 

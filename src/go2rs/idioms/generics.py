@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 
 from go2rs.context import Ctx
-from go2rs.gomodel import FLOAT_KINDS, INTEGER_KINDS, GoType, TInterface, TName, TypeDecl, TypeParam
+from go2rs.gomodel import (
+    FLOAT_KINDS,
+    INTEGER_KINDS,
+    GoType,
+    TInterface,
+    TMap,
+    TName,
+    TStruct,
+    TypeDecl,
+    TypeParam,
+)
 from go2rs.idioms import naming
 from go2rs.idioms.types import Pos, map_type
 from go2rs.rustmodel import Impl, Meta, Note, Trait
@@ -101,11 +111,28 @@ def method_zero_valued(type_name: str, ctx: Ctx) -> frozenset[str]:
     if decl is None or not decl.type_params:
         return frozenset()
     declared = [p.name for p in decl.type_params]
+    # Map fields whose values are a type parameter: a comma-ok read of one yields Go's zero
+    # value when the key is missing.
+    map_values = {
+        f.name: f.type.value.name
+        for f in (decl.type.fields if isinstance(decl.type, TStruct) else ())
+        if f.name and isinstance(f.type, TMap) and isinstance(f.type.value, TName)
+    }
     found: frozenset[str] = frozenset()
     for method in ctx.program.methods.get(type_name, []):
         if method.body is not None and method.receiver is not None:
             names = dict(zip(method.receiver.type_args, declared, strict=False))
             found |= zero_valued(names, method.body.text)
+            found |= {
+                value
+                for field, value in map_values.items()
+                if value in declared
+                and re.search(
+                    rf"\b\w+\s*,\s*\w+\s*:?=\s*{re.escape(method.receiver.name or '_')}"
+                    rf"\.{re.escape(field)}\[",
+                    method.body.text,
+                )
+            }
     return found
 
 
