@@ -17,7 +17,7 @@ from jinja2.bccache import Bucket
 from tree_sitter import Language, Parser
 
 from go2rs.idioms.comments import comment_text
-from go2rs.idioms.literals import rust_string
+from go2rs.idioms.literals import rust_format_string
 from go2rs.parse.parser import error_nodes
 from go2rs.rustmodel import (
     CommentBlock,
@@ -86,7 +86,7 @@ def _derives(derives: tuple[str, ...]) -> str:
 
 def _todo_literal(text: str) -> str:
     """A todo!() argument: a Rust string literal whose braces are not format holes."""
-    return rust_string(text.replace("{", "{{").replace("}", "}}"))
+    return rust_format_string(text)
 
 
 class _BytecodeCache(jinja2.FileSystemBytecodeCache):

@@ -1024,8 +1024,9 @@ def _errors_is_value(value: E, target: str, variant: str | None, node: Node, env
         )
     message = _main_sentinel_message(target, env) if rust == "anyhow::Error" else None
     if message is not None:  # a binary's sentinel is anyhow!(message): match it in the chain
-        env.note("E02", f"errors.Is({target}) → a cause in the chain whose text is {message}")
-        return E(f"{value.at(0)}.chain().any(|e| e.to_string() == {message})", BOOL, "bool")
+        text_value = rust_string(message)
+        env.note("E02", f"errors.Is({target}) → a cause in the chain whose text is {text_value}")
+        return E(f"{value.at(0)}.chain().any(|e| e.to_string() == {text_value})", BOOL, "bool")
     foreign = _FOREIGN_SENTINELS.get(target)
     if foreign is None:
         raise Untranslatable(node, f"errors.Is against {target}, which has no Rust counterpart")
@@ -1035,8 +1036,8 @@ def _errors_is_value(value: E, target: str, variant: str | None, node: Node, env
 
 
 def _main_sentinel_message(name: str, env: Env) -> str | None:
-    """The Rust string of `var ErrX = errors.New("..")` in a package main (where returning
-    it builds `anyhow!("..")`), or None."""
+    """The text of `var ErrX = errors.New("..")` in a package main (where the value is
+    `anyhow!("..")`), or None."""
     from go2rs.idioms.errors import sentinel_message
 
     if not env.shape.is_main_pkg:
@@ -1044,7 +1045,7 @@ def _main_sentinel_message(name: str, env: Env) -> str | None:
     for spec in env.ctx.program.values("var"):
         message = sentinel_message(spec.value) if spec.name == name else None
         if message is not None:
-            return rust_string(message)
+            return message
     return None
 
 

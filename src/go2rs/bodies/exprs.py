@@ -41,7 +41,13 @@ from go2rs.gomodel import (
 )
 from go2rs.idioms import enums
 from go2rs.idioms.consts import const_value
-from go2rs.idioms.literals import go_string_value, rust_char, rust_int, rust_string
+from go2rs.idioms.literals import (
+    go_string_value,
+    rust_char,
+    rust_format_string,
+    rust_int,
+    rust_string,
+)
 from go2rs.idioms.types import Pos, map_type
 from go2rs.parse.lower import lower_type, text
 
@@ -328,8 +334,7 @@ def _identifier(node: Node, env: Env) -> E:
         message = _main_sentinel_message(name, env)
         if message is not None:
             ctx.sink.crates.add("anyhow")
-            text_value = message.replace("{", "{{").replace("}", "}}")  # a format string
-            return E(f"anyhow::anyhow!({text_value})", ERROR, "anyhow::Error")
+            return E(f"anyhow::anyhow!({rust_format_string(message)})", ERROR, "anyhow::Error")
     raise Untranslatable(node, f"`{name}` is not defined in this input")
 
 

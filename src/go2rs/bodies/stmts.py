@@ -38,7 +38,7 @@ from go2rs.gomodel import GoType, Param, TFunc, TMap, TName, TPointer, TSlice
 from go2rs.idioms import naming
 from go2rs.idioms.comments import comment_text, safe
 from go2rs.idioms.errors import returns_error
-from go2rs.idioms.literals import rust_string
+from go2rs.idioms.literals import rust_format_string
 from go2rs.parse.facts import collect_facts
 from go2rs.parse.lower import text
 
@@ -149,8 +149,7 @@ def kept_as_todo(nodes: list[Node], exc: Untranslatable, env: Env, more: bool = 
         for k, line in enumerate(text(node).split("\n")):
             line = line if k == 0 else _dedent(line, indent)
             lines.append(f"// {safe(line)}".rstrip())
-    message = ("go: " + skipped.go).replace("{", "{{").replace("}", "}}")  # a format string
-    lines.append(f"todo!({rust_string(message)}){';' if more else ''}")
+    lines.append(f"todo!({rust_format_string('go: ' + skipped.go)}){';' if more else ''}")
     return lines
 
 
@@ -1112,15 +1111,7 @@ def error_expr(node: Node, env: Env) -> str:
             for go_name, variant, _ in plan.sentinels:
                 if go_name == name:
                     return f"{plan.enum_name}::{variant}"
-        if env.shape.is_main_pkg:
-            from go2rs.idioms.errors import sentinel_message
-
-            for spec in env.ctx.program.values("var"):
-                message = sentinel_message(spec.value)
-                if spec.name == name and message is not None:
-                    env.ctx.sink.crates.add("anyhow")
-                    return f"anyhow::anyhow!({_rust_str(message)})"
-        raise Untranslatable(node, f"error value `{name}`")
+        # a binary's sentinel: expr() makes it anyhow!(its text)
     if node.type in ("unary_expression", "composite_literal"):
         value = expr(node, env)
         return f"{value.at(0)}.into()"
@@ -1128,12 +1119,6 @@ def error_expr(node: Node, env: Env) -> str:
     if value.go == ERROR and value.rust in (env.shape.error_enum, "anyhow::Error"):
         return value.text
     raise Untranslatable(node, "error expression of another error type")
-
-
-def _rust_str(text_value: str) -> str:
-    from go2rs.idioms.literals import rust_string
-
-    return rust_string(text_value).replace("{", "{{").replace("}", "}}")
 
 
 # ----------------------------------------------------------------------- control flow

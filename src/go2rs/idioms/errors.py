@@ -11,7 +11,7 @@ from go2rs.context import Ctx, ErrorPlan
 from go2rs.gomodel import ECall, EIdent, ELit, ESelector, Param, TName, TPointer
 from go2rs.idioms import naming
 from go2rs.idioms.comments import doc_lines
-from go2rs.idioms.literals import go_string_value, rust_string
+from go2rs.idioms.literals import go_string_value, rust_format_string
 from go2rs.idioms.types import Pos, map_type
 from go2rs.rustmodel import Enum, Meta, RustType, Variant
 
@@ -159,9 +159,7 @@ def build_error_enum(plan: ErrorPlan, ctx: Ctx) -> Enum:
     variants: list[Variant] = []
     docs = {s.name: doc_lines(s.doc) for s in ctx.program.values("var")}
     for go_name, variant, message in plan.sentinels:
-        # A format string: braces doubled, then every escape Rust needs (control characters,
-        # bidi overrides), the same way consts are written.
-        literal = rust_string(message.replace("{", "{{").replace("}", "}}"))
+        literal = rust_format_string(message)  # braces doubled, then Rust's escapes
         variants.append(
             Variant(
                 variant,

@@ -75,6 +75,12 @@ def rust_string(value: str) -> str:
     return '"' + _RUST_ESCAPED.sub(_rust_escape, value) + '"'
 
 
+def rust_format_string(value: str) -> str:
+    """A Rust string literal for a format macro (`todo!`, `anyhow!`, `#[error]`): braces in
+    `value` are text, not holes."""
+    return rust_string(value.replace("{", "{{").replace("}", "}}"))
+
+
 def rust_char(value: str) -> str:
     inner = rust_string(value)[1:-1].replace('\\"', '"')
     return "'" + ("\\'" if inner == "'" else inner) + "'"
