@@ -88,6 +88,8 @@ class Decisions:
     serde_types: set[str] = field(default_factory=set)
     recv_fields: set[str] = field(default_factory=set)  # bidirectional chan fields received from
     derives: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo of structs.derives
+    # memo of generics.method_zero_valued: type -> parameters its methods need a zero value of
+    zero_valued: dict[str, frozenset[str]] = field(default_factory=dict)
     renames: dict[str, str] = field(default_factory=dict)
     _mutating_names: frozenset[str] | None = None
 

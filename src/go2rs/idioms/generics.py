@@ -106,7 +106,15 @@ def zero_valued(names: dict[str, str], body_text: str) -> frozenset[str]:
 
 
 def method_zero_valued(type_name: str, ctx: Ctx) -> frozenset[str]:
-    """Type parameters of a generic type whose zero value some method body needs."""
+    """Type parameters of a generic type whose zero value some method body needs (scanned
+    once per type: every method's signature and body asks)."""
+    memo = ctx.decisions.zero_valued
+    if type_name not in memo:
+        memo[type_name] = _method_zero_valued(type_name, ctx)
+    return memo[type_name]
+
+
+def _method_zero_valued(type_name: str, ctx: Ctx) -> frozenset[str]:
     decl = ctx.program.types.get(type_name)
     if decl is None or not decl.type_params:
         return frozenset()
