@@ -381,6 +381,18 @@ def _pattern(names: list[str], value: E, env: Env) -> str:
     return f"let {rendered[0]} = " if len(rendered) == 1 else f"let ({', '.join(rendered)}) = "
 
 
+def _package_function(node: Node, env: Env) -> str | None:
+    """`import/path.Name` of a call of an imported package's function (aliases resolved,
+    a local shadowing the package is not one), or None."""
+    func = node.child_by_field_name("function") if node.type == "call_expression" else None
+    if func is None or func.type != "selector_expression":
+        return None
+    package = env.package_of(func.child_by_field_name("operand"))
+    if package is None:
+        return None
+    return f"{env.ctx.program.import_path(package)}.{text(func.child_by_field_name('field'))}"
+
+
 def _address_of_local(node: Node, env: Env) -> Local | None:
     """The local `v` in `&v`, when it holds a value (not a pointer) of a known Rust type."""
     operand = node.child_by_field_name("operand") if node.type == "unary_expression" else None
@@ -591,20 +603,16 @@ def _short_var(node: Node, env: Env, tail: bool) -> Lines:
             from go2rs.bodies.channels import make_channel
 
             return make_channel(names[0], right[0], env)
-    called = (
-        text(right[0].child_by_field_name("function"))
-        if len(right) == 1 and right[0].type == "call_expression"
-        else ""
-    )
-    if called == "time.NewTicker" and len(names) == 1 and "time" in env.ctx.program.imports:
+    called = _package_function(right[0], env) if len(right) == 1 else None
+    if called == "time.NewTicker" and len(names) == 1:
         from go2rs.bodies.goroutines import new_ticker
 
         return new_ticker(names[0], right[0], env)
-    if called == "signal.NotifyContext" and env.lookup("signal") is None:
+    if called == "os/signal.NotifyContext":
         from go2rs.bodies.goroutines import signal_context
 
         return signal_context(names, right[0], env)
-    if called in ("context.WithCancel", "context.WithTimeout") and env.lookup("context") is None:
+    if called in ("context.WithCancel", "context.WithTimeout"):
         from go2rs.bodies.goroutines import child_context
 
         return child_context(names, right[0], called.removeprefix("context."), env)
