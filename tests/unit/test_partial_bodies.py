@@ -106,3 +106,21 @@ def test_a_go2rs_bug_in_one_body_keeps_that_skeleton(monkeypatch: pytest.MonkeyP
     assert draft.INTERNAL_ERROR in result.rust
     assert 'todo!("go2rs: translate the Go body of F")' in result.rust
     assert result.statements_seen == 1
+
+
+def test_consecutive_untranslatable_statements_share_one_todo() -> None:
+    result = _draft(
+        _PRELUDE
+        + f"""
+func F(s S, n int) int {{
+	total := n
+	{_UNTRANSLATABLE}
+	{_UNTRANSLATABLE}
+	return total
+}}
+"""
+    )
+    assert result.rust.count('todo!("go:') == 1
+    assert result.rust.count("// _ = s.(fmt.Stringer)") == 2
+    assert [t.span.line for t in result.todos] == [9]
+    assert "total\n}" in result.rust  # the statement after them is still Rust

@@ -45,7 +45,6 @@ impl Feed {
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
     // go2rs[D03]: line 26 kept as todo!(): nil comparison of a value go2rs did not make an Option
-    // go2rs[D03]: line 29 kept as todo!(): nil comparison of a value go2rs did not make an Option
     // go2rs[D01]: body translated; review ownership (clones) and casts
     #[allow(unused, clippy::useless_vec)]
     pub fn latest(&self) -> Result<Vec<Post>, Error> {
@@ -54,8 +53,6 @@ impl Feed {
         // if src == nil {
         //     src = f.backup
         // }
-        todo!("go: if src == nil {{");
-        // go2rs: not translated (nil comparison of a value go2rs did not make an Option); the Go:
         // if src == nil {
         //     return nil, errors.New("no source configured")
         // }

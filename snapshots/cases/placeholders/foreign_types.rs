@@ -52,7 +52,7 @@ impl Api {
     // go: foreign_types.go:42
     /// Routes registers handlers.
     // go2rs[M02]: the body mutates the receiver → &mut self
-    // go2rs[D02]: body kept as todo: http.NewServeMux has no mapping yet
+    // go2rs[D02]: body kept as todo: http.NewServeMux has no mapping yet; method `HandleFunc` on a value of unknown type; a HttpServeMux where a HttpHandler is expected
     pub fn routes(&mut self) -> HttpHandler {
         // a.mux = http.NewServeMux()
         // a.mux.HandleFunc("GET /users/{id}", a.GetUser)

@@ -16,8 +16,7 @@ pub enum Error {
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
 // go2rs[N01]: *T result nil only comes with an error, which Result carries → owned T
 // go2rs[D03]: line 6 kept as todo!(): call of `DefaultConfig`, which is not defined in this input
-// go2rs[D03]: line 8 kept as todo!(): method `Info` on a value of unknown type
-// go2rs[D03]: line 9 kept as todo!(): call of `NewServer`, which is not defined in this input
+// go2rs[D03]: line 8 kept as todo!(): method `Info` on a value of unknown type; call of `NewServer`, which is not defined in this input
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 pub fn start(mut cfg: Option<&mut Config>, store: Store, log: Logger) -> Result<Server, Error> {
@@ -26,12 +25,10 @@ pub fn start(mut cfg: Option<&mut Config>, store: Store, log: Logger) -> Result<
         // cfg = DefaultConfig()
         todo!("go: cfg = DefaultConfig()")
     }
-    // go2rs: not translated (method `Info` on a value of unknown type); the Go:
+    // go2rs: not translated (method `Info` on a value of unknown type; call of `NewServer`, which is not defined in this input); the Go:
     // log.Info("starting", cfg.Addr)
-    todo!("go: log.Info(\"starting\", cfg.Addr)");
-    // go2rs: not translated (call of `NewServer`, which is not defined in this input); the Go:
     // return NewServer(cfg.Addr, store), nil
-    todo!("go: return NewServer(cfg.Addr, store), nil")
+    todo!("go: log.Info(\"starting\", cfg.Addr)")
 }
 
 // go: undefined_params.go:13

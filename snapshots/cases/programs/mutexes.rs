@@ -41,7 +41,6 @@ impl Container {
 // go2rs[Y03]: sync.WaitGroup → JoinSet: spawn into it, join_next() to wait
 // go2rs[C01]: goroutine → tokio task
 // go2rs[D03]: line 38 kept as todo!(): a goroutine sharing doIncrement with its spawner (wrap shared state in Arc<Mutex<..>>)
-// go2rs[D03]: line 39 kept as todo!(): a goroutine sharing doIncrement with its spawner (wrap shared state in Arc<Mutex<..>>)
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 #[tokio::main]
@@ -59,8 +58,6 @@ async fn main() {
     // go2rs: wg.Add() — the JoinSet counts its tasks
     // go2rs: not translated (a goroutine sharing doIncrement with its spawner (wrap shared state in Arc<Mutex<..>>)); the Go:
     // go doIncrement("a", 10000)
-    todo!("go: go doIncrement(\"a\", 10000)");
-    // go2rs: not translated (a goroutine sharing doIncrement with its spawner (wrap shared state in Arc<Mutex<..>>)); the Go:
     // go doIncrement("a", 10000)
     todo!("go: go doIncrement(\"a\", 10000)");
     wg.spawn(async move {

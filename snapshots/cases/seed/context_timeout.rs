@@ -25,8 +25,8 @@ pub enum Error {
 // go2rs[C02]: context.WithTimeout → child_token(); the cancel func cancels it
 // go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
 // go2rs[C03]: select → tokio::select!
-// go2rs[D03]: line 19 kept as todo!(): a goroutine using borrowed fn (a task must own its data: clone it or use Arc)
 // go2rs[D03]: line 22 kept as todo!(): `err` holds an error of another type
+// go2rs[D03]: line 19 kept as todo!(): a goroutine using borrowed fn (a task must own its data: clone it or use Arc)
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 pub async fn call_with_timeout(

@@ -31,8 +31,7 @@ impl App {
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[N04]: *T parameter `r` → &T
-    // go2rs[D03]: line 27 kept as todo!(): method `Header` on a value of unknown type
-    // go2rs[D03]: line 28 kept as todo!(): json.NewEncoder has no mapping yet
+    // go2rs[D03]: line 27 kept as todo!(): method `Header` on a value of unknown type; json.NewEncoder has no mapping yet
     // go2rs[D01]: body translated; review ownership (clones) and casts
     #[allow(unused, clippy::useless_vec)]
     fn list_items(&self, w: &HttpResponseWriter, r: &HttpRequest) {
@@ -40,14 +39,12 @@ impl App {
             id: 1,
             name: "widget".to_string(),
         }];
-        // go2rs: not translated (method `Header` on a value of unknown type); the Go:
+        // go2rs: not translated (method `Header` on a value of unknown type; json.NewEncoder has no mapping yet); the Go:
         // w.Header().Set("Content-Type", "application/json")
-        todo!("go: w.Header().Set(\"Content-Type\", \"application/json\")");
-        // go2rs: not translated (json.NewEncoder has no mapping yet); the Go:
         // if err := json.NewEncoder(w).Encode(items); err != nil {
         //     a.log.Error("encode", "err", err)
         // }
-        todo!("go: if err := json.NewEncoder(w).Encode(items); err != nil {{")
+        todo!("go: w.Header().Set(\"Content-Type\", \"application/json\")")
     }
 }
 

@@ -54,7 +54,7 @@ impl Counter {
 // go: once_atomic.go:38
 /// Default returns the process-wide counter, created once.
 // go2rs[N01]: *T result never nil → owned T
-// go2rs[D02]: body kept as todo: `defaultOnce` is not defined in this input
+// go2rs[D02]: body kept as todo: `defaultOnce` is not defined in this input; `defaultCounter` is not defined in this input
 pub fn default() -> Counter {
     // defaultOnce.Do(func() {
     //     defaultCounter = &Counter{}

@@ -319,7 +319,7 @@ def _section(nodes: list[Node], i: int, mutex: str, env: Env) -> tuple[Lines, in
         lines = _hold(names[0], section, nodes[i], env)
     except Untranslatable as exc:
         stop = len(nodes) if end is None else end + 1
-        return kept_as_todo(nodes[i:stop], exc, env, more=stop < len(nodes)), stop - i
+        return kept_as_todo(nodes[i:stop], [exc.why], env, more=stop < len(nodes)), stop - i
     return lines, end - i + 1
 
 

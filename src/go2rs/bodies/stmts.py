@@ -61,6 +61,8 @@ def block(nodes: list[Node], env: Env, tail: bool) -> Lines:
     env.push()
     try:
         out: Lines = []
+        failed: list[Node] = []  # consecutive statements go2rs could not translate: one todo
+        whys: list[str] = []
         i = 0
         while i < len(nodes):
             node = nodes[i]
@@ -71,23 +73,29 @@ def block(nodes: list[Node], env: Env, tail: bool) -> Lines:
             scope, moved = dict(env.scopes[-1]), set(env.moved_receivers)
             try:
                 held = _locked(nodes, i, env)  # statements using state shared with goroutines
+                paired = None if held else _paired(node, following, env, tail and last)
                 if held is not None:
-                    out += held[0]
-                    i += held[1]
-                    continue
-                paired = _paired(node, following, env, tail and last)
-                if paired is not None:
-                    out += paired
-                    i += 2
-                    continue
-                out += statement(node, env, tail and i == len(nodes) - 1)
+                    produced, step = held
+                elif paired is not None:
+                    produced, step = paired, 2
+                else:
+                    produced, step = statement(node, env, tail and i == len(nodes) - 1), 1
             except Untranslatable as exc:
                 env.scopes[-1], env.moved_receivers = scope, moved  # forget its half-binds
-                end = len(nodes) if _needed_by_later(node, nodes[i + 1 :]) else i + 1
-                out += kept_as_todo(nodes[i:end], exc, env, more=end < len(nodes))
-                i = end
+                failed.append(node)
+                whys.append(exc.why)
+                if _needed_by_later(node, nodes[i + 1 :]):
+                    failed += nodes[i + 1 :]
+                    break
+                i += 1
                 continue
-            i += 1
+            if failed:
+                out += kept_as_todo(failed, whys, env, more=True)
+                failed, whys = [], []
+            out += produced
+            i += step
+        if failed:
+            out += kept_as_todo(failed, whys, env, more=False)
         return out
     finally:
         env.pop()
@@ -131,19 +139,19 @@ def walk_specs(node: Node) -> list[Node]:
     return specs
 
 
-def kept_as_todo(nodes: list[Node], exc: Untranslatable, env: Env, more: bool = False) -> Lines:
-    """A statement go2rs cannot translate (with the rest of its block when those use what
-    it declares) as the Go original in comments and one `todo!()`; the statements around
-    it stay translated. `more`: Rust statements follow the todo!()."""
-    first = text(nodes[0])
+def kept_as_todo(nodes: list[Node], whys: list[str], env: Env, more: bool = False) -> Lines:
+    """Statements go2rs cannot translate (consecutive ones, or one with the rest of its
+    block when those depend on it) as the Go original in comments and one `todo!()`; the
+    statements around them stay translated. `more`: Rust statements follow the todo!()."""
+    why = "; ".join(dict.fromkeys(whys))
     skipped = Skipped(
         nodes[0].start_point[0],
         sum(1 + statements_under(n) for n in nodes),
-        exc.why,
-        first.split("\n", 1)[0].strip(),
+        why,
+        text(nodes[0]).split("\n", 1)[0].strip(),
     )
     env.skipped.append(skipped)
-    lines = [f"// go2rs: not translated ({comment_text(exc.why)}); the Go:"]
+    lines = [f"// go2rs: not translated ({comment_text(why)}); the Go:"]
     for node in nodes:
         indent = node.start_point[1]
         for k, line in enumerate(text(node).split("\n")):
