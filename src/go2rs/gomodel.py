@@ -8,6 +8,7 @@ expressions the skeleton needs (const values, sentinel errors) are small sum typ
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 Path = tuple[str, ...]
@@ -152,6 +153,42 @@ class TypeParam:
     constraint: GoType
 
 
+def core_type(constraint: GoType) -> TSlice | TMap | None:
+    """The one slice or map type a constraint allows (`S ~[]E`, `M ~map[K]V`): Go lets a
+    value of such a type parameter be used only as that type, so Rust takes the type itself
+    (`&[E]`, `HashMap<K, V>`) and drops the parameter."""
+    if isinstance(constraint, TInterface) and not (constraint.methods or constraint.embeds):
+        terms = constraint.terms
+        constraint = terms[0] if len(terms) == 1 else constraint
+    return constraint if isinstance(constraint, TSlice | TMap) else None
+
+
+def substitute(gotype: GoType, names: Mapping[str, GoType]) -> GoType:
+    """`gotype` with the type parameters in `names` replaced by their types."""
+    match gotype:
+        case TName(name=name, pkg=None, args=()) if name in names:
+            return names[name]
+        case TName(args=args) if args:
+            return TName(gotype.name, gotype.pkg, tuple(substitute(a, names) for a in args))
+        case TPointer(elem=elem):
+            return TPointer(substitute(elem, names))
+        case TSlice(elem=elem):
+            return TSlice(substitute(elem, names))
+        case TArray(length=length, elem=elem):
+            return TArray(length, substitute(elem, names))
+        case TChan(dir=direction, elem=elem):
+            return TChan(direction, substitute(elem, names))
+        case TMap(key=key, value=value):
+            return TMap(substitute(key, names), substitute(value, names))
+        case TFunc(params=params, results=results):
+            return TFunc(substitute_params(params, names), substitute_params(results, names))
+    return gotype
+
+
+def substitute_params(params: tuple[Param, ...], names: Mapping[str, GoType]) -> tuple[Param, ...]:
+    return tuple(Param(p.name, substitute(p.type, names), p.variadic) for p in params)
+
+
 # ----------------------------------------------------------------------------------- expressions
 
 
@@ -263,6 +300,8 @@ class FuncDecl:
     body: Body | None
     doc: tuple[str, ...]
     span: Span
+    # Type parameters Go lets the body use only as their core type (`S ~[]E` -> `[]E`).
+    core_types: tuple[tuple[str, GoType], ...] = ()
 
     @property
     def key(self) -> str:

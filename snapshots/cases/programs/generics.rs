@@ -3,19 +3,16 @@
 use std::hash::Hash;
 
 // go: generics.go:6
-// go2rs[G01]: constraint not mapped; add the bounds the body needs
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
-// go2rs[D03]: line 7 kept as todo!(): range over a value of unknown type
+// go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
-pub fn slices_index<S, E: Eq + Hash + Clone>(s: S, v: E) -> i64 {
-    // go2rs: not translated (range over a value of unknown type); the Go:
-    // for i := range s {
-    //     if v == s[i] {
-    //         return i
-    //     }
-    // }
-    todo!("go: for i := range s {{");
+pub fn slices_index<E: Eq + Hash + Clone>(s: &[E], v: E) -> i64 {
+    #[allow(clippy::needless_range_loop)] // go2rs: Go's index loop, kept
+    for i in 0..s.len() {
+        if v == s[i] {
+            return i as i64;
+        }
+    }
     -1
 }
 
@@ -60,10 +57,7 @@ pub fn map<T: Clone, U: Clone>(xs: &[T], f: impl Fn(T) -> U) -> Vec<U> {
 // go2rs[D01]: body translated; review ownership (clones) and casts
 fn main() {
     let s = vec!["foo".to_string(), "bar".to_string(), "zoo".to_string()];
-    println!(
-        "index of zoo: {}",
-        slices_index(s.clone(), "zoo".to_string())
-    );
+    println!("index of zoo: {}", slices_index(&s, "zoo".to_string()));
     let mut lst = List {
         ..Default::default()
     };

@@ -82,6 +82,7 @@ def _translate(fn: FuncDecl, rust_fn: Fn, ctx: Ctx, root: Node, statement_count:
         mutated=frozenset(mutated),
     )
     env.type_caps = _type_caps(fn, ctx)
+    env.core_types = dict(fn.core_types)
     env.shared, env.mutexes = shared_locals(body)
     mutable_params = _bind_params(fn, rust_fn, env)
     env.mutated_fields = frozenset(

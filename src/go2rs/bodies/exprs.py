@@ -38,6 +38,7 @@ from go2rs.gomodel import (
     TPointer,
     TSlice,
     TStruct,
+    substitute,
 )
 from go2rs.idioms import enums
 from go2rs.idioms.consts import const_value
@@ -77,7 +78,8 @@ _COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
 
 def go_type(node: Node | None, env: Env) -> GoType:
     """A Go type written in a body (conversions, composite literals, make)."""
-    return lower_type(node, env.ctx.options.filename)
+    written = lower_type(node, env.ctx.options.filename)
+    return substitute(written, env.core_types) if env.core_types else written
 
 
 def rust_type(t: GoType, env: Env) -> str:

@@ -51,6 +51,8 @@ from go2rs.gomodel import (
     Unparsed,
     ValueGroup,
     ValueSpec,
+    core_type,
+    substitute_params,
 )
 from go2rs.parse.facts import collect_facts
 from go2rs.parse.parser import decode, error_nodes, parse_go
@@ -306,7 +308,14 @@ class _Lowerer:
         return Body(text(node), facts, self.span(node))
 
     def func(self, node: Node, doc: tuple[str, ...]) -> list[Decl]:
+        type_params = self.type_params(node.child_by_field_name("type_parameters"))
+        params = self.params(node.child_by_field_name("parameters"))
         results = self.results(node.child_by_field_name("result"))
+        # `S ~[]E`: S can only be used as its core type, so the model uses that type.
+        core = {p.name: c for p in type_params if (c := core_type(p.constraint)) is not None}
+        if core:
+            type_params = tuple(p for p in type_params if p.name not in core)
+            params, results = substitute_params(params, core), substitute_params(results, core)
         receiver = None
         if node.type == "method_declaration":
             receiver = self.receiver(node.child_by_field_name("receiver"))
@@ -314,12 +323,13 @@ class _Lowerer:
             FuncDecl(
                 name=text(node.child_by_field_name("name")),
                 receiver=receiver,
-                type_params=self.type_params(node.child_by_field_name("type_parameters")),
-                params=self.params(node.child_by_field_name("parameters")),
+                type_params=type_params,
+                params=params,
                 results=results,
                 body=self.body(node.child_by_field_name("body"), results),
                 doc=doc,
                 span=self.span(node),
+                core_types=tuple(core.items()),
             )
         ]
 
