@@ -185,6 +185,26 @@ def substitute(gotype: GoType, names: Mapping[str, GoType]) -> GoType:
     return gotype
 
 
+def infer_type_params(pattern: GoType, actual: GoType, names: frozenset[str]) -> dict[str, GoType]:
+    """What the type parameters `names` stand for when `pattern` (a parameter's type) is
+    given a value of type `actual`: Go's inference for the shapes a call can show."""
+    match pattern, actual:
+        case TName(name=name, pkg=None, args=()), _ if name in names:
+            return {name: actual}
+        case (TSlice(elem=p), TSlice(elem=a)) | (TPointer(elem=p), TPointer(elem=a)):
+            return infer_type_params(p, a, names)
+        case (TArray(elem=p), TArray(elem=a)) | (TChan(elem=p), TChan(elem=a)):
+            return infer_type_params(p, a, names)
+        case TMap(key=pk, value=pv), TMap(key=ak, value=av):
+            return infer_type_params(pk, ak, names) | infer_type_params(pv, av, names)
+        case TFunc(params=pp, results=pr), TFunc(params=ap, results=ar):
+            found: dict[str, GoType] = {}
+            for given, passed in zip(pp + pr, ap + ar, strict=False):
+                found |= infer_type_params(given.type, passed.type, names)
+            return found
+    return {}
+
+
 def substitute_params(params: tuple[Param, ...], names: Mapping[str, GoType]) -> tuple[Param, ...]:
     return tuple(Param(p.name, substitute(p.type, names), p.variadic) for p in params)
 

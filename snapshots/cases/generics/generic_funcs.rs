@@ -45,10 +45,10 @@ pub fn keys<K: Eq + Hash + Clone, V: Clone>(m: &HashMap<K, V>) -> Vec<K> {
 
 // go: generic_funcs.go:34
 /// Max returns the larger of a and b.
-// go2rs[G01]: Ord rejects floats; use PartialOrd for float types
+// go2rs[G01]: cmp.Ordered compared with operators only → PartialOrd
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[D01]: body translated; review ownership (clones) and casts
-pub fn max<T: Ord + Clone>(a: T, b: T) -> T {
+pub fn max<T: PartialOrd + Clone>(a: T, b: T) -> T {
     if a > b {
         return a;
     }

@@ -81,12 +81,3 @@ fn main() {
             .join(" ")
     );
 }
-
-// go2rs: placeholders for names defined outside this input
-// go2rs[P01]: `T` is defined outside this input
-#[derive(Debug, Clone, Default)]
-pub struct T;
-
-// go2rs[P01]: `U` is defined outside this input
-#[derive(Debug, Clone, Default)]
-pub struct U;

@@ -38,11 +38,11 @@ pub fn dedup<T: Eq + Hash + Clone>(xs: &[T]) -> Vec<T> {
 
 // go: generics.go:30
 /// Largest returns the maximum of a non-empty slice.
-// go2rs[G01]: Ord rejects floats; use PartialOrd for float types
+// go2rs[G01]: cmp.Ordered compared with operators only → PartialOrd
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[D01]: body translated; review ownership (clones) and casts
-pub fn largest<T: Ord + Clone>(xs: &[T]) -> T {
+pub fn largest<T: PartialOrd + Clone>(xs: &[T]) -> T {
     let mut m = xs[0].clone();
     for x in &xs[1..].to_vec() {
         if *x > m {
@@ -55,8 +55,7 @@ pub fn largest<T: Ord + Clone>(xs: &[T]) -> T {
 // go: generics.go:41
 /// LargestFloat is the float64 instantiation.
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: a cmp.Ordered function called with floats (Rust's Ord excludes f64: use PartialOrd or total_cmp)
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn largest_float(xs: &[f64]) -> f64 {
-    // return Largest(xs)
-    todo!("go2rs: translate the Go body of LargestFloat")
+    largest(xs)
 }

@@ -39,9 +39,13 @@ from go2rs.gomodel import (
     TPointer,
     TSlice,
     TStruct,
+    TUnknown,
+    infer_type_params,
+    substitute,
 )
 from go2rs.idioms import naming
 from go2rs.idioms.errors import returns_error
+from go2rs.idioms.generics import compared_by_operators
 from go2rs.idioms.literals import go_string_value, rust_char, rust_string
 from go2rs.parse.lower import text
 from go2rs.rustmodel import Fn
@@ -1466,6 +1470,8 @@ def _local_call(
         call_text += ".await"
     values = decl.results[:-1] if returns_error(decl.results) else decl.results
     go = values[0].type if len(values) == 1 else None
+    if go is not None and (decl.type_params or (decl.receiver and decl.receiver.type_args)):
+        go = _result_at_call(go, decl, receiver, args, env)
     options = env.ctx.decisions.option_results.get(decl.key, frozenset())
     rust = None
     if len(values) == 1:
@@ -1487,11 +1493,35 @@ def _local_call(
     )
 
 
+def _result_at_call(
+    result: GoType, decl: FuncDecl, receiver: E | None, args: list[Node], env: Env
+) -> GoType | None:
+    """A generic function's or method's result type at this call: type parameters inferred
+    from the arguments, a generic type's from the receiver's type arguments (None when the
+    call does not show them all)."""
+    names = frozenset(p.name for p in decl.type_params)
+    bound: dict[str, GoType] = {}
+    if decl.receiver is not None and receiver is not None:
+        given = receiver.go.elem if isinstance(receiver.go, TPointer) else receiver.go
+        names |= frozenset(decl.receiver.type_args)
+        if isinstance(given, TName) and len(given.args) == len(decl.receiver.type_args):
+            bound |= dict(zip(decl.receiver.type_args, given.args, strict=True))
+    for param, arg in zip(decl.params, args, strict=False):
+        passed = expr(arg, env).go
+        if not param.variadic and passed is not None:
+            bound |= infer_type_params(param.type, passed, names)
+    unknown = {name: TUnknown(name) for name in names - bound.keys()}
+    result = substitute(result, bound)
+    return None if substitute(result, unknown) != result else result
+
+
 def _reject_ord_floats(decl: FuncDecl, args: list[Node], node: Node, env: Env) -> None:
     """cmp.Ordered became `Ord`, which f64 does not implement: calling it with floats would
     not compile, so say so instead."""
+    partial = compared_by_operators(decl.type_params, decl.body.text) if decl.body else frozenset()
     ordered = any(
-        isinstance(p.constraint, TName) and p.constraint.name == "Ordered" for p in decl.type_params
+        isinstance(p.constraint, TName) and p.constraint.name == "Ordered" and p.name not in partial
+        for p in decl.type_params
     )
     if not ordered:
         return

@@ -15,7 +15,7 @@ from go2rs.idioms import naming
 from go2rs.idioms.comments import doc_lines, go_source_lines
 from go2rs.idioms.concurrency import chan_side, is_context
 from go2rs.idioms.errors import result_type, returns_error
-from go2rs.idioms.generics import generics, zero_valued
+from go2rs.idioms.generics import compared_by_operators, generics, zero_valued
 from go2rs.idioms.types import Pos, map_type
 from go2rs.rustmodel import Body as RustBody
 from go2rs.rustmodel import Fn, Meta, Note, RustType
@@ -34,6 +34,7 @@ class Signature:
     receiver_pointer: bool | None = None  # None: no receiver; trait methods use decisions
     receiver_name: str | None = None
     zero_valued: frozenset[str] = frozenset()  # type params the body needs a zero value of
+    partial_ordered: frozenset[str] = frozenset()  # cmp.Ordered params needing only PartialOrd
 
     @classmethod
     def of(cls, fn: FuncDecl) -> Signature:
@@ -48,6 +49,7 @@ class Signature:
             receiver.pointer if receiver else None,
             receiver.name if receiver else None,
             zero_valued(names, fn.body.text) if fn.body is not None and names else frozenset(),
+            compared_by_operators(fn.type_params, fn.body.text) if fn.body else frozenset(),
         )
 
 
@@ -62,7 +64,9 @@ def build_fn(
     in_trait: bool = False,
 ) -> Fn:
     notes: list[Note] = []
-    generic_text, generic_notes = generics(sig.type_params, ctx, defaults=sig.zero_valued)
+    generic_text, generic_notes = generics(
+        sig.type_params, ctx, defaults=sig.zero_valued, partial_ordered=sig.partial_ordered
+    )
     notes += generic_notes
     self_param = _self_param(sig, ctx, notes, in_trait)
     params = tuple(_param(sig, i, ctx, notes) for i in range(len(sig.params)))

@@ -56,10 +56,7 @@ NUMERIC_SUPERTRAITS = (
 
 def named_caps(constraint: GoType) -> frozenset[str]:
     """What a named constraint's bound lets a body do with its values ("clone", "copy")."""
-    if not isinstance(constraint, TName):
-        return frozenset()
-    key = f"{constraint.pkg}.{constraint.name}" if constraint.pkg else constraint.name
-    rust = _NAMED_BOUNDS.get(key, "")
+    rust = _NAMED_BOUNDS.get(_key(constraint), "")
     return frozenset(cap for cap, trait in (("clone", "Clone"), ("copy", "Copy")) if trait in rust)
 
 
@@ -72,7 +69,7 @@ def is_numeric_set(iface: TInterface) -> bool:
 def bound(constraint: GoType, ctx: Ctx) -> tuple[str, Note | None]:
     """The Rust bound for a Go constraint (may be empty), and a note when it needs a look."""
     if isinstance(constraint, TName):
-        key = f"{constraint.pkg}.{constraint.name}" if constraint.pkg else constraint.name
+        key = _key(constraint)
         if key == "any":
             return _NAMED_BOUNDS[key], None
         if key == "comparable":
@@ -92,6 +89,32 @@ def bound(constraint: GoType, ctx: Ctx) -> tuple[str, Note | None]:
             "G02", "inline type set → Copy + PartialOrd; add the operator bounds the body needs"
         )
     return "", ctx.note("G01", "constraint not mapped; add the bounds the body needs")
+
+
+_ORDERED = frozenset({"cmp.Ordered", "constraints.Ordered"})
+# Uses of a value that need a total order (sorting, cmp.Compare, min/max, map keys).
+_TOTAL_ORDER_USES = re.compile(r"\b(?:cmp|slices|sort|maps)\.|\bmap\[")
+_CALL = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
+_HARMLESS_CALLS = frozenset(
+    {"len", "cap", "append", "make", "panic", "if", "for", "switch", "return"}
+)
+
+
+def _key(constraint: GoType) -> str:
+    if not isinstance(constraint, TName):
+        return ""
+    return f"{constraint.pkg}.{constraint.name}" if constraint.pkg else constraint.name
+
+
+def compared_by_operators(params: tuple[TypeParam, ...], body_text: str) -> frozenset[str]:
+    """The cmp.Ordered parameters of a function whose body only compares their values with
+    operators and calls nothing that could need a total order: `PartialOrd` is enough
+    there, and Go's float instantiations still compile (f64 is not `Ord`)."""
+    ordered = frozenset(p.name for p in params if _key(p.constraint) in _ORDERED)
+    if not ordered or _TOTAL_ORDER_USES.search(body_text):
+        return frozenset()
+    calls = set(_CALL.findall(body_text)) - _HARMLESS_CALLS
+    return frozenset() if calls else ordered
 
 
 def zero_valued(names: dict[str, str], body_text: str) -> frozenset[str]:
@@ -149,6 +172,7 @@ def generics(
     ctx: Ctx,
     bounds: bool = True,
     defaults: frozenset[str] = frozenset(),
+    partial_ordered: frozenset[str] = frozenset(),
 ) -> tuple[str, list[Note]]:
     """`[K comparable, V any]` -> ("<K: Eq + Hash, V>", notes)."""
     if not params:
@@ -156,6 +180,9 @@ def generics(
     parts, notes = [], []
     for param in params:
         text, note = bound(param.constraint, ctx) if bounds else ("", None)
+        if bounds and param.name in partial_ordered:
+            text = "PartialOrd + Clone"
+            note = ctx.note("G01", "cmp.Ordered compared with operators only → PartialOrd")
         if param.name in defaults and "Default" not in text:
             text = f"{text} + Default" if text else "Default"
             notes.append(ctx.note("G01", f"Go's zero value of {param.name} → Default bound"))
