@@ -537,18 +537,6 @@ def _go_field_names(t: GoType | None, env: Env) -> list[str]:
     return out
 
 
-def _instantiated(t: GoType | None, env: Env) -> bool:
-    """A callee's type parameter (`[]T` from `func All() []T`): the value here has the
-    concrete type Rust inferred, printed with its Display (which ints and strings share with
-    Go; a type without Display would not compile, so nothing prints differently unseen)."""
-    from go2rs.gomodel import FLOAT_KINDS, INTEGER_KINDS
-
-    if not isinstance(t, TName) or t.pkg is not None or t.name in env.type_caps:
-        return False
-    basic = INTEGER_KINDS | FLOAT_KINDS | {"string", "bool", "error", "any"}
-    return t.name not in env.ctx.program.types and t.name not in basic
-
-
 def _go_slice_text(t: GoType | None, subject: str, env: Env, depth: int) -> str | None:
     """`[1 2 3]` / `[[0 1] [1 2]]` / `[{a 1} {b 2}]`: the elements joined with spaces, as Go
     prints slices."""
@@ -556,7 +544,7 @@ def _go_slice_text(t: GoType | None, subject: str, env: Env, depth: int) -> str 
         return None
     elem = t.elem
     var = "x" if depth == 0 else f"x{depth}"
-    if (displayable(elem, env) and elem != TName("rune")) or _instantiated(elem, env):
+    if displayable(elem, env) and elem != TName("rune"):
         item = f"{var}.to_string()"
     elif (parts := _go_struct_parts(elem, var, env, depth + 1)) is not None:
         item = Formatted("format", *parts).text
