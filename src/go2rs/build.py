@@ -256,7 +256,7 @@ class FileBuilder:
 
     def _special_methods(self, type_name: str) -> set[str]:
         if type_name in self.ctx.decisions.error_types:
-            return {"Error"}
+            return {"Error", "Unwrap"} if errors.unwrapped_field(type_name, self.ctx) else {"Error"}
         if type_name in self.ctx.decisions.display_types:
             return {"String"}
         return set()
@@ -272,8 +272,8 @@ class FileBuilder:
         ctx = self.ctx
         items: list[Item] = []
         for method in methods:
-            if method.name not in special:
-                continue
+            if method.name not in special or method.name not in SPECIAL_METHODS:
+                continue  # Unwrap: part of the Error impl
             body = self.method(method, draft=False).body
             fmt = Fn(
                 "fmt", False, (), "std::fmt::Result", body, "&self, f: &mut std::fmt::Formatter<'_>"
@@ -291,10 +291,30 @@ class FileBuilder:
                 )
             )
             if method.name == "Error":
-                items.append(
-                    Impl(self_type, (), trait=SPECIAL_METHODS["Error"], generics=generic_text)
-                )
+                items.append(self._error_impl(type_name, self_type, generic_text))
         return items
+
+    def _error_impl(self, type_name: str, self_type: str, generic_text: str) -> Impl:
+        """`impl std::error::Error`, with `source()` where Go's `Unwrap()` returned a field."""
+        field = errors.unwrapped_field(type_name, self.ctx)
+        if field is None:
+            return Impl(self_type, (), trait=SPECIAL_METHODS["Error"], generics=generic_text)
+        unwrap = self.ctx.program.method_names(type_name)["Unwrap"]
+        note = self.ctx.note("E07", f"Unwrap() error → source(): the cause in `{field}`")
+        source = Fn(
+            "source",
+            False,
+            (),
+            "Option<&(dyn std::error::Error + 'static)>",
+            Body("", (), (f"Some(self.{naming.snake(field)}.as_ref())",)),
+            "&self",
+            meta=Meta(
+                docs=doc_lines(unwrap.doc),
+                notes=(note,),
+                origin=f"go: {unwrap.span.file}:{unwrap.span.line}",
+            ),
+        )
+        return Impl(self_type, (source,), trait=SPECIAL_METHODS["Error"], generics=generic_text)
 
     def method(self, fn: FuncDecl, in_trait: bool = False, draft: bool = True) -> Fn:
         rust = build_fn(

@@ -181,6 +181,14 @@ _ENTRIES = (
         "replace with specific variants",
     ),
     Idiom(
+        "E07",
+        "error unwrapping",
+        "func (e *MyErr) Unwrap() error { return e.Err }",
+        "fn source(&self) -> Option<&(dyn Error + 'static)> in impl std::error::Error",
+        "Rust walks an error's causes through source(), as errors.Is/As walk Unwrap",
+        "none",
+    ),
+    Idiom(
         "N01",
         "nil-able pointer result",
         "func f() *User { return nil }",

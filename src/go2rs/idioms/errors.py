@@ -1,4 +1,4 @@
-"""Errors (E01..E06): `(T, error)` -> `Result`, sentinels and custom errors -> one thiserror enum.
+"""Errors (E01..E07): `(T, error)` -> `Result`, sentinels and custom errors -> one thiserror enum.
 
 Libraries get `pub enum Error` with a variant per sentinel (`var ErrX = errors.New(..)`), per
 custom error type (`Error() string`) and per foreign error the package wraps (io, json, ...);
@@ -6,6 +6,8 @@ custom error type (`Error() string`) and per foreign error the package wraps (io
 """
 
 from __future__ import annotations
+
+import re
 
 from go2rs.context import Ctx, ErrorPlan
 from go2rs.gomodel import ECall, EIdent, ELit, ESelector, Param, TName, TPointer
@@ -30,6 +32,24 @@ FOREIGN_ERRORS: dict[str, tuple[str, str]] = {
 
 
 _ADHOC_ERRORS = frozenset({(("errors",), "New"), (("fmt",), "Errorf")})
+
+
+_RETURN_FIELD = re.compile(r"\{\s*return\s+(\w+)\.(\w+)\s*\}")
+
+
+def unwrapped_field(type_name: str, ctx: Ctx) -> str | None:
+    """The error field a custom error's `Unwrap() error { return e.Err }` exposes: Rust
+    reaches the cause through `std::error::Error::source` instead (E07)."""
+    method = ctx.program.method_names(type_name).get("Unwrap")
+    if method is None or method.params or method.body is None or method.receiver is None:
+        return None
+    found = _RETURN_FIELD.fullmatch(method.body.text.strip())
+    struct = ctx.program.struct(type_name)
+    if [r.type for r in method.results] != [ERROR] or not found or struct is None:
+        return None
+    receiver, name = found.groups()
+    fields = [f for f in struct.fields if f.name == name and f.type == ERROR]
+    return name if receiver == method.receiver.name and fields else None
 
 
 def returns_error(results: tuple[Param, ...]) -> bool:
