@@ -20,35 +20,37 @@ impl Tree {
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[F01]: multiple results → tuple
-    // go2rs[D03]: line 28 kept as todo!(): nil comparison of a value go2rs did not make an Option
+    // go2rs[N01]: nil-terminated pointer walk → while let Some(..) over a cursor
     // go2rs[D01]: body translated; review ownership (clones) and casts
-    #[allow(unused, clippy::useless_vec)]
     pub fn get(&self, key: &str) -> (i64, bool) {
-        // go2rs: not translated (nil comparison of a value go2rs did not make an Option); the Go:
-        // for n := t; n != nil; {
-        //     switch {
-        //     case key < n.Key:
-        //         n = n.Left
-        //     case key > n.Key:
-        //         n = n.Right
-        //     default:
-        //         return n.Value, true
-        //     }
-        // }
-        todo!("go: for n := t; n != nil; {{");
+        {
+            let mut cur = Some(self);
+            while let Some(n) = cur {
+                if key < n.key.as_str() {
+                    cur = n.left.as_deref();
+                } else if key > n.key.as_str() {
+                    cur = n.right.as_deref();
+                } else {
+                    return (n.value, true);
+                }
+            }
+        }
         (0, false)
     }
 
     // go: binary_tree.go:42
     /// Height returns the depth of the tree.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[D02]: body kept as todo: nil comparison of a value go2rs did not make an Option
+    // go2rs[N01]: nil-receiver check → dropped: callers with an Option check it
+    // go2rs[N01]: method on a nil-able pointer → map_or with what its nil receiver returns
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn height(&self) -> i64 {
-        // if t == nil {
-        //     return 0
-        // }
-        // return 1 + max(t.Left.Height(), t.Right.Height())
-        todo!("go2rs: translate the Go body of Tree.Height")
+        // go2rs: `t == nil` never holds: a Rust `self` is never nil
+        1 + self
+            .left
+            .as_ref()
+            .map_or(0, |left| left.height())
+            .max(self.right.as_ref().map_or(0, |right| right.height()))
     }
 }
 
@@ -58,10 +60,7 @@ impl Tree {
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[N01]: *T result never nil → owned T
 // go2rs[N01]: nil check → let-else on Option
-// go2rs[D03]: line 17 kept as todo!(): a nil-able value (Tree) where Option<Box<Tree>> is expected
-// go2rs[D03]: line 19 kept as todo!(): a nil-able value (Tree) where Option<Box<Tree>> is expected
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 pub fn insert(mut t: Option<&mut Tree>, key: &str, value: i64) -> Tree {
     let Some(t) = t else {
         return Tree {
@@ -71,13 +70,9 @@ pub fn insert(mut t: Option<&mut Tree>, key: &str, value: i64) -> Tree {
         };
     };
     if key < t.key.as_str() {
-        // go2rs: not translated (a nil-able value (Tree) where Option<Box<Tree>> is expected); the Go:
-        // t.Left = Insert(t.Left, key, value)
-        todo!("go: t.Left = Insert(t.Left, key, value)")
+        t.left = Some(Box::new(insert(t.left.as_deref_mut(), key, value)));
     } else if key > t.key.as_str() {
-        // go2rs: not translated (a nil-able value (Tree) where Option<Box<Tree>> is expected); the Go:
-        // t.Right = Insert(t.Right, key, value)
-        todo!("go: t.Right = Insert(t.Right, key, value)")
+        t.right = Some(Box::new(insert(t.right.as_deref_mut(), key, value)));
     } else {
         t.value = value;
     }

@@ -25,13 +25,13 @@ impl List {
     // go: linked_list.go:16
     /// PushFront inserts v at the head.
     // go2rs[M02]: the body mutates the receiver → &mut self
-    // go2rs[D03]: line 17 kept as todo!(): a nil-able value (Node) where Option<Box<Node>> is expected
+    // go2rs[N01]: a new node that links the old pointer → Option::take, then Some(Box::new(..))
     // go2rs[D01]: body translated; review ownership (clones) and casts
-    #[allow(unused, clippy::useless_vec)]
     pub fn push_front(&mut self, v: i64) {
-        // go2rs: not translated (a nil-able value (Node) where Option<Box<Node>> is expected); the Go:
-        // l.head = &Node{Value: v, Next: l.head}
-        todo!("go: l.head = &Node{{Value: v, Next: l.head}}");
+        self.head = Some(Box::new(Node {
+            value: v,
+            next: self.head.take(),
+        }));
         self.len += 1;
     }
 
@@ -39,36 +39,34 @@ impl List {
     /// PopFront removes and returns the head value.
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F01]: multiple results → tuple
-    // go2rs[D03]: line 26 kept as todo!(): `.Value` through a nil-able pointer (check it with `let Some(..) = .. else` first)
+    // go2rs[N01]: nil check, read, then replace → let-else on Option::take
     // go2rs[D01]: body translated; review ownership (clones) and casts
-    #[allow(unused, clippy::useless_vec)]
     pub fn pop_front(&mut self) -> (i64, bool) {
-        if self.head.is_none() {
+        let Some(head) = self.head.take() else {
             return (0, false);
-        }
-        // go2rs: not translated (`.Value` through a nil-able pointer (check it with `let Some(..) = .. else` first)); the Go:
-        // v := l.head.Value
-        // l.head = l.head.Next
-        // l.len--
-        // return v, true
-        todo!("go: v := l.head.Value")
+        };
+        let v = head.value;
+        self.head = head.next;
+        self.len -= 1;
+        (v, true)
     }
 
     // go: linked_list.go:33
     /// Find returns the first node with value v, or nil.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[N01]: returns nil for a pointer → Option
-    // go2rs[D03]: line 34 kept as todo!(): `.Next` through a nil-able pointer (check it with `let Some(..) = .. else` first)
+    // go2rs[N01]: nil-terminated pointer walk → while let Some(..) over a cursor
     // go2rs[D01]: body translated; review ownership (clones) and casts
-    #[allow(unused, clippy::useless_vec)]
     pub fn find(&self, v: i64) -> Option<Node> {
-        // go2rs: not translated (`.Next` through a nil-able pointer (check it with `let Some(..) = .. else` first)); the Go:
-        // for n := l.head; n != nil; n = n.Next {
-        //     if n.Value == v {
-        //         return n
-        //     }
-        // }
-        todo!("go: for n := l.head; n != nil; n = n.Next {{");
+        {
+            let mut cur = self.head.as_deref();
+            while let Some(n) = cur {
+                if n.value == v {
+                    return Some(n.clone());
+                }
+                cur = n.next.as_deref();
+            }
+        }
         None
     }
 }

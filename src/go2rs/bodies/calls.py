@@ -1136,6 +1136,10 @@ def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
         methods = env.ctx.program.method_names(base.name)
         if name in methods:
             rust_name = env.ctx.fn_name(f"{base.name}.{name}")
+            if (receiver.rust or "").startswith("Option<"):  # Go calls it with a nil receiver
+                from go2rs.bodies.nilable import nilable_method_call
+
+                return nilable_method_call(methods[name], rust_name, receiver, args, node, env)
             return _local_call(methods[name], rust_name, receiver, args, node, env)
         iface = env.ctx.program.interface(base.name)
         if iface is not None:

@@ -142,6 +142,9 @@ class Env:
     mutexes: frozenset[str] = frozenset()
     # Type parameters in scope -> what their bounds give a body ("copy", "default").
     type_caps: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Pointer-chasing loops (bodies/nilable.py): Go loop variable -> (its narrowed Local, the
+    # Rust cursor that `n = n.Next` assigns).
+    cursors: dict[str, tuple[Local, str]] = field(default_factory=dict)
     core_types: dict[str, GoType] = field(default_factory=dict)  # `S ~[]E`: S -> []E
     uses: set[str] = field(default_factory=set)
     notes: list[tuple[str, str]] = field(default_factory=list)

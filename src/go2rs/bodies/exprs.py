@@ -264,6 +264,11 @@ def coerce(e: E, target: str | None, env: Env) -> str:
         return f"{target}({coerce(e, inner, env)})"  # an untyped constant takes the named type
     if _mpsc_half(e.rust, target):
         raise Untranslatable(None, f"a {e.rust} where a {target} is expected")
+    if e.rust and e.rust != target and "Option<" in (e.rust[:7], target[:7]):
+        from go2rs.bodies.nilable import fit
+
+        if (fitted := fit(e, target, env)) is not None:
+            return fitted
     if (e.rust or "").startswith("Option<") != target.startswith("Option<") and e.rust:
         raise Untranslatable(None, f"a nil-able value ({e.rust}) where {target} is expected")
     if target in ("f64", "f32") and e.literal is not None and e.text.isdigit():
@@ -1039,7 +1044,11 @@ def _struct_literal(node: Node, t: TName, elements: list[Node], env: Env) -> E:
                 ftype.elem if isinstance(ftype, TPointer) else ftype, inner, env
             ).text
         else:
-            rendered = coerce(expr(inner, env), rtype.text, env)
+            given_value = expr(inner, env)
+            rendered = coerce(given_value, rtype.text, env)
+            if (given_value.rust or "").startswith("Option<"):  # already nil-able: as it is
+                given[name] = rendered
+                continue
         if rtype.text.startswith("Option<Box<") and not rendered.startswith(("Some(", "None")):
             rendered = f"Some(Box::new({rendered}))"
         elif rtype.text.startswith("Option<") and not rendered.startswith(("Some(", "None")):

@@ -30,6 +30,11 @@ def three_clause(clause: Node, body: Node | None, env: Env, prefix: str) -> Line
     ranged = _counted(init, cond, update, body, env, prefix)
     if ranged is not None:
         return ranged
+    from go2rs.bodies.nilable import pointer_loop
+
+    walk = pointer_loop(clause, body, env, prefix)  # `for n := head; n != nil; n = n.Next`
+    if walk is not None:
+        return walk
     if body is not None and _has_continue(body):
         raise Untranslatable(
             clause, "a three-clause loop with `continue` (the post statement would be skipped)"

@@ -73,6 +73,7 @@ def block(nodes: list[Node], env: Env, tail: bool) -> Lines:
             scope, moved = dict(env.scopes[-1]), set(env.moved_receivers)
             try:
                 held = _locked(nodes, i, env)  # statements using state shared with goroutines
+                held = held or _taken(nodes, i, env)  # `if X == nil {..}; .. X.f ..; X = ..`
                 paired = None if held else _paired(node, following, env, tail and last)
                 if held is not None:
                     produced, step = held
@@ -107,6 +108,12 @@ def _locked(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | None:
     from go2rs.bodies.locks import locked
 
     return locked(nodes, i, env)
+
+
+def _taken(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | None:
+    from go2rs.bodies.nilable import taken
+
+    return taken(nodes, i, env)
 
 
 def _needed_by_later(node: Node, later: list[Node]) -> bool:
@@ -865,7 +872,10 @@ def _assignment(node: Node, env: Env, tail: bool) -> Lines:
             raise Untranslatable(node, "compound assignment of several values")
         return [_compound(left[0], op[:-1], right[0], env)]
     if len(left) == 1 and len(right) == 1:
-        return [_assign_one(left[0], right[0], env)]
+        from go2rs.bodies.nilable import assign
+
+        nilable = assign(node, env)  # a pointer walk's `n = n.Next`; `head = &T{Next: head}`
+        return [nilable if nilable is not None else _assign_one(left[0], right[0], env)]
     if len(left) == len(right) == 2 and _is_swap(left, right):
         from go2rs.bodies.exprs import underlying
 
@@ -1162,6 +1172,10 @@ def _option_check(node: Node, env: Env, tail: bool) -> Lines | None:
     cond = node.child_by_field_name("condition")
     if cond is None or cond.type != "binary_expression":
         return None
+    from go2rs.bodies.nilable import receiver_check
+
+    if (receiver := receiver_check(node, env)) is not None:  # `if t == nil` on the receiver
+        return receiver
     left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
     op = text(cond.child_by_field_name("operator"))
     if left is not None and left.type == "selector_expression" and right is not None:
