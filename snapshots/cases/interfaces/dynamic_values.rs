@@ -32,9 +32,11 @@ pub struct Event {
 // go: dynamic_values.go:17
 /// Bus dispatches events to handlers held as interface values.
 // go2rs[S01]: Go struct → struct; exported fields are pub
+#[derive(Default)]
 pub struct Bus {
     handlers: Vec<Box<dyn Handler>>,
-    fallback: Box<dyn Handler>,
+    // go2rs[N02]: nil-checked func/interface field → Option<Box<dyn Handler>>
+    fallback: Option<Box<dyn Handler>>,
     by_name: HashMap<String, Box<dyn Handler>>,
 }
 

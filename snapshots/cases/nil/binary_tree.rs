@@ -7,9 +7,9 @@
 pub struct Tree {
     pub key: String,
     pub value: i64,
-    // go2rs[N02]: *T field → Option<Box<Tree>>: the type is recursive, so it needs a Box
+    // go2rs[N02]: *T field → Option<Box<Tree>>: nil-checked or set to nil in the input
     pub left: Option<Box<Tree>>,
-    // go2rs[N02]: *T field → Option<Box<Tree>>: the type is recursive, so it needs a Box
+    // go2rs[N02]: *T field → Option<Box<Tree>>: nil-checked or set to nil in the input
     pub right: Option<Box<Tree>>,
 }
 

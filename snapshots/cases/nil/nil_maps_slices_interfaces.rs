@@ -32,9 +32,12 @@ pub trait Source {
 // go: nil_maps_slices_interfaces.go:17
 /// Feed aggregates optional sources.
 // go2rs[S01]: Go struct → struct; exported fields are pub
+#[derive(Default)]
 pub struct Feed {
-    primary: Box<dyn Source>,
-    backup: Box<dyn Source>,
+    // go2rs[N02]: nil-checked func/interface field → Option<Box<dyn Source>>
+    primary: Option<Box<dyn Source>>,
+    // go2rs[N02]: nil-checked func/interface field → Option<Box<dyn Source>>
+    backup: Option<Box<dyn Source>>,
     cache: HashMap<i64, Post>,
 }
 
@@ -44,20 +47,17 @@ impl Feed {
     /// Latest returns nil (an empty slice) when there are no sources.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    // go2rs[D03]: line 26 kept as todo!(): nil comparison of a value go2rs did not make an Option
+    // go2rs[N01]: nil check → let-else on Option
     // go2rs[D01]: body translated; review ownership (clones) and casts
-    #[allow(unused, clippy::useless_vec)]
     pub fn latest(&self) -> Result<Vec<Post>, Error> {
         let mut src = &self.primary;
-        // go2rs: not translated (nil comparison of a value go2rs did not make an Option); the Go:
-        // if src == nil {
-        //     src = f.backup
-        // }
-        // if src == nil {
-        //     return nil, errors.New("no source configured")
-        // }
-        // return src.Posts()
-        todo!("go: if src == nil {{")
+        if src.is_none() {
+            src = &self.backup;
+        }
+        let Some(src) = src else {
+            return Err(Error::Other("no source configured".to_string()));
+        };
+        src.posts()
     }
 
     // go: nil_maps_slices_interfaces.go:36

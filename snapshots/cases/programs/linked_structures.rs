@@ -86,9 +86,9 @@ impl List {
 #[derive(Debug, Clone, Default)]
 struct Tree {
     key: i64,
-    // go2rs[N02]: *T field → Option<Box<Tree>>: the type is recursive, so it needs a Box
+    // go2rs[N02]: *T field → Option<Box<Tree>>: nil-checked or set to nil in the input
     left: Option<Box<Tree>>,
-    // go2rs[N02]: *T field → Option<Box<Tree>>: the type is recursive, so it needs a Box
+    // go2rs[N02]: *T field → Option<Box<Tree>>: nil-checked or set to nil in the input
     right: Option<Box<Tree>>,
 }
 

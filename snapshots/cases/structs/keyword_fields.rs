@@ -6,6 +6,7 @@ type RuleFnFn = Box<dyn Fn(&str) -> bool + Send + Sync>;
 // go: keyword_fields.go:4
 /// Rule is a routing rule whose field names collide with Rust keywords.
 // go2rs[S01]: Go struct → struct; exported fields are pub
+#[derive(Default)]
 pub struct Rule {
     /// type is the rule kind, e.g. "prefix".
     // go2rs[R01]: `Type` is a Rust keyword
@@ -14,8 +15,9 @@ pub struct Rule {
     r#match: String,
     // go2rs[R01]: `impl` is a Rust keyword
     r#impl: String,
+    // go2rs[N02]: nil-checked func/interface field → Option<Box<dyn Fn(&str) -> bool + Send + Sync>>
     // go2rs[R01]: `fn` is a Rust keyword
-    r#fn: RuleFnFn,
+    r#fn: Option<RuleFnFn>,
     // go2rs[N02]: *T field → Option<Box<Rule>>: the type is recursive, so it needs a Box
     // go2rs[R01]: `self` is a Rust keyword
     self_: Option<Box<Rule>>,
@@ -33,12 +35,12 @@ impl Rule {
     /// Matches reports whether path matches the rule.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F04]: string/slice/map parameters are borrowed
-    // go2rs[D02]: body kept as todo: nil comparison of a value go2rs did not make an Option
+    // go2rs[N01]: nil check → if let Some
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn matches(&self, path: &str) -> bool {
-        // if r.fn != nil {
-        //     return r.fn(path)
-        // }
-        // return r.match == path
-        todo!("go2rs: translate the Go body of Rule.Matches")
+        if let Some(r#fn) = &self.r#fn {
+            return r#fn(path);
+        }
+        self.r#match == path
     }
 }

@@ -31,7 +31,8 @@ pub struct Route {
     pub pattern: String,
     pub handle: Handler,
     /// OnDone is called after every request.
-    pub on_done: RouteOnDoneFn,
+    // go2rs[N02]: nil-checked func/interface field → Option<Box<dyn Fn() + Send + Sync>>
+    pub on_done: Option<RouteOnDoneFn>,
     /// Match decides whether a path belongs to the route.
     // go2rs[R01]: `Match` is a Rust keyword
     pub r#match: RouteMatchFn,

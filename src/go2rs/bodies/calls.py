@@ -1104,6 +1104,10 @@ def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
     package = env.package_of(operand)
     if package is not None:
         return _package_call(package, name, args, node, env)
+    from go2rs.bodies.nilable import narrowed_func
+
+    if (checked := narrowed_func(func, env)) is not None:  # `r.fn(..)` in `if r.fn != nil {`
+        return _closure_call(checked, args, node, env)
     receiver = expr(operand, env)
     base = receiver.go.elem if isinstance(receiver.go, TPointer) else receiver.go
     if base == TName("Builder", "strings"):

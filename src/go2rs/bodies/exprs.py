@@ -653,7 +653,7 @@ def _nil_compare(left: E, op: str, node: Node) -> E:
     rust = left.rust or ""
     if left.fallible and left.go is None and not left.results:  # `f() == nil`: it succeeded
         return E(f"{left.at(0)}.{'is_ok' if op == '==' else 'is_err'}()", BOOL, "bool")
-    if rust.startswith("Option<"):
+    if rust.startswith(("Option<", "&Option<")):
         method = "is_none" if op == "==" else "is_some"
         return E(f"{left.at(0)}.{method}()", BOOL, "bool")
     if isinstance(left.go, TSlice | TMap):
@@ -818,8 +818,12 @@ def _declared_field_type(owner: GoType | None, name: str, env: Env) -> str | Non
 
     base = owner.elem if isinstance(owner, TPointer) else owner
     struct = env.ctx.program.struct(base.name) if isinstance(base, TName) else None
+    from go2rs.idioms.nil import value_field_is_optional
+
     for field in struct.fields if struct else ():
-        if field.name == name and isinstance(field.type, TPointer | TChan):
+        if field.name == name and (
+            isinstance(field.type, TPointer | TChan) or value_field_is_optional(field, env.ctx)
+        ):
             assert isinstance(base, TName)
             return field_type(base.name, field, env.ctx)[0].text
     return None

@@ -250,6 +250,8 @@ def fit(e: E, target: str, env: Env) -> str | None:
     boxed = _boxed(target)
     if boxed is not None and e.rust == boxed and not e.place:
         return f"Some(Box::new({e.at(0)}))"  # a fresh value (`&T{..}`, a call): a new pointer
+    if target == f"&{e.rust}" and e.place:
+        return f"&{e.at(1)}"  # a local borrowing a nil-able field now borrows another one
     held, wanted = _boxed(e.rust), option_inner(target)
     if e.place and wanted is not None and wanted in (f"&{e.rust}", f"&mut {e.rust}"):
         return f"Some({wanted[: -len(e.rust or '')]}{e.at(1)})"  # an owned value is never nil
@@ -538,3 +540,40 @@ def _literal_node(value: str, env: Env) -> Node:
     found = [n for n in _walk(root) if n.type in _LITERALS]
     assert found, value
     return found[0]
+
+
+def narrowed_func(func: Node, env: Env) -> E | None:
+    """`r.fn` where an `if r.fn != nil` narrowed the func field to its `Some(..)` binding."""
+    from go2rs.gomodel import TFunc
+
+    local = env.lookup(text(func))
+    if local is None or not isinstance(local.go, TFunc):
+        return None
+    return E(local.rust, local.go, local.rust_type)
+
+
+def borrowed_option_check(node: Node, local: Local, op: str, env: Env, tail: bool) -> Lines | None:
+    """`if src == nil { return .. }` on a local borrowing a nil-able field (`&Option<T>`) ->
+    `let Some(src) = src else { .. };` (then `src` is a `&T`); `!=` -> `if let Some(src)`.
+    None (a plain `is_none()` test) for other shapes."""
+    from go2rs.bodies.stmts import _diverges, _else_branch, braced, statements
+
+    inner = "&" + (local.rust_type or "")[len("&Option<") : -1]
+    consequence = statements(node.child_by_field_name("consequence"))
+    alternative = node.child_by_field_name("alternative")
+    cond = node.child_by_field_name("condition")
+    name = text(cond.child_by_field_name("left") if cond is not None else None)
+    if op == "==" and alternative is None and consequence and _diverges(consequence[-1]):
+        handled = braced(consequence, env, False)
+        env.bind(name, Local(local.rust, local.go, inner))
+        env.note("N01", "nil check → let-else on Option")
+        return [f"let Some({local.rust}) = {local.rust} else {handled};"]
+    if op == "!=":
+        env.push()
+        env.bind(name, Local(local.rust, local.go, inner))
+        then = braced(consequence, env, tail)
+        env.pop()
+        rest = _else_branch(alternative, env, tail)
+        env.note("N01", "nil check → if let Some")
+        return [f"if let Some({local.rust}) = {local.rust} {then}{rest}"]
+    return None

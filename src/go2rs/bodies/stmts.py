@@ -1192,6 +1192,10 @@ def _option_check(node: Node, env: Env, tail: bool) -> Lines | None:
     ):  # a Rust fn parameter always holds a function: Go's nil check always passes
         body = braced(statements(node.child_by_field_name("consequence")), env, False)
         return [f"// go2rs: `{text(cond)}` always holds: a Rust fn parameter is never nil", body]
+    if local is not None and (local.rust_type or "").startswith("&Option<"):
+        from go2rs.bodies.nilable import borrowed_option_check
+
+        return borrowed_option_check(node, local, op, env, tail)  # `src := &f.primary`
     if local is None or not (local.rust_type or "").startswith("Option<"):
         return None
     inner = local.rust_type[len("Option<") : -1] if local.rust_type else None

@@ -3,10 +3,14 @@
 - a pointer result becomes `Option<T>` when some `return` gives nil with a nil error;
 - a pointer field becomes `Option<Box<T>>` when it is nil-checked or nil-assigned anywhere
   (or the type is recursive and must be boxed), otherwise an owned `T`;
+- a func or local-interface field becomes `Option<..>` when nil-checked or nil-assigned,
+  directly or through a local copy (`src := f.primary; if src == nil`);
 - a pointer parameter becomes `Option<&T>` when nil-checked, `&mut T` when mutated, else `&T`.
 """
 
 from __future__ import annotations
+
+import re
 
 from go2rs.context import Ctx
 from go2rs.gomodel import (
@@ -15,6 +19,7 @@ from go2rs.gomodel import (
     FuncDecl,
     Statements,
     TArray,
+    TFunc,
     TMap,
     TName,
     TPointer,
@@ -30,6 +35,7 @@ def analyze(ctx: Ctx) -> None:
             continue
         facts = fn.body.facts
         _collect_fields(facts, decisions.nilable_fields)
+        decisions.nilable_fields.update(fields_through_locals(fn, set(ctx.program.imports)))
         pointers = {i for i, r in enumerate(fn.results) if isinstance(r.type, TPointer)}
         if options := frozenset(facts.returns_nil_with_nil_error & pointers):
             decisions.option_results[fn.key] = options
@@ -49,6 +55,23 @@ def analyze(ctx: Ctx) -> None:
 def _collect_fields(facts: BodyFacts, fields: set[str]) -> None:
     fields.update(p[-1] for p in facts.nil_compared | facts.nil_assigned if len(p) > 1)
     fields.update(facts.nil_keyed_fields)
+
+
+def fields_through_locals(fn: FuncDecl, packages: set[str]) -> set[str]:
+    """Fields a body copies into a local it then nil-checks (`src := f.primary; if src ==
+    nil {`): the check is about the field, so the field is nil-able too. (`packages`: imported
+    names, whose `pkg.Name` is no field.)"""
+    if fn.body is None:
+        return set()
+    params = {p.name for p in fn.params} | {fn.receiver.name if fn.receiver else None}
+    locals_checked = [p[0] for p in fn.body.facts.nil_compared if len(p) == 1]
+    found: set[str] = set()
+    for name in locals_checked:
+        if name in params:
+            continue
+        copied = re.compile(rf"(?m)^\s*{re.escape(name)}\s*:?=\s*([A-Za-z_]\w*)\.(\w+)\s*$")
+        found.update(m[2] for m in copied.finditer(fn.body.text) if m[1] not in packages)
+    return found
 
 
 def param_usage(fn: FuncDecl, ctx: Ctx) -> tuple[frozenset[int], frozenset[int]]:
@@ -90,6 +113,17 @@ def field_is_optional(owner: str, field: Field, ctx: Ctx) -> tuple[bool, str]:
     if isinstance(pointee, TName) and pointee.pkg is None and _reaches(pointee.name, owner, ctx):
         return True, "the type is recursive, so it needs a Box"
     return False, "never nil-checked, so the value is owned"
+
+
+def value_field_is_optional(field: Field, ctx: Ctx) -> bool:
+    """A func or local-interface field (Go's nil-able values besides pointers) is `Option<..>`
+    when the input nil-checks it or sets it to nil: Rust's Box<dyn ..> is never null."""
+    if field.name is None or field.name not in ctx.decisions.nilable_fields:
+        return False
+    t = field.type
+    if isinstance(t, TFunc):
+        return True
+    return isinstance(t, TName) and t.pkg is None and ctx.program.interface(t.name) is not None
 
 
 def _reaches(start: str, target: str, ctx: Ctx) -> bool:

@@ -26,7 +26,7 @@ from go2rs.idioms import enums, naming
 from go2rs.idioms.comments import doc_lines
 from go2rs.idioms.concurrency import chan_side
 from go2rs.idioms.generics import generics
-from go2rs.idioms.nil import field_is_optional
+from go2rs.idioms.nil import field_is_optional, value_field_is_optional
 from go2rs.idioms.types import Pos, map_type
 from go2rs.rustmodel import Item, Meta, Note, RustType, Struct, StructField, TypeAlias
 
@@ -201,6 +201,10 @@ def field_type(owner: str, field: Field, ctx: Ctx) -> tuple[RustType, list[Note]
                 )
             )
         return rtype, notes
+    if value_field_is_optional(field, ctx):
+        rtype = map_type(t, Pos.FIELD, ctx).wrap("Option<{}>", default=True)
+        notes.append(ctx.note("N02", f"nil-checked func/interface field → {rtype.text}"))
+        return rtype, notes
     return map_type(t, Pos.FIELD, ctx), notes
 
 
@@ -374,17 +378,20 @@ def build_struct(decl: TypeDecl, ctx: Ctx) -> list[Item]:
         ):
             notes.append(ctx.note("R01", f"`{_field_key(field)}` is a Rust keyword"))
         exported = naming.is_exported(_field_key(field))
-        if rtype.text.startswith("Box<dyn Fn"):  # clippy's type_complexity: name the type
+        optional = rtype.text.startswith("Option<Box<dyn Fn")  # a nil-checked callback
+        if optional or rtype.text.startswith("Box<dyn Fn"):  # clippy's type_complexity: name it
             alias = ctx.type_name(decl.name) + naming.camel(_field_key(field)) + "Fn"
+            boxed = RustType(rtype.text[7:-1], rtype.uses, rtype.crates) if optional else rtype
             items.append(
                 TypeAlias(
                     alias,
                     exported,
-                    ctx.need(rtype),
+                    ctx.need(boxed),
                     meta=Meta(notes=(ctx.note("T03", "stored callback → boxed closure type"),)),
                 )
             )
-            rtype = RustType(alias, debug=False, clone=False, default=False, serde=False)
+            text = f"Option<{alias}>" if optional else alias
+            rtype = RustType(text, debug=False, clone=False, default=optional, serde=False)
         fields.append(
             StructField(
                 rust_name,
