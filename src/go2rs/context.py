@@ -87,6 +87,8 @@ class Decisions:
     mutated_params: dict[str, frozenset[int]] = field(default_factory=dict)
     serde_types: set[str] = field(default_factory=set)
     recv_fields: set[str] = field(default_factory=set)  # bidirectional chan fields received from
+    # (FuncDecl.key, param index): receive-only channel parameters several tasks share
+    shared_receivers: set[tuple[str, int]] = field(default_factory=set)
     derives: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo of structs.derives
     # memo of generics.method_zero_valued: type -> parameters its methods need a zero value of
     zero_valued: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -177,3 +177,138 @@ def test_a_shared_local_read_by_a_declaration_stays_todo() -> None:
     )
     assert "`n` (shared with goroutines) used where go2rs cannot lock it" in result.rust
     assert [t.span.line for t in result.todos] == [22]
+
+
+# ------------------------------------------------ a Receiver several tasks share (channels.py)
+
+_POOL = """package main
+
+import "fmt"
+
+func worker(jobs <-chan int, results chan<- int) {
+	for j := range jobs {
+		results <- j * 2
+	}
+}
+
+func main() {
+	jobs := make(chan int, 3)
+	results := make(chan int, 3)
+	for w := 0; w < %d; w++ {
+		go worker(jobs, results)
+	}
+	for j := 1; j <= 3; j++ {
+		jobs <- j
+	}
+	close(jobs)
+	sum := 0
+	for range 3 {
+		sum += <-results
+	}
+	fmt.Println(sum)
+}
+"""
+
+
+def test_workers_started_in_a_loop_share_the_receiver() -> None:
+    rust = _draft(_POOL.replace("w < %d", "w < 3")).rust
+    lines = _lines(rust)
+    assert "jobs: Arc<tokio::sync::Mutex<mpsc::Receiver<i64>>>," in rust
+    assert _follows(
+        lines,
+        [
+            "let (jobs_tx, jobs_rx) = mpsc::channel::<i64>(3);",
+            "let jobs_rx = Arc::new(tokio::sync::Mutex::new(jobs_rx));",
+        ],
+    )
+    # each receive locks the Receiver for that receive only, not for the loop body
+    assert _follows(lines, ["loop {", "let Some(j) = jobs.lock().await.recv().await else {"])
+    assert "tokio::spawn(worker(jobs_rx.clone(), results_tx.clone()));" in lines
+
+
+def test_one_worker_takes_the_receiver_itself() -> None:
+    source = _POOL.replace(
+        "for w := 0; w < %d; w++ {\n\t\tgo worker(jobs, results)\n\t}", "go worker(jobs, results)"
+    )
+    lines = _lines(_draft(source).rust)
+    assert not any("Arc<" in line for line in lines)
+    assert "tokio::spawn(worker(jobs_rx, results_tx.clone()));" in lines
+
+
+def test_the_spawner_receiving_after_its_task_shares_the_receiver() -> None:
+    rust = _draft("""package main
+
+import "fmt"
+
+func main() {
+	jobs := make(chan int, 2)
+	done := make(chan bool)
+	go func() {
+		for j := range jobs {
+			fmt.Println(j)
+		}
+		done <- true
+	}()
+	jobs <- 1
+	close(jobs)
+	<-done
+	_, ok := <-jobs
+	fmt.Println(ok)
+}
+""").rust
+    lines = _lines(rust)
+    assert "let jobs_rx = jobs_rx.clone();" in lines  # the task's own handle
+    assert "let (_, ok) = match jobs_rx.lock().await.recv().await {" in lines
+    assert "let (done_tx, mut done_rx) = mpsc::channel::<bool>(1);" in lines  # not shared
+
+
+# ------------------------------------- a channel made inside a struct literal (channels.py)
+
+
+def test_a_reply_channel_in_a_struct_literal_keeps_its_receiver_local() -> None:
+    rust = _draft("""package main
+
+import "fmt"
+
+type request struct {
+	n    int
+	resp chan int
+}
+
+func main() {
+	requests := make(chan request)
+	go func() {
+		for r := range requests {
+			r.resp <- r.n * 2
+		}
+	}()
+	r := request{n: 21, resp: make(chan int)}
+	requests <- r
+	fmt.Println(<-r.resp)
+}
+""").rust
+    lines = _lines(rust)
+    assert _follows(
+        lines,
+        [
+            "let (r_resp_tx, mut r_resp_rx) = mpsc::channel::<i64>(1);",
+            "let r = Request { n: 21, resp: r_resp_tx };",
+        ],
+    )
+    assert 'println!("{}", r_resp_rx.recv().await.unwrap_or_default());' in lines
+
+
+def test_a_struct_literal_channel_of_a_reassigned_local_stays_todo() -> None:
+    result = _draft("""package main
+
+type request struct {
+	resp chan int
+}
+
+func main() {
+	r := request{resp: make(chan int)}
+	r = request{}
+	_ = r
+}
+""")
+    assert "make of a channel outside" in result.rust

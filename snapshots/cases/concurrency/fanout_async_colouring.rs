@@ -17,18 +17,23 @@ pub struct Result {
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
 // go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
-// go2rs[D03]: line 15 kept as todo!(): a goroutine sharing u with its spawner (wrap shared state in Arc<Mutex<..>>)
+// go2rs[C01]: goroutine → tokio task
+// go2rs[D03]: line 16 kept as todo!(): url.Parse has no mapping yet
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 async fn check_all(urls: &[String]) -> Vec<Result> {
     let (ch_tx, mut ch_rx) = mpsc::channel::<Result>(urls.len());
     for u in urls {
-        // go2rs: not translated (a goroutine sharing u with its spawner (wrap shared state in Arc<Mutex<..>>)); the Go:
-        // go func(raw string) {
-        //     _, err := url.Parse(raw)
-        //     ch <- Result{URL: raw, OK: err == nil}
-        // }(u)
-        todo!("go: go func(raw string) {{")
+        {
+            let ch_tx = ch_tx.clone();
+            let raw = u.clone();
+            tokio::spawn(async move {
+                // go2rs: not translated (url.Parse has no mapping yet); the Go:
+                // _, err := url.Parse(raw)
+                // ch <- Result{URL: raw, OK: err == nil}
+                todo!("go: _, err := url.Parse(raw)")
+            });
+        }
     }
     let mut out: Vec<Result> = Vec::with_capacity(urls.len());
     for _ in urls {

@@ -29,10 +29,8 @@ struct WriteOp {
 // go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
 // go2rs[C03]: select → tokio::select!
 // go2rs[C01]: goroutine → tokio task
-// go2rs[D03]: line 35 kept as todo!(): make of a channel outside `ch := make(..)`
-// go2rs[D03]: line 41 kept as todo!(): make of a channel outside `ch := make(..)`
+// go2rs[C04]: a channel made in a struct literal: the field takes one half, the local the other
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 #[tokio::main]
 async fn main() {
     let (reads_tx, mut reads_rx) = mpsc::channel::<ReadOp>(1);
@@ -52,17 +50,26 @@ async fn main() {
         }
     });
     for i in 0..4 {
-        // go2rs: not translated (make of a channel outside `ch := make(..)`); the Go:
-        // w := writeOp{key: i % 2, val: i + 1, resp: make(chan bool)}
-        // writes <- w
-        // <-w.resp
-        todo!("go: w := writeOp{{key: i % 2, val: i + 1, resp: make(chan bool)}}")
+        let (w_resp_tx, mut w_resp_rx) = mpsc::channel::<bool>(1);
+        let w = WriteOp {
+            key: i % 2,
+            val: i + 1,
+            resp: w_resp_tx,
+        };
+        writes_tx.send(w.clone()).await.expect("receiver dropped");
+        w_resp_rx.recv().await.unwrap_or_default();
     }
     for key in 0..2 {
-        // go2rs: not translated (make of a channel outside `ch := make(..)`); the Go:
-        // r := readOp{key: key, resp: make(chan int)}
-        // reads <- r
-        // fmt.Println("key", key, "=", <-r.resp)
-        todo!("go: r := readOp{{key: key, resp: make(chan int)}}")
+        let (r_resp_tx, mut r_resp_rx) = mpsc::channel::<i64>(1);
+        let r = ReadOp {
+            key,
+            resp: r_resp_tx,
+        };
+        reads_tx.send(r.clone()).await.expect("receiver dropped");
+        println!(
+            "key {} = {}",
+            key,
+            r_resp_rx.recv().await.unwrap_or_default()
+        );
     }
 }

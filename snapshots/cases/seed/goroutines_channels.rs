@@ -51,7 +51,6 @@ pub async fn double(token: CancellationToken, x: i64) -> i64 {
     let (out_tx, mut out_rx) = mpsc::channel::<i64>(10);
     {
         let out_tx = out_tx.clone();
-        let r#in_tx = r#in_tx.clone();
         let token = token.clone();
         tokio::spawn(do_work(token.clone(), r#in_rx, out_tx.clone()));
     }

@@ -35,7 +35,7 @@ impl Hashes {
 // go2rs[N01]: *T result never nil → owned T
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
 // go2rs[Y03]: sync.WaitGroup → JoinSet: spawn into it, join_next() to wait
-// go2rs[D03]: line 29 kept as todo!(): a goroutine sharing h, in with its spawner (wrap shared state in Arc<Mutex<..>>)
+// go2rs[D03]: line 29 kept as todo!(): a goroutine sharing h with its spawner (wrap shared state in Arc<Mutex<..>>)
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 pub async fn compute_all(inputs: &[String]) -> Hashes {
@@ -45,7 +45,7 @@ pub async fn compute_all(inputs: &[String]) -> Hashes {
     let mut wg: JoinSet<()> = JoinSet::new();
     for r#in in inputs {
         // go2rs: wg.Add() — the JoinSet counts its tasks
-        // go2rs: not translated (a goroutine sharing h, in with its spawner (wrap shared state in Arc<Mutex<..>>)); the Go:
+        // go2rs: not translated (a goroutine sharing h with its spawner (wrap shared state in Arc<Mutex<..>>)); the Go:
         // go func(s string) {
         //     defer wg.Done()
         //     sum := sha256.Sum256([]byte(s))

@@ -179,7 +179,9 @@ def _bind_params(fn: FuncDecl, rust_fn: Fn, env: Env) -> set[str]:
             continue
         t = TSlice(param.type) if param.variadic else param.type
         env.bind(param.name, Local(rust_param.name, t, rust_param.type))
-        if param.name in env.mutated and not rust_param.type.startswith(("&", "mpsc::Sender")):
+        if param.name in env.mutated and not rust_param.type.startswith(
+            ("&", "mpsc::Sender", "Arc<")  # a shared Receiver is locked, not mutated
+        ):
             mutable.add(rust_param.name)
         if isinstance(t, TChan) and rust_param.type.startswith("mpsc::Receiver"):
             mutable.add(rust_param.name)

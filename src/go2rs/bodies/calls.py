@@ -207,7 +207,9 @@ def _len(node: Node, args: list[Node], env: Env) -> E:
     if args[0].type == "identifier":
         local = env.lookup(text(args[0]))
         if local is not None and local.chan_pair:  # buffered messages: the receiver knows
-            return E(f"{local.rust}_rx.len()", INT, "usize")
+            from go2rs.bodies.channels import rx_half
+
+            return E(f"{rx_half(local, env, node)}.len()", INT, "usize")
     value = underlying(expr(args[0], env), env)
     if isinstance(value.go, TChan):
         raise Untranslatable(node, "len of a channel")
@@ -218,7 +220,9 @@ def _cap(node: Node, args: list[Node], env: Env) -> E:
     if args[0].type == "identifier":
         local = env.lookup(text(args[0]))
         if local is not None and local.chan_pair:
-            return E(f"{local.rust}_rx.max_capacity()", INT, "usize")
+            from go2rs.bodies.channels import rx_half
+
+            return E(f"{rx_half(local, env, node)}.max_capacity()", INT, "usize")
     value = expr(args[0], env)
     if isinstance(value.go, TChan):
         raise Untranslatable(node, "cap of a channel")
@@ -268,6 +272,9 @@ def _make(node: Node, args: list[Node], env: Env) -> E:
     if isinstance(t, TMap):
         rust = rust_type(t, env)
         return E(f"{rust.split('<')[0]}::new()", t, rust)
+    made = env.made_channels.get((node.start_byte, node.end_byte))
+    if made is not None:  # made before its struct literal (channels.channel_fields)
+        return made
     raise Untranslatable(node, "make of a channel outside `ch := make(..)`")
 
 
@@ -1553,10 +1560,10 @@ def _argument(arg: Node, target: str, env: Env) -> str:
         from go2rs.bodies.channels import sender_argument
 
         return sender_argument(arg, env)
-    if target.startswith("mpsc::Receiver"):
+    if target.startswith(("mpsc::Receiver", "Arc<tokio::sync::Mutex<mpsc::Receiver")):
         from go2rs.bodies.channels import receiver_argument
 
-        return receiver_argument(arg, env)
+        return receiver_argument(arg, env, shared=target.startswith("Arc<"))
     if target == "CancellationToken":
         return f"{value.at(0)}.clone()"
     if target.startswith("&dyn ") and (value.rust or "").lstrip("&").startswith("Box<dyn "):

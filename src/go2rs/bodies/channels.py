@@ -8,20 +8,151 @@ becomes a `JoinSet` whose `wait()` joins every task.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from tree_sitter import Node
 
 from go2rs.bodies.env import E, Env, Local, Untranslatable
 from go2rs.bodies.exprs import coerce, expr, go_type, index_text, rust_type
-from go2rs.gomodel import TChan
+from go2rs.context import Ctx
+from go2rs.gomodel import ChanDir, TChan, TName
 from go2rs.idioms import naming
+from go2rs.idioms.concurrency import chan_side
 from go2rs.parse.lower import text
+from go2rs.parse.parser import walk
 
 
 def make_channel(name: str, call: Node, env: Env) -> list[str]:
+    t, made = _channel_of(call, env)
+    rust = naming.snake(name)
+    shared = receivers(_function_of(call), name, env.ctx).shared
+    env.bind(name, Local(rust, t, None, chan_pair=True, shared_rx=shared))
+    if not shared:
+        return [f"let ({rust}_tx, mut {rust}_rx) = {made};"]
+    env.uses.add("std::sync::Arc")
+    env.note(
+        "C03",
+        "a channel several tasks receive from: its Receiver is shared as "
+        "Arc<tokio::sync::Mutex<..>>, locked for one receive at a time",
+    )
+    return [
+        f"let ({rust}_tx, {rust}_rx) = {made};",
+        f"let {rust}_rx = Arc::new(tokio::sync::Mutex::new({rust}_rx));",
+    ]
+
+
+SHARED_RX = "Arc<tokio::sync::Mutex<mpsc::Receiver"  # how a shared Receiver's type starts
+
+
+@dataclass(frozen=True, slots=True)
+class Receivers:
+    """Who receives from a local channel: `shared` when more than one task does (the
+    spawner counts as one, a goroutine started in a loop as many), and the parameters
+    (callee, index) the channel is handed to as a receive-only argument."""
+
+    shared: bool
+    params: tuple[tuple[str, int], ...]
+
+
+def receivers(function: Node, name: str, ctx: Ctx) -> Receivers:
+    owners: set[tuple[int, int] | None] = set()  # the go statements (None: the spawner)
+    looped = False
+    params: list[tuple[str, int]] = []
+    for node in walk(function):
+        parent = node.parent
+        if node.type != "identifier" or text(node) != name or parent is None:
+            continue
+        receives = (
+            parent.type == "unary_expression"
+            and text(parent.child_by_field_name("operator")) == "<-"
+        ) or (parent.type == "range_clause" and parent.child_by_field_name("right") == node)
+        if parent.type == "argument_list":
+            handed = receive_param(parent, node, ctx)
+            if handed is not None:
+                params.append(handed)
+                receives = True
+        if not receives:
+            continue
+        spawn = _enclosing(node, function, "go_statement")
+        owners.add((spawn.start_byte, spawn.end_byte) if spawn is not None else None)
+        in_loop = spawn is not None and _enclosing(spawn, function, "for_statement") is not None
+        looped = looped or in_loop
+    shared = len(owners) > 1 or (looped and len(owners) == 1)
+    return Receivers(shared, tuple(params) if shared else ())
+
+
+def _enclosing(node: Node, top: Node, kind: str) -> Node | None:
+    parent = node.parent
+    while parent is not None and parent != top and parent.type != "func_literal":
+        if parent.type == kind:
+            return parent
+        parent = parent.parent
+    if parent is not None and parent.type == "func_literal" and parent != top:
+        return _enclosing(parent, top, kind)  # `go func() { .. }()`: the literal is inside it
+    return None
+
+
+def receive_param(arguments: Node, arg: Node, ctx: Ctx) -> tuple[str, int] | None:
+    """(callee, index) when `arg` is handed to a function's receive-only channel parameter."""
+    call = arguments.parent
+    function = call.child_by_field_name("function") if call is not None else None
+    callee = ctx.program.funcs.get(text(function)) if function is not None else None
+    if function is None or function.type != "identifier" or callee is None:
+        return None
+    index = arguments.named_children.index(arg)
+    if index >= len(callee.params) or callee.params[index].variadic:
+        return None
+    param = callee.params[index]
+    if not isinstance(param.type, TChan):
+        return None
+    facts = callee.body.facts if callee.body is not None else None
+    path = (param.name or "_",)
+    received = facts is not None and (path in facts.received_from or path in facts.ranged)
+    sent = facts is not None and path in facts.sent_on
+    if param.type.dir is ChanDir.RECV or (param.type.dir is ChanDir.BOTH and received and not sent):
+        return callee.key, index
+    return None
+
+
+def rx_half(local: Local, env: Env, node: Node | None = None) -> str:
+    """The receiving end of a split local: its Receiver, or the shared one's lock."""
+    if not local.shared_rx:
+        return f"{local.rust}_rx"
+    if not env.is_async:
+        raise Untranslatable(node, "a shared Receiver locked outside async code")
+    return f"{local.rust}_rx.lock().await"
+
+
+def shared_end(rust: str, env: Env) -> str:
+    """The split local `rust` where a shared Receiver is expected: a clone of its shared
+    handle, or (once) its own Receiver, now shared."""
+    pair = next(
+        (x for scope in env.scopes for x in scope.values() if x.chan_pair and x.rust == rust),
+        None,
+    )
+    if pair is not None and pair.shared_rx:
+        return f"{rust}_rx.clone()"
+    if rust in env.moved_receivers:
+        raise Untranslatable(None, f"`{rust}`'s receiver is handed out twice")
+    env.moved_receivers.add(rust)
+    env.uses.add("std::sync::Arc")
+    return f"Arc::new(tokio::sync::Mutex::new({rust}_rx))"
+
+
+def receive_head(pattern: str, rx: str, shared: bool) -> str:
+    """A `for v := range ch` loop's head. A shared Receiver is locked for each receive
+    only (`let .. else`): a `while let` would hold the lock through the loop body."""
+    if shared:
+        return f"loop {{\nlet Some({pattern}) = {rx}.lock().await.recv().await else {{\nbreak;\n}};"
+    return f"while let Some({pattern}) = {rx}.recv().await"
+
+
+def _channel_of(call: Node, env: Env) -> tuple[TChan, str]:
+    """(the channel type, the `mpsc::channel::<T>(n)` call) of `make(chan T[, n])`."""
     from go2rs.bodies.calls import args_of
 
     args = args_of(call)
-    t = go_type(args[0], env)
+    t = go_type(args[0], env) if args else None
     if not isinstance(t, TChan):
         raise Untranslatable(call, "make of a non-channel")
     capacity = index_text(expr(args[1], env)) if len(args) > 1 else "0"
@@ -31,10 +162,131 @@ def make_channel(name: str, call: Node, env: Env) -> list[str]:
     elem = rust_type(t.elem, env)
     env.ctx.sink.uses.add("tokio::sync::mpsc")
     env.ctx.sink.crates.add("tokio")
-    rust = naming.snake(name)
-    env.bind(name, Local(rust, t, None, chan_pair=True))
     env.note("C03", "channel → mpsc::channel split into a Sender and a Receiver")
-    return [f"let ({rust}_tx, mut {rust}_rx) = mpsc::channel::<{elem}>({capacity});"]
+    return t, f"mpsc::channel::<{elem}>({capacity})"
+
+
+def channel_fields(node: Node, env: Env) -> list[str]:
+    """`w := op{key: k, resp: make(chan bool)}`: each channel the literal makes is made
+    first, as `(w_resp_tx, w_resp_rx)`. The field keeps the half its struct holds (C04);
+    the local keeps the other, so `<-w.resp` reads `w_resp_rx` (even after `w` moved into
+    a send, as Go's request/response pattern does). Lines for nothing else: []."""
+    left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+    names = left.named_children if left is not None else []
+    values = right.named_children if right is not None else []
+    literal = values[0] if len(values) == 1 else None
+    if len(names) != 1 or literal is None or literal.type != "composite_literal":
+        return []
+    made = [(k, v) for k, v in _keyed(literal) if _makes_channel(v)]
+    if not made:
+        return []
+    name = text(names[0])
+    t = go_type(literal.child_by_field_name("type"), env)
+    struct = env.ctx.program.struct(t.name) if isinstance(t, TName) and t.pkg is None else None
+    if struct is None or _reassigned(node, name):  # a new `w` would leave stale halves
+        raise Untranslatable(literal, "make of a channel outside `ch := make(..)`")
+    lines: list[str] = []
+    for key, value in made:
+        field = next((f for f in struct.fields if f.name == key), None)
+        if field is None or not isinstance(field.type, TChan):
+            raise Untranslatable(value, f"make of a channel for field {key}")
+        chan, channel = _channel_of(value, env)
+        held = chan_side(field.type, field.name in env.ctx.decisions.recv_fields)
+        kept, other = ("rx", "tx") if held is ChanDir.SEND else ("tx", "rx")
+        half = f"{naming.snake(name)}_{naming.snake(key)}"
+        elem = rust_type(chan.elem, env)
+        halves = {"tx": f"mpsc::Sender<{elem}>", "rx": f"mpsc::Receiver<{elem}>"}
+        env.made_channels[(value.start_byte, value.end_byte)] = E(
+            f"{half}_{other}", chan, halves[other]
+        )
+        env.bind(f"{name}.{key}", Local(f"{half}_{kept}", chan, halves[kept]))
+        mut = "mut " if kept == "rx" else ""
+        lines.append(f"let ({half}_tx, {mut}{half}_rx) = {channel};")
+    if _only_read(node, name, {key for key, _ in made}):  # `<-w.resp` reads the local half
+        env.mutated = env.mutated - {name}
+    env.note(
+        "C04", "a channel made in a struct literal: the field takes one half, the local the other"
+    )
+    return lines
+
+
+def _function_of(node: Node) -> Node:
+    while node.parent is not None and node.type not in ("func_literal", "function_declaration"):
+        node = node.parent
+    return node
+
+
+def _reassigned(declaration: Node, name: str) -> bool:
+    """Whether `name = ..` appears in the function that declares it."""
+    for node in walk(_function_of(declaration)):
+        left = node.child_by_field_name("left") if node.type == "assignment_statement" else None
+        if left is not None and any(text(n) == name for n in left.named_children):
+            return True
+    return False
+
+
+def _only_read(declaration: Node, name: str, made: set[str]) -> bool:
+    """Whether the function only reads `name` (its made channels are separate locals):
+    no field of it is written, no method called on it, no pointer to it taken."""
+    for node in walk(_function_of(declaration)):
+        if node.type != "identifier" or text(node) != name or node.parent is None:
+            continue
+        parent = node.parent
+        if parent.type == "unary_expression" and text(parent).startswith("&"):
+            return False
+        if (
+            parent.type != "selector_expression"
+            or text(parent.child_by_field_name("field")) in made
+        ):
+            continue
+        user = parent.parent
+        if user is None or user.type in ("inc_statement", "dec_statement", "call_expression"):
+            return False
+        if user.type == "expression_list" and user.parent is not None:
+            target = user.parent.child_by_field_name("left")
+            if user.parent.type == "assignment_statement" and target == user:
+                return False
+    return True
+
+
+def _keyed(literal: Node) -> list[tuple[str, Node]]:
+    """(field name, value expression) of each `key: value` of a struct literal."""
+    body = literal.child_by_field_name("body")
+    found = []
+    for element in body.named_children if body is not None else []:
+        parts = [_unwrap(c) for c in element.named_children]
+        if element.type == "keyed_element" and len(parts) == 2 and parts[0].type == "identifier":
+            found.append((text(parts[0]), parts[1]))
+    return found
+
+
+def _unwrap(node: Node) -> Node:
+    """A `literal_element`'s expression."""
+    if node.type == "literal_element" and node.named_children:
+        return node.named_children[0]
+    return node
+
+
+def _makes_channel(node: Node) -> bool:
+    args = node.child_by_field_name("arguments") if node.type == "call_expression" else None
+    return (
+        text(node.child_by_field_name("function")) == "make"
+        and args is not None
+        and bool(args.named_children)
+        and args.named_children[0].type == "channel_type"
+    )
+
+
+def half(node: Node, side: str, env: Env) -> str | None:
+    """The local half of a channel a struct literal made (`w.resp` -> `w_resp_rx`), if
+    `node` names one and the local kept `side`."""
+    if node.type != "selector_expression":
+        return None
+    local = env.lookup(text(node))
+    wanted = "mpsc::Receiver" if side == "rx" else "mpsc::Sender"
+    if local is None or not (local.rust_type or "").startswith(wanted):
+        return None
+    return local.rust
 
 
 def _channel(node: Node | None, env: Env, side: str) -> str:
@@ -48,10 +300,16 @@ def _channel(node: Node | None, env: Env, side: str) -> str:
                     f"`{text(node)}` is received from after a goroutine "
                     "took its receiver (share it, or restructure)",
                 )
-            return f"{local.rust}_{side}"
+            return rx_half(local, env, node) if side == "rx" else f"{local.rust}_tx"
+    if node is not None and (kept := half(node, side, env)) is not None:
+        return kept
     value = expr(node, env)
     if isinstance(value.go, TChan):
         check_side(value, side, node)
+        if (value.rust or "").startswith(SHARED_RX):
+            if not env.is_async:
+                raise Untranslatable(node, "a shared Receiver locked outside async code")
+            return f"{value.at(0)}.lock().await"
         return value.text
     raise Untranslatable(node, "channel of unknown shape")
 
@@ -108,7 +366,19 @@ def sender_argument(arg: Node, env: Env) -> str:
     return f"{_channel(arg, env, 'tx')}.clone()"
 
 
-def receiver_argument(arg: Node, env: Env) -> str:
+def receiver_argument(arg: Node, env: Env, shared: bool = False) -> str:
+    """A channel handed to a receive-only parameter: the Receiver moves; a parameter that
+    several tasks share (`Arc<tokio::sync::Mutex<..>>`) gets a clone of the shared handle."""
+    local = env.lookup(text(arg)) if arg.type == "identifier" else None
+    if shared:
+        if local is not None and local.chan_pair:
+            return shared_end(local.rust, env)
+        value = expr(arg, env)
+        if (value.rust or "").startswith(SHARED_RX):
+            return f"{value.at(0)}.clone()"
+        raise Untranslatable(arg, "a Receiver where several tasks share one")
+    if local is not None and local.shared_rx:
+        raise Untranslatable(arg, "a shared Receiver where a function takes one of its own")
     if env.spawning_in_loop:
         raise Untranslatable(
             arg,
@@ -116,7 +386,3 @@ def receiver_argument(arg: Node, env: Env) -> str:
             "Receiver (Arc<tokio::sync::Mutex<..>>) or use async-channel",
         )
     return _channel(arg, env, "rx")
-
-
-def range_channel(channel: Node, env: Env) -> str:
-    return f"while let Some({{}}) = {_channel(channel, env, 'rx')}.recv().await"

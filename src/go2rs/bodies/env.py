@@ -103,6 +103,7 @@ class Local:
     # "state": a local goroutines write, declared `Arc<Mutex<T>>` (only locking statements use
     # it); "mutex": a local sync.Mutex whose Lock..Unlock sections lock that state instead.
     lock: str = ""
+    shared_rx: bool = False  # a chan_pair whose Receiver several tasks share (Arc<Mutex<..>>)
 
 
 @dataclass
@@ -133,6 +134,8 @@ class Env:
     mutated_fields: frozenset[str] = frozenset()  # receiver fields the body changes
     spawning_in_loop: bool = False  # translating a goroutine started inside a loop
     moved_receivers: set[str] = field(default_factory=set)  # channel receivers a task took
+    # `make(chan T)` calls inside a struct literal (by byte span) -> the half the field takes
+    made_channels: dict[tuple[int, int], E] = field(default_factory=dict)
     local_consts: dict[str, str] = field(default_factory=dict)  # const in the body -> Rust type
     # Receiver fields that a lock guard holds: Go field name -> Rust text of the guarded value.
     guarded: dict[str, str] = field(default_factory=dict)

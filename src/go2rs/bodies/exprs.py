@@ -201,6 +201,10 @@ CHANNEL_PAIR = "(mpsc::Sender, mpsc::Receiver)"  # the Rust type of a split `mak
 
 def _channel_end(e: E, target: str | None, env: Env) -> str:
     """A split channel where one end is expected: the Receiver moves (once), Senders clone."""
+    if target is not None and target.startswith("Arc<tokio::sync::Mutex<mpsc::Receiver"):
+        from go2rs.bodies.channels import shared_end
+
+        return shared_end(e.text, env)
     if target is not None and target.startswith("mpsc::Receiver"):
         if e.text in env.moved_receivers:
             raise Untranslatable(None, f"`{e.text}`'s receiver is handed out twice")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from go2rs.bodies.channels import check_side
+from go2rs.bodies.channels import SHARED_RX, check_side
 from go2rs.bodies.env import BOOL, Env, Local, Untranslatable, identifiers
 from go2rs.bodies.exprs import expr, rust_type
 from go2rs.bodies.stmts import Lines, braced, statements
 from go2rs.gomodel import TChan, TName
 from go2rs.idioms import naming
 from go2rs.parse.lower import text
+from go2rs.parse.parser import walk
 
 
 def _wait_group(env: Env) -> str | None:
@@ -30,7 +31,9 @@ def _captured_handles(node: Node, env: Env) -> list[str]:
     for name in identifiers(node):
         local = env.lookup(name)
         if local is not None and local.chan_pair:
-            if _only_receives(node, name):
+            if local.shared_rx and _receives(node, name):  # its own handle on the Receiver
+                names.append(f"{local.rust}_rx")
+            if _only_receives(node, name, env):
                 continue
             names.append(f"{local.rust}_tx")
         elif local is not None and (
@@ -94,8 +97,11 @@ def _receives_only_after(node: Node, name: str) -> bool:
     return True
 
 
-def _only_receives(node: Node, name: str) -> bool:
-    """Whether every use of `name` under `node` receives from it or ranges over it."""
+def _only_receives(node: Node, name: str, env: Env) -> bool:
+    """Whether every use of `name` under `node` receives from it, ranges over it or hands
+    it to a receive-only parameter."""
+    from go2rs.bodies.channels import receive_param
+
     stack = [node]
     while stack:
         current = stack.pop()
@@ -113,9 +119,32 @@ def _only_receives(node: Node, name: str) -> bool:
             and parent.type == "range_clause"
             and parent.child_by_field_name("right") == current
         )
-        if not (receive or ranged):
+        handed = (
+            parent is not None
+            and parent.type == "argument_list"
+            and receive_param(parent, current, env.ctx) is not None
+        )
+        if not (receive or ranged or handed):
             return False
     return True
+
+
+def _receives(node: Node, name: str) -> bool:
+    """Whether `name` is received from, ranged over or handed to a call under `node`."""
+    for current in walk(node):
+        parent = current.parent
+        if current.type != "identifier" or text(current) != name or parent is None:
+            continue
+        if parent.type == "argument_list" or (
+            parent.type == "range_clause" and parent.child_by_field_name("right") == current
+        ):
+            return True
+        if (
+            parent.type == "unary_expression"
+            and text(parent.child_by_field_name("operator")) == "<-"
+        ):
+            return True
+    return False
 
 
 def _in_loop(node: Node) -> bool:
@@ -127,10 +156,10 @@ def _in_loop(node: Node) -> bool:
     return False
 
 
-def _borrowed_captures(node: Node, env: Env) -> list[str]:
+def _borrowed_captures(call: Node, env: Env) -> list[str]:
     """Names a spawned task would capture by reference: tasks must own what they use."""
     found = []
-    for name in identifiers(node):
+    for name in _task_names(call):
         local = env.lookup(name)
         rust = (local.rust_type if local is not None else "") or ""
         if name == env.receiver or rust.startswith(("&", "impl ")):
@@ -148,7 +177,7 @@ def _shared_state(node: Node, call: Node, env: Env) -> list[str]:
     assigned = {p[0] for p in collect_facts([call]).assigned} | _addressed(call)
     in_loop = _in_loop(node)
     shared = []
-    for name in identifiers(call):
+    for name in _task_names(call):
         local = env.lookup(name)
         if (
             local is None
@@ -163,6 +192,18 @@ def _shared_state(node: Node, call: Node, env: Env) -> list[str]:
         if name in assigned or (not copy and (in_loop or _used_later(node, name))):
             shared.append(name)
     return sorted(set(shared))
+
+
+def _task_names(call: Node) -> list[str]:
+    """Names the task itself uses. The arguments of `go func(s string) {..}(in)` are
+    evaluated by the spawner, which hands the task its own copies (`_bind_arguments`), so
+    they are not shared, unless one lends a pointer (`&x`)."""
+    function = call.child_by_field_name("function")
+    arguments = call.child_by_field_name("arguments")
+    if function is None or function.type != "func_literal":
+        return identifiers(call)
+    lent = _addressed(arguments) if arguments is not None else set()
+    return [*identifiers(function), *sorted(lent)]
 
 
 def _addressed(node: Node) -> set[str]:
@@ -209,6 +250,7 @@ def _receivers_taken(call: Node, env: Env) -> set[str]:
         if (
             local is not None
             and local.chan_pair
+            and not local.shared_rx  # each task clones the shared handle
             and ((name,) in facts.received_from or (name,) in facts.ranged)
         ):
             taken.add(local.rust)
@@ -438,11 +480,15 @@ def _select_default(node: Node, env: Env) -> Lines:
     if operand is None or len(names) > 1 or text(operand).startswith("time.After("):
         raise Untranslatable(node, "select with default on a case other than a receive")
     local = env.lookup(text(operand))
+    if local is not None and local.shared_rx:
+        raise Untranslatable(node, "select on a Receiver several tasks share")
     if local is not None and local.chan_pair:
         channel, chan_type = f"{local.rust}_rx", local.go
     else:
         value = expr(operand, env)
         check_side(value, "rx", operand)
+        if (value.rust or "").startswith(SHARED_RX):
+            raise Untranslatable(node, "select on a Receiver several tasks share")
         channel, chan_type = value.text, value.go
     elem = chan_type.elem if isinstance(chan_type, TChan) else None
     env.push()
@@ -518,12 +564,16 @@ def _arm_head(node: Node | None, env: Env) -> tuple[str, str, list[str]]:
             )
         return "_", f"{ticker.rust}.tick()", []
     local = env.lookup(source)
+    if local is not None and local.shared_rx:
+        raise Untranslatable(node, "select on a Receiver several tasks share")
     if local is not None and local.chan_pair:
         channel = f"{local.rust}_rx"
         elem = local.go.elem if isinstance(local.go, TChan) else None
     else:
         value = expr(operand, env)
         check_side(value, "rx", operand)
+        if (value.rust or "").startswith(SHARED_RX):
+            raise Untranslatable(node, "select on a Receiver several tasks share")
         channel = value.text
         elem = value.go.elem if isinstance(value.go, TChan) else None
     rust = rust_type(elem, env) if elem is not None else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from go2rs.bodies.channels import SHARED_RX, receive_head
 from go2rs.bodies.env import (
     INT,
     STRING,
@@ -145,6 +146,8 @@ def range_loop(clause: Node, body: Node | None, env: Env, prefix: str) -> Lines:
         inner = braced(statements(body), env, False)
     finally:
         env.pop()
+    if head.startswith("loop {"):  # channels.receive_head: the receive opens the loop body
+        return [*setup, f"{prefix}{head}{inner.removeprefix('{')}"]
     return [*setup, f"{prefix}{head} {inner}"]
 
 
@@ -160,11 +163,12 @@ def _channel_range(names: list[str], right: Node | None, env: Env) -> tuple[Line
     source = expr(right, env)
     if not isinstance(source.go, TChan) or source.rust is None:
         return None
-    if not source.rust.startswith("mpsc::Receiver"):
+    shared = source.rust.startswith(SHARED_RX)
+    if not source.rust.startswith("mpsc::Receiver") and not shared:
         return None
     value = _bind(names[0], source.go.elem, rust_type(source.go.elem, env), env) if names else "_"
     if right.type == "identifier":
-        return [], f"while let Some({value}) = {source.at(0)}.recv().await"
+        return [], receive_head(value, source.at(0), shared)
     receiver = f"{value}_rx" if value != "_" else "values_rx"
     return [f"let mut {receiver} = {source.text};"], (
         f"while let Some({value}) = {receiver}.recv().await"
@@ -186,7 +190,7 @@ def _range_head(names: list[str], right: Node | None, env: Env) -> str:
             value = (
                 _bind(names[0], local.go.elem, rust_type(local.go.elem, env), env) if names else "_"
             )
-            return f"while let Some({value}) = {local.rust}_rx.recv().await"
+            return receive_head(value, f"{local.rust}_rx", local.shared_rx)
     from go2rs.bodies.exprs import underlying
 
     source = underlying(expr(right, env), env)

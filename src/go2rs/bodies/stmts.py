@@ -595,6 +595,13 @@ def _let_else_lookup(name: str, index: Node, check: Node, env: Env) -> Lines:
 
 
 def _short_var(node: Node, env: Env, tail: bool) -> Lines:
+    from go2rs.bodies.channels import channel_fields
+
+    # `w := op{resp: make(chan T)}`: the literal's channels are made first
+    return channel_fields(node, env) + _short_var_value(node, env, tail)
+
+
+def _short_var_value(node: Node, env: Env, tail: bool) -> Lines:
     left, right = _sides(node)
     names = [text(n) for n in left]
     borrowed = _address_of_local(right[0], env) if len(names) == 1 and len(right) == 1 else None

@@ -72,6 +72,24 @@ def analyze(ctx: Ctx) -> None:
                 colored.add(fn.key)
                 changed = True
     _receive_only_fields(ctx)
+    _shared_receivers(ctx)
+
+
+def _shared_receivers(ctx: Ctx) -> None:
+    """Receive-only channel parameters that several tasks share: a local channel handed to
+    `go worker(jobs)` in a loop (a worker pool) is received from by every worker, so the
+    parameter takes `Arc<tokio::sync::Mutex<Receiver>>`. Only bodies that spawn are parsed
+    again (the Go model keeps text, not syntax trees)."""
+    from go2rs.bodies.channels import receivers
+    from go2rs.parse.parser import parse_go
+
+    for fn in ctx.program.all_funcs():
+        if fn.body is None or not fn.body.facts.has_go or not fn.body.facts.chan_locals:
+            continue
+        root = parse_go(b"package p\nfunc _() " + fn.body.text.encode("utf-8")).root_node
+        function = root.named_children[-1]
+        for name in fn.body.facts.chan_locals:
+            ctx.decisions.shared_receivers.update(receivers(function, name, ctx).params)
 
 
 def _receive_only_fields(ctx: Ctx) -> None:

@@ -150,7 +150,13 @@ def _param(sig: Signature, index: int, ctx: Ctx, notes: list[Note]) -> RustParam
                     "mpsc::channel and pass that half",
                 )
             )
-        return RustParam(name, ctx.need(map_type(TChan(side, t.elem), Pos.PARAM, ctx)))
+        half = map_type(TChan(side, t.elem), Pos.PARAM, ctx)
+        if (sig.key, index) in ctx.decisions.shared_receivers:  # idioms/concurrency.py
+            notes.append(ctx.note("C03", f"`{param.name}`: a Receiver several tasks share"))
+            half = RustType(
+                f"Arc<tokio::sync::Mutex<{half.text}>>", half.uses | {"std::sync::Arc"}, half.crates
+            )
+        return RustParam(name, ctx.need(half))
     rtype = map_type(t, Pos.PARAM, ctx)
     if mutated and rtype.text.startswith("&") and not rtype.text.startswith("&mut"):
         rtype = RustType("&mut " + rtype.text[1:], rtype.uses, rtype.crates)
