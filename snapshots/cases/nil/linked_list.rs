@@ -6,7 +6,7 @@
 #[derive(Debug, Clone, Default)]
 pub struct Node {
     pub value: i64,
-    // go2rs[N02]: *T field → Option<Box<Node>>: the type is recursive, so it needs a Box
+    // go2rs[N02]: *T field → Option<Box<Node>>: nil-checked or set to nil in the input
     pub next: Option<Box<Node>>,
 }
 

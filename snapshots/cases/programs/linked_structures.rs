@@ -5,7 +5,7 @@
 #[derive(Debug, Clone, Default)]
 struct Node {
     value: i64,
-    // go2rs[N02]: *T field → Option<Box<Node>>: the type is recursive, so it needs a Box
+    // go2rs[N02]: *T field → Option<Box<Node>>: nil-checked or set to nil in the input
     next: Option<Box<Node>>,
 }
 

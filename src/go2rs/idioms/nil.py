@@ -69,7 +69,11 @@ def fields_through_locals(fn: FuncDecl, packages: set[str]) -> set[str]:
     for name in locals_checked:
         if name in params:
             continue
-        copied = re.compile(rf"(?m)^\s*{re.escape(name)}\s*:?=\s*([A-Za-z_]\w*)\.(\w+)\s*$")
+        # `name := x.f` on a line of its own, or as a for loop's init or post statement
+        copied = re.compile(
+            rf"(?m)(?:^\s*|\bfor\s+|;\s*){re.escape(name)}\s*:?=\s*([A-Za-z_]\w*)\.(\w+)"
+            r"\s*(?:$|;|\{)"
+        )
         found.update(m[2] for m in copied.finditer(fn.body.text) if m[1] not in packages)
     return found
 
