@@ -40,9 +40,7 @@ impl Runner {
     /// Apply runs one migration and records the version.
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    // go2rs[D03]: line 31 kept as todo!(): method `Up` on a value of unknown type
     // go2rs[D01]: body translated; review ownership (clones) and casts
-    #[allow(unused, clippy::useless_vec)]
     pub fn apply(&mut self, m: Migration) -> Result<(), Error> {
         if self.dirty {
             return Err(Error::Dirty);
@@ -53,14 +51,12 @@ impl Runner {
                 m.version
             )));
         }
-        // go2rs: not translated (method `Up` on a value of unknown type); the Go:
-        // if err := m.Up(); err != nil {
-        //     r.dirty = true
-        //     return fmt.Errorf("migration %d: %w", m.Version, err)
-        // }
-        // r.current = m.Version
-        // return nil
-        todo!("go: if err := m.Up(); err != nil {{")
+        if let Err(err) = (m.up)() {
+            self.dirty = true;
+            return Err(Error::Other(format!("migration {}: {}", m.version, err)));
+        }
+        self.current = m.version;
+        Ok(())
     }
 
     // go: error_only_results.go:40

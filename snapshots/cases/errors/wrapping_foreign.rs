@@ -3,6 +3,8 @@
 
 use serde::Deserialize;
 use serde::Serialize;
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
 
 /// Errors of package config.
 // go2rs[E02]: one thiserror enum lists every failure of the package; callers match on variants
@@ -64,16 +66,20 @@ pub fn workers_from_env() -> Result<i64, Error> {
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[N04]: *T parameter `s` → &T
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-// go2rs[D03]: line 44 kept as todo!(): os.WriteFile with 3 arguments
+// go2rs[T04]: os.WriteFile with a perm → OpenOptions + mode (unix; 0o666 is fs::write)
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 pub fn save(path: &str, s: &Settings) -> Result<(), Error> {
     let raw = serde_json::to_vec_pretty(s)
         .map_err(|err| Error::Other(format!("encoding config: {}", err)))?;
-    // go2rs: not translated (os.WriteFile with 3 arguments); the Go:
-    // if err := os.WriteFile(path, raw, 0o644); err != nil {
-    //     return fmt.Errorf("writing config: %w", err)
-    // }
-    // return nil
-    todo!("go: if err := os.WriteFile(path, raw, 0o644); err != nil {{")
+    if let Err(err) = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o644)
+        .open(path)
+        .and_then(|mut f| f.write_all(&raw))
+    {
+        return Err(Error::Other(format!("writing config: {}", err)));
+    }
+    Ok(())
 }

@@ -60,10 +60,9 @@ impl StatusError for NotFound {
     // go: embed_error_stringer.go:28
     /// Status implements StatusError.
     // go2rs[M01]: value receiver → &self
-    // go2rs[D02]: body kept as todo: http.StatusNotFound has no mapping yet
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     fn status(&self) -> i64 {
-        // return http.StatusNotFound
-        todo!("go2rs: translate the Go body of NotFound.Status")
+        404
     }
 }
 

@@ -65,12 +65,15 @@ impl Api {
 /// Decode reads a JSON body from an io.Reader.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-// go2rs[D02]: body kept as todo: zero value of serde_json::Value
+// go2rs[D03]: line 37 kept as todo!(): json.NewDecoder has no mapping yet
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn decode(body: &mut dyn Read) -> Result<serde_json::Value, Error> {
-    // var raw json.RawMessage
+    let mut raw: serde_json::Value = serde_json::Value::default();
+    // go2rs: not translated (json.NewDecoder has no mapping yet); the Go:
     // err := json.NewDecoder(body).Decode(&raw)
     // return raw, err
-    todo!("go2rs: translate the Go body of Decode")
+    todo!("go: err := json.NewDecoder(body).Decode(&raw)")
 }
 
 // go2rs: placeholders for names defined outside this input

@@ -70,7 +70,7 @@ impl Crawler {
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-    // go2rs[D03]: line 42 kept as todo!(): method `Fetch` on a value of unknown type
+    // go2rs[D03]: line 44 kept as todo!(): a goroutine sharing link with its spawner (wrap shared state in Arc<Mutex<..>>)
     // go2rs[D01]: body translated; review ownership (clones) and casts
     #[allow(unused, clippy::useless_vec)]
     async fn visit(&self, url: &str) {
@@ -78,11 +78,11 @@ impl Crawler {
         if !self.visited.try_visit(url) {
             return;
         }
-        // go2rs: not translated (method `Fetch` on a value of unknown type); the Go:
-        // for _, link := range c.Fetch(url) {
-        //     c.wg.Add(1)
-        //     go c.visit(link)
-        // }
-        todo!("go: for _, link := range c.Fetch(url) {{")
+        for link in &(self.fetch)(url) {
+            // go2rs: wg.Add() — the JoinSet counts its tasks
+            // go2rs: not translated (a goroutine sharing link with its spawner (wrap shared state in Arc<Mutex<..>>)); the Go:
+            // go c.visit(link)
+            todo!("go: go c.visit(link)")
+        }
     }
 }

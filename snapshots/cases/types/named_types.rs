@@ -10,10 +10,9 @@ pub struct UserId(pub i64);
 
 // go2rs[I04]: String() string → Display
 impl std::fmt::Display for UserId {
-    // go2rs[D02]: body kept as todo: strconv.FormatInt has no mapping yet
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // return "user-" + strconv.FormatInt(int64(id), 10)
-        todo!("go2rs: translate the Go body of UserID.String")
+        write!(f, "user-{}", self.0)
     }
 }
 

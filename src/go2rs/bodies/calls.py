@@ -98,7 +98,7 @@ def call(node: Node, env: Env) -> E:
     if func.type == "selector_expression":
         return _selector_call(func, args, node, env)
     if func.type in ("slice_type", "array_type", "parenthesized_type", "qualified_type"):
-        return _type_conversion(go_type(func, env), args, node, env)
+        return type_conversion(go_type(func, env), args, node, env)
     raise Untranslatable(node, "call of a computed function")
 
 
@@ -189,7 +189,7 @@ def _named_conversion(name: str, args: list[Node], node: Node, env: Env) -> E:
     )
 
 
-def _type_conversion(t: GoType, args: list[Node], node: Node, env: Env) -> E:
+def type_conversion(t: GoType, args: list[Node], node: Node, env: Env) -> E:
     if len(args) != 1:
         raise Untranslatable(node, "conversion")
     value = expr(args[0], env)
@@ -251,7 +251,10 @@ def zero_value(t: GoType, env: Env) -> str:
     if isinstance(t, TPointer):
         raise Untranslatable(None, "a nil pointer variable (an Option go2rs did not plan)")
     rust = rust_type(t, env)
-    if rust.startswith(("Box<dyn", "&", "impl ")) or not rust.replace("_", "").isalnum():
+    if (
+        rust.startswith(("Box<dyn", "&", "impl "))
+        or not rust.replace("_", "").replace("::", "").isalnum()
+    ):
         raise Untranslatable(None, f"zero value of {rust}")
     if rust in env.ctx.sink.placeholders:  # Go's zero value of a type go2rs does not know
         raise Untranslatable(None, f"zero value of the placeholder {rust}")
@@ -1119,6 +1122,10 @@ def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
     base = receiver.go.elem if isinstance(receiver.go, TPointer) else receiver.go
     if base == TName("Builder", "strings"):
         return _builder(receiver, name, args, node, env)
+    if base == TName("Scanner", "bufio"):
+        from go2rs.bodies.scanner import method
+
+        return method(receiver, name, args, node, env)
     if base == TName("WaitGroup", "sync"):
         from go2rs.bodies.goroutines import wait
 
@@ -1162,6 +1169,13 @@ def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
         promoted = _promoted_receiver(receiver, base, name, env)
         if promoted is not None:
             return _selector_method(promoted, name, args, node, env)
+        from go2rs.bodies.exprs import field_of
+        from go2rs.gomodel import TFunc
+
+        found = field_of(receiver.go, name, env)
+        if found is not None and isinstance(found[1], TFunc):  # `m.Up()`: a func-typed field
+            field = E(f"({receiver.at(0)}.{found[0]})", found[1], rust_type(found[1], env))
+            return _closure_call(field, args, node, env)
     if base == TName("error") and name == "Error":
         return E(f"{receiver.at(0)}.to_string()", STRING, "String")
     if receiver.rust == "CancellationToken" and name == "Err" and not args:
@@ -1340,6 +1354,8 @@ def _package_call(pkg: str, name: str, args: list[Node], node: Node, env: Env) -
             TSlice(STRING),
             "Vec<String>",
         )
+    if path == "strconv" and name in ("FormatInt", "FormatUint") and len(args) == 2:
+        return _format_int(args, node, env)
     if path == "strconv" and name == "ParseBool" and len(args) == 1:
         return _parse_bool(expr(args[0], env), env)
     if path == "time" and name == "Sleep":
@@ -1360,6 +1376,12 @@ def _package_call(pkg: str, name: str, args: list[Node], node: Node, env: Env) -
         from go2rs.bodies.sorting import binary_search
 
         return binary_search(args, node, env)
+    if path == "os" and name == "WriteFile" and len(args) == 3:
+        return _write_file(args, node, env)
+    if path == "bufio" and name == "NewScanner":
+        from go2rs.bodies.scanner import new_scanner
+
+        return new_scanner(args, node, env)
     if path == "cmp" and name == "Compare" and len(args) == 2:
         from go2rs.bodies.sorting import compare
 
@@ -1368,6 +1390,55 @@ def _package_call(pkg: str, name: str, args: list[Node], node: Node, env: Env) -
     if entry is None:
         raise Untranslatable(node, f"{pkg}.{name} has no mapping yet")
     return _std_call(entry, f"{pkg}.{name}", [expr(a, env) for a in args], node, env)
+
+
+def _format_int(args: list[Node], node: Node, env: Env) -> E:
+    """strconv.FormatInt(v, base) for a literal base 2/8/10/16: Rust's {:x}/{:o}/{:b} print a
+    negative i64 in two's complement, where Go writes a minus sign and the magnitude."""
+    value = expr(args[0], env)
+    formats = {"10": "", "16": ":x", "8": ":o", "2": ":b"}
+    spec = formats.get(text(args[1]))
+    if spec is None:
+        raise Untranslatable(node, "strconv.FormatInt with a base other than 2, 8, 10 or 16")
+    if not spec:
+        return E(f"{value.at(0)}.to_string()", STRING, "String")
+    if value.rust in ("u64", "u32", "usize", "u8", "u16"):
+        return E(f'format!("{{{spec}}}", {value.text})', STRING, "String")
+    typed = ": i64" if value.rust in (None, "i64") else ""
+    return E(
+        f"{{ let v{typed} = {value.text}; "
+        f'if v < 0 {{ format!("-{{{spec}}}", v.unsigned_abs()) }} '
+        f'else {{ format!("{{{spec}}}", v) }} }}',
+        STRING,
+        "String",
+    )
+
+
+def _write_file(args: list[Node], node: Node, env: Env) -> E:
+    """`os.WriteFile(name, data, perm)`: create-or-truncate, then write. std::fs::write
+    creates files with mode 0o666 (before the umask, as Go's perm is); another perm needs
+    OpenOptions with the mode (unix: Go ignores all but the read-only bit elsewhere)."""
+    from go2rs.idioms.literals import go_int_value
+
+    value = expr(args[1], env)
+    if value.text.endswith(".as_bytes().to_vec()"):  # `[]byte("..")`: the bytes will do
+        value = E(value.text.removesuffix(".to_vec()"), value.go, "&[u8]")
+    name, data = coerce(expr(args[0], env), "&str", env), _std_arg("ref", value, env)
+    perm = go_int_value(text(args[2])) if args[2].type == "int_literal" else None
+    if perm == 0o666:
+        return E(f"std::fs::write({name}, {data})", None, "()", fallible=True)
+    if perm is None:
+        mode = expr(args[2], env)
+        mode_text = mode.text if mode.rust == "u32" else f"{mode.at(2)} as u32"
+    else:
+        mode_text = f"0o{perm:o}"
+    env.uses.update(("std::io::Write", "std::os::unix::fs::OpenOptionsExt"))
+    env.note("T04", "os.WriteFile with a perm → OpenOptions + mode (unix; 0o666 is fs::write)")
+    opened = (
+        "std::fs::OpenOptions::new().write(true).create(true).truncate(true)"
+        f".mode({mode_text}).open({name})"
+    )
+    return E(f"{opened}.and_then(|mut f| f.write_all({data}))", None, "()", fallible=True)
 
 
 def _std_call(entry: StdFn, label: str, values: list[E], node: Node, env: Env) -> E:

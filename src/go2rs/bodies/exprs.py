@@ -1133,7 +1133,13 @@ def _call(node: Node, env: Env) -> E:
 
 
 def _type_conversion(node: Node, env: Env) -> E:
-    raise Untranslatable(node, "type conversion expression")
+    """`[]byte("..")` where tree-sitter reads a conversion, not a call: the same rules."""
+    from go2rs.bodies.calls import type_conversion
+
+    operand = node.child_by_field_name("operand")
+    if operand is None:
+        raise Untranslatable(node, "type conversion expression")
+    return type_conversion(go_type(node.child_by_field_name("type"), env), [operand], node, env)
 
 
 def _composite(node: Node, env: Env) -> E:

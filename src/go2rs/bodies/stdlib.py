@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from go2rs.bodies.env import BOOL, INT, STRING, E, Env, Untranslatable
-from go2rs.gomodel import GoType, TName, TSlice
+from go2rs.gomodel import GoType, TName, TPointer, TSlice
 
 FLOAT = TName("float64")
 RUNE = TName("rune")
@@ -113,8 +113,16 @@ STD: dict[str, StdFn] = {
     # os
     "os.Exit": _s("std::process::exit({0})", "i32", None, "!"),
     "os.Getenv": _s("std::env::var({0}).unwrap_or_default()", "str", STRING, "String"),
+    # Go's os.Open is read-only, as File::open is; the *os.File is the File
+    "os.Open": _s(
+        "File::open({0})",
+        "str",
+        TPointer(TName("File", "os")),
+        "File",
+        fallible=True,
+        uses=("std::fs::File",),
+    ),
     "os.ReadFile": _s("std::fs::read({0})", "str", BYTES, "Vec<u8>", fallible=True),
-    "os.WriteFile": _s("std::fs::write({0}, {1})", "str ref", None, "()", fallible=True),
     # time
     "time.Now": _s(
         "SystemTime::now()",
@@ -168,6 +176,30 @@ STD: dict[str, StdFn] = {
     "utf8.RuneCountInString": _s("{0}.chars().count()", "recv", INT, "usize"),
 }
 
+_HTTP_STATUS = {
+    "OK": "200",
+    "Created": "201",
+    "Accepted": "202",
+    "NoContent": "204",
+    "MovedPermanently": "301",
+    "Found": "302",
+    "NotModified": "304",
+    "BadRequest": "400",
+    "Unauthorized": "401",
+    "Forbidden": "403",
+    "NotFound": "404",
+    "MethodNotAllowed": "405",
+    "Conflict": "409",
+    "Gone": "410",
+    "UnprocessableEntity": "422",
+    "TooManyRequests": "429",
+    "InternalServerError": "500",
+    "NotImplemented": "501",
+    "BadGateway": "502",
+    "ServiceUnavailable": "503",
+    "GatewayTimeout": "504",
+}
+
 # Package-level values: `math.Pi`, `time.Second`, `os.Args`.
 VALUES: dict[str, tuple[str, GoType, str]] = {
     "math.Pi": ("std::f64::consts::PI", FLOAT, "f64"),
@@ -183,6 +215,8 @@ VALUES: dict[str, tuple[str, GoType, str]] = {
     "time.Minute": ("Duration::from_secs(60)", DURATION, "Duration"),
     "time.Hour": ("Duration::from_secs(3600)", DURATION, "Duration"),
     "os.Args": ("std::env::args().collect::<Vec<String>>()", STRINGS, "Vec<String>"),
+    # net/http status codes are untyped int constants in Go
+    **{f"net/http.Status{name}": (code, INT, "i64") for name, code in _HTTP_STATUS.items()},
 }
 
 

@@ -68,7 +68,9 @@ def block(nodes: list[Node], env: Env, tail: bool) -> Lines:
             node = nodes[i]
             following = nodes[i + 1] if i + 1 < len(nodes) else None
             last = i == len(nodes) - 1 or (
-                i == len(nodes) - 2 and following is not None and _is_err_check(following)
+                i == len(nodes) - 2
+                and following is not None
+                and (_is_err_check(following) or following.type == "return_statement")
             )
             scope, moved = dict(env.scopes[-1]), set(env.moved_receivers)
             try:
@@ -217,6 +219,12 @@ def _nil_check_name(node: Node) -> str | None:
 
 
 def _paired(node: Node, following: Node | None, env: Env, tail: bool) -> Lines | None:
+    if node.type == "for_statement" and following is not None:
+        from go2rs.bodies.scanner import scan_loop, scan_of
+
+        if scan_of(node, env) is not None and "Err()" in text(following):
+            lines, count = scan_loop(node, following, env, "", tail)
+            return lines if count == 2 else None
     if following is not None and node.type == "var_declaration":
         return _errors_as(node, following, env, tail) or _recursive_closure(node, following, env)
     if following is None or (
@@ -1080,7 +1088,7 @@ def _return(node: Node, env: Env, tail: bool) -> Lines:
         err = values[-1]
         held = env.lookup(text(err)) if err.type == "identifier" else None
         if err.type == "nil":
-            payload = f"Ok({_values(values[:-1], env) or '()'})"
+            payload = _success(values[:-1], env)
         elif held is not None and (held.rust_type or "").startswith("Option<"):
             if len(values) != 1:
                 raise Untranslatable(node, "a value returned beside an error that may be nil")
@@ -1091,6 +1099,16 @@ def _return(node: Node, env: Env, tail: bool) -> Lines:
         if len(values) != len(shape.results):
             raise Untranslatable(node, "return of a multi-value call")
         payload = _values(values, env)
+    return [payload if tail else f"return {payload};"]
+
+
+def _success(values: list[Node], env: Env) -> str:
+    return f"Ok({_values(values, env) or '()'})"
+
+
+def success_return(values: list[Node], env: Env, tail: bool) -> Lines:
+    """`return v.., err` where err is known to be Go's nil: the Ok return."""
+    payload = _success(values[:-1], env)
     return [payload if tail else f"return {payload};"]
 
 
@@ -1345,6 +1363,10 @@ def for_loop(node: Node, env: Env, prefix: str) -> Lines:
     clause = next(
         (c for c in node.named_children if c.type in ("for_clause", "range_clause")), None
     )
+    from go2rs.bodies.scanner import scan_loop, scan_of
+
+    if scan_of(node, env) is not None:  # `for sc.Scan() { .. }`: lines()
+        return scan_loop(node, None, env, prefix)[0]
     if clause is None:
         cond_node = next((c for c in node.named_children if c != body_node), None)
         if cond_node is None:

@@ -103,6 +103,9 @@ STD_TYPES: dict[str, Mapped] = {
         crates=("tokio", "anyhow"),
         clone=False,
     ),
+    # permission bits, as std's unix OpenOptionsExt::mode / PermissionsExt take them
+    "os.FileMode": Mapped("u32", copy=True, serde=True),
+    "io/fs.FileMode": Mapped("u32", copy=True, serde=True),
     "math/big.Int": Mapped("i128", note="big.Int -> i128 here; num-bigint for unbounded"),
 }
 
