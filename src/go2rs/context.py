@@ -89,6 +89,8 @@ class Decisions:
     recv_fields: set[str] = field(default_factory=set)  # bidirectional chan fields received from
     # (FuncDecl.key, param index): receive-only channel parameters several tasks share
     shared_receivers: set[tuple[str, int]] = field(default_factory=set)
+    # (FuncDecl.key, param index): func parameters a goroutine of the body uses
+    spawned_fn_params: set[tuple[str, int]] = field(default_factory=set)
     derives: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo of structs.derives
     # memo of generics.method_zero_valued: type -> parameters its methods need a zero value of
     zero_valued: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -312,3 +312,28 @@ func main() {
 }
 """)
     assert "make of a channel outside" in result.rust
+
+
+# --------------------------------- func parameters a goroutine runs (idioms/concurrency.py)
+
+
+def test_a_func_parameter_a_goroutine_calls_is_static_and_moves_into_the_task() -> None:
+    rust = _draft("""package p
+
+import "time"
+
+func Delayed(d time.Duration, fn func()) {
+	go func() {
+		time.Sleep(d)
+		fn()
+	}()
+}
+
+func Now(fn func()) {
+	fn()
+}
+""").rust
+    assert "r#fn: impl Fn() + Send + Sync + 'static)" in rust
+    assert "pub fn now(r#fn: impl Fn())" in rust  # no task: the closure may borrow
+    assert "tokio::spawn(async move {" in rust
+    assert "todo!(" not in rust

@@ -33,14 +33,15 @@ pub async fn beat(name: &str, period: Duration, count: i64) -> mpsc::Receiver<St
 
 // go: sleep_goroutines.go:22
 /// Delayed runs fn after d in the background.
+// go2rs[C01]: `fn` runs in a task: Send + Sync + 'static
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D02]: body kept as todo: a goroutine using borrowed fn (a task must own its data: clone it or use Arc)
-pub async fn delayed(d: Duration, r#fn: impl Fn()) {
-    // go func() {
-    //     time.Sleep(d)
-    //     fn()
-    // }()
-    todo!("go2rs: translate the Go body of Delayed")
+// go2rs[C01]: goroutine → tokio task
+// go2rs[D01]: body translated; review ownership (clones) and casts
+pub async fn delayed(d: Duration, r#fn: impl Fn() + Send + Sync + 'static) {
+    tokio::spawn(async move {
+        tokio::time::sleep(d).await;
+        r#fn();
+    });
 }
 
 // go: sleep_goroutines.go:30

@@ -20,19 +20,21 @@ pub enum Error {
 // go: context_timeout.go:15
 /// CallWithTimeout runs fn with a deadline.
 // go2rs[C02]: `parent` context.Context → CancellationToken; select on token.cancelled()
+// go2rs[C01]: `fn` runs in a task: Send + Sync + 'static
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
 // go2rs[C02]: context.WithTimeout → child_token(); the cancel func cancels it
 // go2rs[C03]: channel → mpsc::channel split into a Sender and a Receiver
+// go2rs[C01]: goroutine → tokio task
 // go2rs[C03]: select → tokio::select!
+// go2rs[D03]: line 19 kept as todo!(): a send of a call's error (Go's may be nil)
 // go2rs[D03]: line 22 kept as todo!(): `err` holds an error of another type
-// go2rs[D03]: line 19 kept as todo!(): a goroutine using borrowed fn (a task must own its data: clone it or use Arc)
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 pub async fn call_with_timeout(
     parent: CancellationToken,
     d: Duration,
-    r#fn: impl Fn(CancellationToken) -> Result<(), Error>,
+    r#fn: impl Fn(CancellationToken) -> Result<(), Error> + Send + Sync + 'static,
 ) -> Result<(), Error> {
     let ctx = parent.child_token();
     let cancel = ctx.clone(); // cancel() cancels the child token
@@ -46,9 +48,15 @@ pub async fn call_with_timeout(
     }
     let _cancel_on_return = cancel.drop_guard();
     let (done_tx, mut done_rx) = mpsc::channel::<Box<dyn std::error::Error + Send + Sync>>(1);
-    // go2rs: not translated (a goroutine using borrowed fn (a task must own its data: clone it or use Arc)); the Go:
-    // go func() { done <- fn(ctx) }()
-    todo!("go: go func() {{ done <- fn(ctx) }}()");
+    {
+        let ctx = ctx.clone();
+        let done_tx = done_tx.clone();
+        tokio::spawn(async move {
+            // go2rs: not translated (a send of a call's error (Go's may be nil)); the Go:
+            // done <- fn(ctx)
+            todo!("go: done <- fn(ctx)")
+        });
+    }
     tokio::select! {
         Some(err) = done_rx.recv() => {
             // go2rs: not translated (`err` holds an error of another type); the Go:

@@ -20,11 +20,12 @@ impl Group {
     // go: waitgroup_field.go:13
     /// Go runs task in a new goroutine.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
+    // go2rs[C01]: `task` runs in a task: Send + Sync + 'static
     // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
     // go2rs[D02]: body kept as todo: a lock taken mid-body (scope the guard by hand) (line 3)
     pub async fn go(
         &self,
-        task: impl Fn() -> Result<(), Box<dyn std::error::Error + Send + Sync>>,
+        task: impl Fn() -> Result<(), Box<dyn std::error::Error + Send + Sync>> + Send + Sync + 'static,
     ) {
         // g.wg.Add(1)
         // go func() {

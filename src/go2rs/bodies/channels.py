@@ -329,6 +329,8 @@ def send(node: Node, env: Env) -> str:
     value = expr(node.child_by_field_name("value"), env)
     elem = value.go if value.go is not None else None
     target = rust_type(elem, env) if elem is not None else None
+    if value.fallible:  # Go sends the call's error, nil included; a Result is not one
+        raise Untranslatable(node, "a send of a call's error (Go's may be nil)")
     return f'{channel}.send({coerce(value, target, env)}).await.expect("receiver dropped");'
 
 

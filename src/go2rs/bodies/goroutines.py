@@ -162,7 +162,8 @@ def _borrowed_captures(call: Node, env: Env) -> list[str]:
     for name in _task_names(call):
         local = env.lookup(name)
         rust = (local.rust_type if local is not None else "") or ""
-        if name == env.receiver or rust.startswith(("&", "impl ")):
+        static = rust.startswith("impl ") and rust.endswith("'static")  # it moves into the task
+        if name == env.receiver or (rust.startswith(("&", "impl ")) and not static):
             found.append(name)
     return found
 

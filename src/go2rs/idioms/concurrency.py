@@ -8,7 +8,7 @@ trait method whenever one implementation is.
 from __future__ import annotations
 
 from go2rs.context import Ctx
-from go2rs.gomodel import ChanDir, FuncDecl, GoType, TChan, TName
+from go2rs.gomodel import ChanDir, FuncDecl, GoType, TChan, TFunc, TName
 from go2rs.idioms.interfaces import own_methods, unify_set
 
 
@@ -72,24 +72,37 @@ def analyze(ctx: Ctx) -> None:
                 colored.add(fn.key)
                 changed = True
     _receive_only_fields(ctx)
-    _shared_receivers(ctx)
+    _spawning_bodies(ctx)
 
 
-def _shared_receivers(ctx: Ctx) -> None:
-    """Receive-only channel parameters that several tasks share: a local channel handed to
-    `go worker(jobs)` in a loop (a worker pool) is received from by every worker, so the
-    parameter takes `Arc<tokio::sync::Mutex<Receiver>>`. Only bodies that spawn are parsed
-    again (the Go model keeps text, not syntax trees)."""
+def _spawning_bodies(ctx: Ctx) -> None:
+    """Parameters whose Rust type depends on the goroutines of their function's body. Only
+    bodies that spawn are parsed again (the Go model keeps text, not syntax trees).
+
+    - Receive-only channel parameters that several tasks share: a local channel handed to
+      `go worker(jobs)` in a loop (a worker pool) is received from by every worker, so the
+      parameter takes `Arc<tokio::sync::Mutex<Receiver>>`.
+    - Func parameters a goroutine uses (`go func() { fn() }()`): the task outlives the call,
+      so the closure must be `Send + Sync + 'static`."""
     from go2rs.bodies.channels import receivers
-    from go2rs.parse.parser import parse_go
+    from go2rs.parse.parser import parse_go, walk
 
     for fn in ctx.program.all_funcs():
-        if fn.body is None or not fn.body.facts.has_go or not fn.body.facts.chan_locals:
+        if fn.body is None or not fn.body.facts.has_go:
             continue
         root = parse_go(b"package p\nfunc _() " + fn.body.text.encode("utf-8")).root_node
         function = root.named_children[-1]
         for name in fn.body.facts.chan_locals:
             ctx.decisions.shared_receivers.update(receivers(function, name, ctx).params)
+        funcs = {p.name: i for i, p in enumerate(fn.params) if isinstance(p.type, TFunc)}
+        for node in walk(function) if funcs else ():
+            if node.type != "go_statement":
+                continue
+            for used in walk(node):
+                if used.type == "identifier" and (used.text or b"").decode() in funcs:
+                    ctx.decisions.spawned_fn_params.add(
+                        (fn.key, funcs[(used.text or b"").decode()])
+                    )
 
 
 def _receive_only_fields(ctx: Ctx) -> None:

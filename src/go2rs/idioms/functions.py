@@ -158,6 +158,9 @@ def _param(sig: Signature, index: int, ctx: Ctx, notes: list[Note]) -> RustParam
             )
         return RustParam(name, ctx.need(half))
     rtype = map_type(t, Pos.PARAM, ctx)
+    if (sig.key, index) in ctx.decisions.spawned_fn_params and rtype.text.startswith("impl Fn"):
+        notes.append(ctx.note("C01", f"`{param.name}` runs in a task: Send + Sync + 'static"))
+        rtype = RustType(f"{rtype.text} + Send + Sync + 'static", rtype.uses, rtype.crates)
     if mutated and rtype.text.startswith("&") and not rtype.text.startswith("&mut"):
         rtype = RustType("&mut " + rtype.text[1:], rtype.uses, rtype.crates)
     if rtype.text.startswith("&") and not any(n.code == "F04" for n in notes):
