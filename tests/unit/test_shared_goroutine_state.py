@@ -232,7 +232,8 @@ def test_one_worker_takes_the_receiver_itself() -> None:
     )
     lines = _lines(_draft(source).rust)
     assert not any("Arc<" in line for line in lines)
-    assert "tokio::spawn(worker(jobs_rx, results_tx.clone()));" in lines
+    # the spawner only receives results afterwards: the task takes its Sender too
+    assert "tokio::spawn(worker(jobs_rx, results_tx));" in lines
 
 
 def test_the_spawner_receiving_after_its_task_shares_the_receiver() -> None:
@@ -337,3 +338,25 @@ func Now(fn func()) {
     assert "pub fn now(r#fn: impl Fn())" in rust  # no task: the closure may borrow
     assert "tokio::spawn(async move {" in rust
     assert "todo!(" not in rust
+
+
+# ------------------------------------------ close of a Sender parameter (channels.close)
+
+
+def test_closing_a_sender_parameter_drops_it_only_where_nothing_can_use_it_after() -> None:
+    rust = _draft("""package p
+
+func Last(out chan<- int) {
+	out <- 1
+	close(out)
+}
+
+func Early(out chan<- int, again bool) {
+	close(out)
+	if again {
+		out <- 2
+	}
+}
+""").rust
+    assert "drop(out);" in rust.split("fn early")[0]
+    assert 'todo!("go: close(out)")' in rust.split("fn early")[1]

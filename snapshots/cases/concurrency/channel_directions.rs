@@ -24,16 +24,13 @@ pub struct Pipeline {
 /// Produce sends every line on out and closes it.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-// go2rs[D03]: line 19 kept as todo!(): close of a channel this function does not own
+// go2rs[C03]: close(param) → drop: the channel closes once every Sender is dropped
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 pub async fn produce(lines: &[String], out: mpsc::Sender<String>) {
     for l in lines {
         out.send(l.clone()).await.expect("receiver dropped");
     }
-    // go2rs: not translated (close of a channel this function does not own); the Go:
-    // close(out)
-    todo!("go: close(out)")
+    drop(out);
 }
 
 // go: channel_directions.go:23

@@ -57,9 +57,8 @@ async fn main() {
         tokio::spawn(tick(ctx.clone(), "alpha", done_tx.clone()));
     }
     {
-        let done_tx = done_tx.clone();
         let ctx = ctx.clone();
-        tokio::spawn(tick(ctx.clone(), "beta", done_tx.clone()));
+        tokio::spawn(tick(ctx.clone(), "beta", done_tx));
     }
     ctx.cancelled().await;
     for i in 0..2 {

@@ -12,10 +12,9 @@ use tokio_util::sync::CancellationToken;
 /// doWork doubles values until ctx is cancelled or in is closed.
 // go2rs[C02]: `ctx` context.Context → CancellationToken; select on token.cancelled()
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
+// go2rs[C03]: close(param) → drop: the channel closes once every Sender is dropped
 // go2rs[C03]: select → tokio::select!
-// go2rs[D03]: line 16 kept as todo!(): close of a channel this function does not own
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 async fn do_work(token: CancellationToken, mut r#in: mpsc::Receiver<i64>, out: mpsc::Sender<i64>) {
     loop {
         tokio::select! {
@@ -28,9 +27,7 @@ async fn do_work(token: CancellationToken, mut r#in: mpsc::Receiver<i64>, out: m
                     None => (Default::default(), false), // closed: Go's zero value and false
                 };
                 if !ok {
-                    // go2rs: not translated (close of a channel this function does not own); the Go:
-                    // close(out)
-                    todo!("go: close(out)");
+                    drop(out);
                     return;
                 }
                 out.send(v * 2).await.expect("receiver dropped");
@@ -50,9 +47,8 @@ pub async fn double(token: CancellationToken, x: i64) -> i64 {
     let (r#in_tx, mut r#in_rx) = mpsc::channel::<i64>(10);
     let (out_tx, mut out_rx) = mpsc::channel::<i64>(10);
     {
-        let out_tx = out_tx.clone();
         let token = token.clone();
-        tokio::spawn(do_work(token.clone(), r#in_rx, out_tx.clone()));
+        tokio::spawn(do_work(token.clone(), r#in_rx, out_tx));
     }
     r#in_tx.send(x).await.expect("receiver dropped");
     drop(r#in_tx);

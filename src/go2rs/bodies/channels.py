@@ -359,12 +359,38 @@ def receive(operand: Node | None, env: Env) -> E:
 
 def close(arg: Node, env: Env) -> E:
     local = env.lookup(text(arg)) if arg.type == "identifier" else None
-    if local is None or not local.chan_pair:
-        raise Untranslatable(arg, "close of a channel this function does not own")
-    return E(f"drop({local.rust}_tx)", None, "()")
+    if local is not None and local.chan_pair:
+        return E(f"drop({local.rust}_tx)", None, "()")
+    if local is not None and (local.rust_type or "").startswith("mpsc::Sender") and _last(arg):
+        # a Sender parameter is this function's own handle: dropping it is its close
+        env.note("C03", "close(param) → drop: the channel closes once every Sender is dropped")
+        return E(f"drop({local.rust})", None, "()")
+    raise Untranslatable(arg, "close of a channel this function does not own")
+
+
+def _last(arg: Node) -> bool:
+    """Whether the `close(arg)` statement ends its function: the body's last statement, or
+    one a `return` follows (nothing can use the dropped Sender after it)."""
+    call = arg.parent.parent if arg.parent is not None else None
+    statement = call.parent if call is not None else None
+    if statement is None or statement.type != "expression_statement":
+        return False
+    after = statement.next_named_sibling
+    while after is not None and after.type == "comment":
+        after = after.next_named_sibling
+    if after is not None:
+        return after.type == "return_statement"
+    block = statement.parent.parent if statement.parent is not None else None
+    function = block.parent if block is not None else None
+    return function is not None and function.type in ("function_declaration", "method_declaration")
 
 
 def sender_argument(arg: Node, env: Env) -> str:
+    name = text(arg) if arg.type == "identifier" else ""
+    local = env.lookup(name) if name in env.taken_senders else None
+    if local is not None:  # goroutines._senders_taken: the task takes the only Sender
+        env.taken_senders = env.taken_senders - {name}
+        return f"{local.rust}_tx"
     return f"{_channel(arg, env, 'tx')}.clone()"
 
 

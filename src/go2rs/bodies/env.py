@@ -134,6 +134,8 @@ class Env:
     mutated_fields: frozenset[str] = frozenset()  # receiver fields the body changes
     spawning_in_loop: bool = False  # translating a goroutine started inside a loop
     moved_receivers: set[str] = field(default_factory=set)  # channel receivers a task took
+    # split locals whose only Sender `go f(ch)` hands to the task (its spawner only receives)
+    taken_senders: frozenset[str] = frozenset()
     # `make(chan T)` calls inside a struct literal (by byte span) -> the half the field takes
     made_channels: dict[tuple[int, int], E] = field(default_factory=dict)
     local_consts: dict[str, str] = field(default_factory=dict)  # const in the body -> Rust type

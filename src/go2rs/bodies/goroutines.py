@@ -67,6 +67,26 @@ def _closes_on_exit(node: Node, func: Node | None, env: Env) -> dict[Node, str]:
     return found
 
 
+def _senders_taken(node: Node, call: Node, env: Env) -> dict[str, str]:
+    """`go produce(lines, ch)` whose spawner only receives from `ch` afterwards: the task
+    takes the spawner's Sender itself (no clone), so that the callee's `close(out)` (a
+    drop) closes the channel and the spawner's `range ch` ends, as in Go. Go name -> the
+    Sender's Rust name."""
+    function = call.child_by_field_name("function")
+    arguments = call.child_by_field_name("arguments")
+    if function is None or function.type == "func_literal" or arguments is None or _in_loop(node):
+        return {}
+    names = [text(a) for a in arguments.named_children if a.type == "identifier"]
+    taken = {}
+    for name in names:
+        local = env.lookup(name)
+        if local is None or not local.chan_pair or names.count(name) != 1:
+            continue
+        if name not in identifiers(function) and _receives_only_after(node, name):
+            taken[name] = f"{local.rust}_tx"
+    return taken
+
+
 def _receives_only_after(node: Node, name: str) -> bool:
     """Whether every use of `name` after `node` (in its function) receives from it, ranges
     over it, returns it or takes its len/cap: nothing else would hold a Sender."""
@@ -280,7 +300,9 @@ def go_statement(node: Node, env: Env) -> Lines:
         )
     env.ctx.sink.crates.add("tokio")
     closes = _closes_on_exit(node, func, env)
+    taken = _senders_taken(node, call, env)
     saved_loop, env.spawning_in_loop = env.spawning_in_loop, _in_loop(node)
+    saved_taken, env.taken_senders = env.taken_senders, frozenset(taken)
     env.push()  # inside the task, the borrowed names are the task's own copies
     try:
         for name, local in copies.items():
@@ -289,11 +311,12 @@ def go_statement(node: Node, env: Env) -> Lines:
     finally:
         env.pop()
         env.spawning_in_loop = saved_loop
+        env.taken_senders = saved_taken
     group = _wait_group(env)
     spawn = f"{group}.spawn({task});" if group else f"tokio::spawn({task});"
     env.note("C01", "goroutine → tokio task")
     env.moved_receivers |= _receivers_taken(call, env)
-    moved = {f"{closes[d]}_tx" for d in closes}  # the task takes the only Sender: no clone
+    moved = {f"{closes[d]}_tx" for d in closes} | set(taken.values())  # the only Sender: no clone
     handles = [h for h in _captured_handles(call, env) if h not in moved]
     owned = [f"let {c.rust} = {_owning(c)};" for c in copies.values()]
     setup = owned + [f"let {s} = {s}.clone();" for s in handles] + prelude
