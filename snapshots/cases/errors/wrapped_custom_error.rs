@@ -29,19 +29,6 @@ pub struct ChargeError {
     pub err: Box<dyn std::error::Error + Send + Sync>,
 }
 
-// go2rs[M04]: methods → one impl block
-impl ChargeError {
-    // go: wrapped_custom_error.go:23
-    /// Unwrap exposes the cause to errors.Is and errors.As.
-    // go2rs[M03]: pointer receiver, but the body never mutates it → &self
-    // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    // go2rs[D02]: body kept as todo: error expression of another error type
-    pub fn unwrap(&self) -> Result<(), Error> {
-        // return e.Err
-        todo!("go2rs: translate the Go body of ChargeError.Unwrap")
-    }
-}
-
 // go2rs[E03]: Error() string → Display
 impl std::fmt::Display for ChargeError {
     // go2rs[D01]: body translated; review ownership (clones) and casts
@@ -50,7 +37,14 @@ impl std::fmt::Display for ChargeError {
     }
 }
 
-impl std::error::Error for ChargeError {}
+impl std::error::Error for ChargeError {
+    // go: wrapped_custom_error.go:23
+    /// Unwrap exposes the cause to errors.Is and errors.As.
+    // go2rs[E07]: Unwrap() error → source(): the cause in `Err`
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(self.err.as_ref())
+    }
+}
 
 // go: wrapped_custom_error.go:26
 /// ParseAmount converts "1250" into cents.
@@ -68,9 +62,7 @@ pub fn parse_amount(s: &str) -> Result<i64, Error> {
 /// Charge validates the amount and charges the card.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-// go2rs[D03]: line 41 kept as todo!(): `ErrDeclined` is not defined in this input
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 pub fn charge(id: &str, amount: &str, balance: i64) -> Result<i64, Error> {
     let cents = match parse_amount(amount) {
         Ok(v) => v,
@@ -83,17 +75,23 @@ pub fn charge(id: &str, amount: &str, balance: i64) -> Result<i64, Error> {
         }
     };
     if cents > balance {
-        // go2rs: not translated (`ErrDeclined` is not defined in this input); the Go:
-        // return 0, &ChargeError{ChargeID: id, Err: ErrDeclined}
-        todo!("go: return 0, &ChargeError{{ChargeID: id, Err: ErrDeclined}}")
+        return Err(ChargeError {
+            charge_id: id.to_string(),
+            err: Error::Declined.into(),
+        }
+        .into());
     }
     Ok(balance - cents)
 }
 
 // go: wrapped_custom_error.go:47
 /// IsDeclined sees through the ChargeError wrapper.
-// go2rs[E02]: errors.Is → downcast_ref on the outermost error (Go also unwraps: walk .source() for wrapped ones)
+// go2rs[E02]: errors.Is → the error or a cause (source(), Go's Unwrap) is the variant
 // go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn is_declined(err: Box<dyn std::error::Error + Send + Sync>) -> bool {
-    matches!(err.downcast_ref::<Error>(), Some(Error::Declined))
+    std::iter::successors(
+        Some(err.as_ref() as &(dyn std::error::Error + 'static)),
+        |e| e.source(),
+    )
+    .any(|e| matches!(e.downcast_ref::<Error>(), Some(Error::Declined)))
 }

@@ -44,7 +44,7 @@ from go2rs.gomodel import (
     substitute,
 )
 from go2rs.idioms import naming
-from go2rs.idioms.errors import returns_error
+from go2rs.idioms.errors import returns_error, unwrapped_field
 from go2rs.idioms.generics import compared_by_operators
 from go2rs.idioms.literals import go_string_value, rust_char, rust_string
 from go2rs.parse.lower import text
@@ -1007,9 +1007,25 @@ def _errors_is(args: list[Node], node: Node, env: Env) -> E:
 def _errors_is_value(value: E, target: str, variant: str | None, node: Node, env: Env) -> E:
     plan = env.ctx.decisions.errors
     rust = (value.rust or "").lstrip("&")
-    if plan is not None and variant is not None and rust == plan.enum_name:
+    wrapped = any(unwrapped_field(t, env.ctx) for t in env.ctx.decisions.error_types)
+    if plan is not None and variant is not None and rust == plan.enum_name and not wrapped:
         env.note("E02", "errors.Is → matches! on the error enum")
         return E(f"matches!({value.text}, {plan.enum_name}::{variant})", BOOL, "bool")
+    if plan is not None and variant is not None and (wrapped or rust != plan.enum_name):
+        if not rust.startswith(("Box<dyn std::error::Error", "anyhow::Error", plan.enum_name)):
+            raise Untranslatable(node, "errors.Is on an error that is not this package's enum")
+        enum = plan.enum_name
+        is_variant = f"matches!(e.downcast_ref::<{enum}>(), Some({enum}::{variant}))"
+        if not wrapped:
+            env.note(
+                "E02",
+                "errors.Is → downcast_ref on the outermost error (Go also unwraps: walk "
+                ".source() for wrapped ones)",
+            )
+            outermost = f"{value.at(0)}.downcast_ref::<{enum}>()"
+            return E(f"matches!({outermost}, Some({enum}::{variant}))", BOOL, "bool")
+        env.note("E02", "errors.Is → the error or a cause (source(), Go's Unwrap) is the variant")
+        return E(_any_cause(value, rust, is_variant), BOOL, "bool")
     if not rust.startswith(("Box<dyn std::error::Error", "anyhow::Error")):
         raise Untranslatable(node, "errors.Is on an error that is not this package's enum")
     env.note(
@@ -1017,13 +1033,6 @@ def _errors_is_value(value: E, target: str, variant: str | None, node: Node, env
         "errors.Is → downcast_ref on the outermost error (Go also unwraps: walk .source() "
         "for wrapped ones)",
     )
-    if plan is not None and variant is not None:
-        enum = plan.enum_name
-        return E(
-            f"matches!({value.at(0)}.downcast_ref::<{enum}>(), Some({enum}::{variant}))",
-            BOOL,
-            "bool",
-        )
     message = _main_sentinel_message(target, env) if rust == "anyhow::Error" else None
     if message is not None:  # a binary's sentinel is anyhow!(message): match it in the chain
         text_value = rust_string(message)
@@ -1035,6 +1044,18 @@ def _errors_is_value(value: E, target: str, variant: str | None, node: Node, env
     error_type, test = foreign
     check = ".is_some()" if test is None else f".is_some_and(|e| {test})"
     return E(f"{value.at(0)}.downcast_ref::<{error_type}>(){check}", BOOL, "bool")
+
+
+def _any_cause(value: E, rust: str, test: str) -> str:
+    """`test` (on `e: &dyn Error`) holds for the error or one of its causes, as Go's
+    errors.Is walks Unwrap."""
+    if rust == "anyhow::Error":
+        return f"{value.at(0)}.chain().any(|e| {test})"
+    start = f"{value.at(0)}.as_ref()" if rust.startswith("Box<") else value.text
+    if not (value.rust or "").startswith("&") and not rust.startswith("Box<"):
+        start = f"&{value.at(0)}"
+    first = f"Some({start} as &(dyn std::error::Error + 'static))"
+    return f"std::iter::successors({first}, |e| e.source()).any(|e| {test})"
 
 
 def _main_sentinel_message(name: str, env: Env) -> str | None:
@@ -1186,6 +1207,9 @@ def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
         if (entry := STD.get(key)) is not None:
             values = [receiver, *(expr(a, env) for a in args)]
             return _std_call(entry, f"{base.pkg}.{base.name}.{name}", values, node, env)
+        from go2rs.bodies.foreign import stub_call
+
+        return stub_call(receiver, base, name, args, node, env)  # on a placeholder: a stub
     raise Untranslatable(node, f"method `{name}` on a value of unknown type")
 
 

@@ -339,6 +339,11 @@ def _identifier(node: Node, env: Env) -> E:
             return E(ctx.const_name(name), spec.type or _rust_to_go(rust), rust)
     if name in ctx.program.funcs:
         return E(ctx.fn_name(name), None)
+    plan = ctx.decisions.errors
+    sentinels = plan.sentinels if plan is not None and not env.shape.is_main_pkg else ()
+    for go_name, variant, _ in sentinels:
+        if go_name == name and plan is not None:  # a library's sentinel: its enum variant
+            return E(f"{plan.enum_name}::{variant}", ERROR, plan.enum_name)
     if env.shape.is_main_pkg:  # a binary's sentinel error: an anyhow error with its text
         from go2rs.bodies.calls import _main_sentinel_message
 
