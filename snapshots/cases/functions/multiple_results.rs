@@ -54,8 +54,7 @@ fn split_host_port(addr: &str) -> (String, String) {
 /// Parse exposes splitHostPort.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[F01]: multiple results → tuple
-// go2rs[D02]: body kept as todo: return of a multi-value call
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn parse(addr: &str) -> (String, String) {
-    // return splitHostPort(addr)
-    todo!("go2rs: translate the Go body of Parse")
+    split_host_port(addr)
 }

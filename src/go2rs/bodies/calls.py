@@ -45,7 +45,7 @@ from go2rs.gomodel import (
 )
 from go2rs.idioms import naming
 from go2rs.idioms.errors import returns_error, unwrapped_field
-from go2rs.idioms.generics import compared_by_operators
+from go2rs.idioms.generics import compared_by_operators, conversion_method
 from go2rs.idioms.literals import go_string_value, rust_char, rust_string
 from go2rs.parse.lower import text
 from go2rs.rustmodel import Fn
@@ -164,7 +164,13 @@ def _conversion(name: str, args: list[Node], node: Node, env: Env) -> E:
         raise Untranslatable(node, "rune(..) conversion")
     target = _CASTS[name]
     if isinstance(value.go, TName) and value.go.name in env.type_caps:
-        raise Untranslatable(node, f"a numeric conversion of type parameter {value.go.name}")
+        if "convert" not in env.type_caps[value.go.name]:
+            raise Untranslatable(node, f"a numeric conversion of type parameter {value.go.name}")
+        via = "f64" if target in ("f64", "f32") else "i64"  # the numeric trait's conversions
+        converted = f"{value.at(0)}.{conversion_method(via)}()"
+        if via == target:
+            return E(converted, TName(name), target)
+        return E(f"{converted} as {target}", TName(name), target, 2)
     if value.rust == target:
         return E(value.text, TName(name), target, value.prec)
     if value.text.lstrip("-").isdigit() and not is_float(TName(name)):

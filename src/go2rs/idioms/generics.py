@@ -24,7 +24,7 @@ from go2rs.gomodel import (
 )
 from go2rs.idioms import naming
 from go2rs.idioms.types import Pos, map_type
-from go2rs.rustmodel import Impl, Meta, Note, Trait
+from go2rs.rustmodel import Body, Fn, Impl, Meta, Note, Trait
 
 _NAMED_BOUNDS = {
     "any": "Clone",  # Go copies any value on assignment; Rust must be allowed to clone it
@@ -198,14 +198,17 @@ def constraint_trait(decl: TypeDecl, iface: TInterface, ctx: Ctx) -> list[Trait 
     name = ctx.type_name(decl.name)
     numeric = is_numeric_set(iface)
     text = "Go type set → trait implemented for each member type" + (
-        "; numeric members, so it carries the arithmetic the body can use" if numeric else ""
+        "; numeric members, so it carries the arithmetic and the conversions "
+        "(float64(x), int(x)) the body can use"
+        if numeric
+        else ""
     )
     note = ctx.note("G02", text)
     items: list[Trait | Impl] = [
         Trait(
             name,
             naming.is_exported(decl.name),
-            (),
+            tuple(_conversion(rust, None) for rust in NUMERIC_CONVERSIONS) if numeric else (),
             supertraits=NUMERIC_SUPERTRAITS if numeric else (),
             meta=Meta(notes=(note,), origin=f"go: {decl.span.file}:{decl.span.line}"),
         )
@@ -215,5 +218,23 @@ def constraint_trait(decl: TypeDecl, iface: TInterface, ctx: Ctx) -> list[Trait 
         rust = ctx.need(map_type(term, Pos.FIELD, ctx))
         if rust not in seen and isinstance(term, TName):
             seen.add(rust)
-            items.append(Impl(rust, (), trait=name))
+            fns = tuple(_conversion(to, rust) for to in NUMERIC_CONVERSIONS) if numeric else ()
+            items.append(Impl(rust, fns, trait=name))
     return items
+
+
+# What a numeric type set's trait converts to: Go's float64(x) and int(x) of a T.
+NUMERIC_CONVERSIONS = ("f64", "i64")
+
+
+def conversion_method(rust: str) -> str:
+    return f"to_{rust}"
+
+
+def _conversion(to: str, member: str | None) -> Fn:
+    """`fn to_f64(self) -> f64` of a numeric trait; with its body (`self as f64`) for
+    `member`'s impl."""
+    body = None
+    if member is not None:
+        body = Body("", (), ("self" if member == to else f"self as {to}",))
+    return Fn(conversion_method(to), False, (), to, body, "self")
