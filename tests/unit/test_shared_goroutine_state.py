@@ -360,3 +360,57 @@ func Early(out chan<- int, again bool) {
 """).rust
     assert "drop(out);" in rust.split("fn early")[0]
     assert 'todo!("go: close(out)")' in rust.split("fn early")[1]
+
+
+# ----------------------- a value tasks share through its locking methods (locks.arc_locals)
+
+_COUNTER = """package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type Counter struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (c *Counter) Inc() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+}
+
+func (c *Counter) Get() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n
+}
+
+func main() {
+	c := Counter{}
+	var wg sync.WaitGroup
+	inc := func() {
+		c.Inc()
+		wg.Done()
+	}
+	wg.Add(2)
+	go inc()
+	go inc()
+	wg.Wait()
+	fmt.Println(%s)
+}
+"""
+
+
+def test_a_locking_value_tasks_and_their_spawner_use_is_shared_as_an_arc() -> None:
+    lines = _lines(_draft(_COUNTER % "c.Get()").rust)
+    assert "let c = Arc::new(Counter { n: Mutex::new(0) });" in lines
+    assert _follows(lines, ["let inc = {", "let c = c.clone();", "move || {"])
+    assert _follows(lines, ["{", "let inc = inc.clone();", "wg.spawn(async move { inc(); });"])
+
+
+def test_a_locking_value_the_spawner_passes_on_is_not_shared_as_an_arc() -> None:
+    rust = _draft(_COUNTER % "&c").rust  # a pointer out of the function: not a method call
+    assert "Arc::new(Counter" not in rust

@@ -2,6 +2,7 @@
 // Crates this file needs: tokio.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::Mutex;
 use tokio::task::JoinSet;
 
@@ -38,31 +39,44 @@ impl Container {
 
 // go: mutexes.go:26
 // go2rs[C05]: main drives goroutines → #[tokio::main] async fn
+// go2rs[Y02]: a value tasks share through its locking methods → Arc<T>, a handle per task
 // go2rs[Y03]: sync.WaitGroup → JoinSet: spawn into it, join_next() to wait
 // go2rs[C01]: goroutine → tokio task
-// go2rs[D03]: line 38 kept as todo!(): a goroutine sharing doIncrement with its spawner (wrap shared state in Arc<Mutex<..>>)
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 #[tokio::main]
 async fn main() {
-    let c = Container {
+    let c = Arc::new(Container {
         counters: Mutex::new(HashMap::from([("a".to_string(), 0), ("b".to_string(), 0)])),
-    };
+    });
     let mut wg: JoinSet<()> = JoinSet::new();
-    let do_increment = move |name: &str, n: i64| {
-        for _ in 0..n {
-            c.inc(name);
+    let do_increment = {
+        let c = c.clone();
+        move |name: &str, n: i64| {
+            for _ in 0..n {
+                c.inc(name);
+            }
+            // go2rs: wg.Done() — the JoinSet counts its tasks
         }
-        // go2rs: wg.Done() — the JoinSet counts its tasks
     };
     // go2rs: wg.Add() — the JoinSet counts its tasks
-    // go2rs: not translated (a goroutine sharing doIncrement with its spawner (wrap shared state in Arc<Mutex<..>>)); the Go:
-    // go doIncrement("a", 10000)
-    // go doIncrement("a", 10000)
-    todo!("go: go doIncrement(\"a\", 10000)");
-    wg.spawn(async move {
-        do_increment("b", 10000);
-    });
+    {
+        let do_increment = do_increment.clone();
+        wg.spawn(async move {
+            do_increment("a", 10000);
+        });
+    }
+    {
+        let do_increment = do_increment.clone();
+        wg.spawn(async move {
+            do_increment("a", 10000);
+        });
+    }
+    {
+        let do_increment = do_increment.clone();
+        wg.spawn(async move {
+            do_increment("b", 10000);
+        });
+    }
     while wg.join_next().await.is_some() {}
     println!("a: {}", c.get("a"));
     println!("b: {}", c.get("b"));

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from go2rs.bodies.env import Env, FnShape, Local, Skipped, Untranslatable
-from go2rs.bodies.locks import shared_locals, take_guard
+from go2rs.bodies.locks import arc_locals, shared_locals, take_guard
 from go2rs.bodies.stmts import block, statements
 from go2rs.context import Ctx
 from go2rs.gomodel import BodyFacts, FuncDecl, TChan, TName, TSlice, TypeParam
@@ -84,6 +84,7 @@ def _translate(fn: FuncDecl, rust_fn: Fn, ctx: Ctx, root: Node, statement_count:
     env.type_caps = _type_caps(fn, ctx)
     env.core_types = dict(fn.core_types)
     env.shared, env.mutexes = shared_locals(body)
+    env.arc_shared = arc_locals(body, ctx) if facts.has_go else frozenset()
     mutable_params = _bind_params(fn, rust_fn, env)
     env.mutated_fields = frozenset(
         p[1]

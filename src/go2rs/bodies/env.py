@@ -145,6 +145,8 @@ class Env:
     # and local sync.Mutexes used only by `mu.Lock()` / `mu.Unlock()` statements.
     shared: frozenset[str] = frozenset()
     mutexes: frozenset[str] = frozenset()
+    # locals of a lock-owning type that tasks share through &self methods: Arc<T> (locks.py)
+    arc_shared: frozenset[str] = frozenset()
     # Type parameters in scope -> what their bounds give a body ("copy", "default").
     type_caps: dict[str, frozenset[str]] = field(default_factory=dict)
     # Pointer-chasing loops (bodies/nilable.py): Go loop variable -> (its narrowed Local, the

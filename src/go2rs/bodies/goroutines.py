@@ -5,10 +5,10 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from go2rs.bodies.channels import SHARED_RX, check_side
-from go2rs.bodies.env import BOOL, Env, Local, Untranslatable, identifiers
+from go2rs.bodies.env import BOOL, Env, Local, Untranslatable, identifiers, is_copy
 from go2rs.bodies.exprs import expr, rust_type
 from go2rs.bodies.stmts import Lines, braced, statements
-from go2rs.gomodel import TChan, TName
+from go2rs.gomodel import TChan, TFunc, TName
 from go2rs.idioms import naming
 from go2rs.parse.lower import text
 from go2rs.parse.parser import walk
@@ -37,7 +37,9 @@ def _captured_handles(node: Node, env: Env) -> list[str]:
                 continue
             names.append(f"{local.rust}_tx")
         elif local is not None and (
-            local.rust_type == "CancellationToken" or (local.rust_type or "").startswith("Arc<")
+            local.rust_type == "CancellationToken"
+            or (local.rust_type or "").startswith("Arc<")
+            or _closure_handles(node, name, env)
         ):
             names.append(local.rust)  # an Arc is shared by cloning the handle
     return names
@@ -210,6 +212,8 @@ def _shared_state(node: Node, call: Node, env: Env) -> list[str]:
         ):
             continue
         copy = local.go is not None and copyable(local.go, env)
+        if _closure_handles(node, name, env) is not None:
+            continue  # a closure of handles and Copy values: each task gets its own
         if name in assigned or (not copy and (in_loop or _used_later(node, name))):
             shared.append(name)
     return sorted(set(shared))
@@ -225,6 +229,54 @@ def _task_names(call: Node) -> list[str]:
         return identifiers(call)
     lent = _addressed(arguments) if arguments is not None else set()
     return [*identifiers(function), *sorted(lent)]
+
+
+def _closure_handles(node: Node, name: str, env: Env) -> bool | None:
+    """For a closure local (`inc := func(..) {..}`) that captures only Copy values, Arcs
+    and tokens (a WaitGroup only to call Done, which the JoinSet does): whether it holds a
+    handle (so a task clones it; else it is Copy). None for anything else."""
+    local = env.lookup(name)
+    if local is None or not isinstance(local.go, TFunc) or local.rust_type is not None:
+        return None
+    root = node
+    while root.parent is not None and root.type not in ("func_literal", "function_declaration"):
+        root = root.parent
+    literals = []
+    for declaration in walk(root):
+        left = declaration.child_by_field_name("left")
+        right = declaration.child_by_field_name("right")
+        if declaration.type != "short_var_declaration" or left is None or right is None:
+            continue
+        if [text(n) for n in left.named_children] == [name]:
+            literals += right.named_children
+    if len(literals) != 1 or literals[0].type != "func_literal":
+        return None
+    literal = literals[0]
+    params = set(identifiers(literal.child_by_field_name("parameters")))
+    handles = False
+    for captured in identifiers(literal.child_by_field_name("body")):
+        held = env.lookup(captured) if captured not in params else None
+        if held is None or (held.go is not None and is_copy(held.go)):
+            continue
+        if held.rust_type == "CancellationToken" or (
+            (held.rust_type or "").startswith("Arc<") and not held.lock
+        ):
+            handles = True
+        elif held.go != TName("WaitGroup", "sync") or not _only_done(literal, captured):
+            return None
+    return handles
+
+
+def _only_done(node: Node, name: str) -> bool:
+    """Whether every use of `name` under `node` is a `name.Done()` call."""
+    for current in walk(node):
+        if current.type == "identifier" and text(current) == name:
+            selector = current.parent
+            if selector is None or selector.type != "selector_expression":
+                return False
+            if text(selector.child_by_field_name("field")) != "Done":
+                return False
+    return True
 
 
 def _addressed(node: Node) -> set[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from go2rs.bodies.env import Env, Local, Untranslatable, identifiers
+from go2rs.context import Ctx
 from go2rs.gomodel import FuncDecl, GoType
 from go2rs.idioms import naming
 from go2rs.idioms.structs import lock_field_name, lock_is_tokio
@@ -354,3 +355,97 @@ def _hold(name: str, nodes: list[Node], at: Node, env: Env) -> Lines:
             at, "a lock held across .await (std guards cannot be; tokio::sync::Mutex would)"
         )
     return ["{", guard, *lines, "}"]
+
+
+# --------------------------------- values tasks share through their lock-guarded methods
+#
+# `c := Container{..}` whose type's mutex owns its state (Y01: every method locks for itself
+# and takes &self) and that goroutines (or closures they run) use while the spawner does too:
+# Go shares the one value; Rust shares it as `Arc<Container>`, each task (and each closure)
+# holding its own handle. Only method calls that take &self may use such a local.
+
+
+def arc_locals(body: Node, ctx: Ctx) -> frozenset[str]:
+    """Go names of the locals declared (once) from a literal of a lock-owning type that more
+    than one task, closure or the spawner call &self methods on, and nothing else uses."""
+    declared: dict[str, int] = {}
+    types: dict[str, str] = {}
+    for node in walk(body):
+        names = _declared(node)
+        for name in names:
+            declared[name] = declared.get(name, 0) + 1
+        right = node.child_by_field_name("right") if node.type == "short_var_declaration" else None
+        values = right.named_children if right is not None else []
+        literal = _literal_type(values[0]) if len(names) == 1 and len(values) == 1 else None
+        if literal is not None:
+            types[names[0]] = literal
+    return frozenset(
+        name
+        for name, type_name in types.items()
+        if declared.get(name) == 1
+        and type_name in ctx.decisions.mutexes
+        and _shared_by_method_calls(body, name, type_name, ctx)
+    )
+
+
+def _literal_type(value: Node) -> str | None:
+    """`T` of a `T{..}` or `&T{..}` literal of a named type."""
+    if value.type == "unary_expression" and text(value.child_by_field_name("operator")) == "&":
+        operand = value.child_by_field_name("operand")
+        value = operand if operand is not None else value
+    kind = value.child_by_field_name("type") if value.type == "composite_literal" else None
+    return text(kind) if kind is not None and kind.type == "type_identifier" else None
+
+
+def _shared_by_method_calls(body: Node, name: str, type_name: str, ctx: Ctx) -> bool:
+    """Whether every use of `name` calls a method of `type_name` that takes &self, from more
+    than one owner (the spawner, a goroutine, a func literal) or from a goroutine in a loop."""
+    known = {m.name for m in ctx.program.methods.get(type_name, [])}
+    owners: set[tuple[int, int] | None] = set()
+    looped = False
+    for node in walk(body):
+        parent = node.parent
+        if node.type != "identifier" or text(node) != name or parent is None:
+            continue
+        holder = parent.parent
+        if (
+            holder is not None
+            and holder.type == "short_var_declaration"
+            and holder.child_by_field_name("left") == parent
+        ):
+            continue  # the declaration
+        call = parent.parent if parent.type == "selector_expression" else None
+        method = text(parent.child_by_field_name("field")) if call is not None else ""
+        if (
+            call is None
+            or call.type != "call_expression"
+            or call.child_by_field_name("function") != parent
+            or method not in known
+            or f"{type_name}.{method}" in ctx.decisions.mut_receivers
+        ):
+            return False
+        owner = _outermost(node, body)
+        owners.add((owner.start_byte, owner.end_byte) if owner is not None else None)
+        looped = looped or (owner is not None and _inside(owner, body, "for_statement"))
+    return len(owners) > 1 or (looped and len(owners) == 1)
+
+
+def _outermost(node: Node, top: Node) -> Node | None:
+    """The outermost go statement or func literal holding `node` below `top`."""
+    found = None
+    parent = node.parent
+    while parent is not None and parent != top:
+        if parent.type in ("go_statement", "func_literal"):
+            found = parent
+        parent = parent.parent
+    return found
+
+
+def declare_arc(name: str, value: str, rust: str | None, go: GoType | None, env: Env) -> str:
+    """`c := Container{..}` (see arc_locals) -> `let c = Arc::new(Container { .. });`."""
+    if not rust or rust.startswith(("&", "impl ", "Arc<", "Box<")):
+        raise Untranslatable(None, f"a value tasks share ({name}) of an unexpected type")
+    env.bind(name, Local(naming.snake(name), go, f"Arc<{rust}>"))
+    env.uses.add("std::sync::Arc")
+    env.note("Y02", "a value tasks share through its locking methods → Arc<T>, a handle per task")
+    return f"let {naming.snake(name)} = Arc::new({value});"

@@ -740,6 +740,10 @@ def _let(name: str, value: E, env: Env, declared: GoType | None = None) -> str:
         from go2rs.bodies.locks import declare_shared
 
         return declare_shared(name, text_value, rust, go, env)
+    if name in env.arc_shared:  # tasks share it through its locking methods: Arc<T>
+        from go2rs.bodies.locks import declare_arc
+
+        return declare_arc(name, text_value, rust, go, env)
     annotation = f": {rust}" if (declared is not None or constructor or boxed) and rust else ""
     return f"let {_let_name(name, env)}{annotation} = {text_value};"
 
@@ -1523,12 +1527,18 @@ def closure(node: Node, env: Env) -> E:
         for name, local in scope.items()
         if name in used
     )
-    return E(
-        f"move |{', '.join(rendered)}|{ret} {body}",
-        go,
-        "borrowing closure" if borrowing else None,
-        12,
-    )
+    closure_text = f"move |{', '.join(rendered)}|{ret} {body}"
+    handles = [  # an Arc it uses: the closure takes its own handle (Go shares the value)
+        local.rust
+        for name in sorted(used - {p.name for p in params})
+        if (local := env.lookup(name)) is not None
+        and (local.rust_type or "").startswith("Arc<")
+        and not local.lock
+    ]
+    if handles:
+        clones = "".join(f"let {h} = {h}.clone();\n" for h in handles)
+        closure_text = f"{{\n{clones}{closure_text}\n}}"
+    return E(closure_text, go, "borrowing closure" if borrowing else None, 12)
 
 
 _Handler = Callable[[Node, Env, bool], Lines]
