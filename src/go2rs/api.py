@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from go2rs.build import build_file
-from go2rs.context import Ctx, Options, Placeholder, Sink, Todo
+from go2rs.context import Ctx, Options, Placeholder, Sink, Todo, merge_placeholders
 from go2rs.diagnostics import Diagnostic, Severity
 from go2rs.gomodel import Comment, Unparsed
 from go2rs.idioms.errors import build_error_enum
@@ -138,7 +138,7 @@ def translate_package(
             files.append(_finish(render_file(rust_file, options.comments), item, ctx, options))
         except _BUGS as exc:  # one bad file never stops the package
             files.append(_internal_error(item.file.name, exc))
-        placeholders.update(ctx.sink.placeholders)
+        merge_placeholders(placeholders, ctx.sink.placeholders)
         crates |= ctx.sink.crates
     error_enum = None
     if ctx.decisions.errors is not None and not ctx.program.is_main:

@@ -461,6 +461,9 @@ def placeholder_items(ctx: Ctx) -> list[Item]:
                 meta=Meta(notes=(note,)),
             )
         )
+        if ph.methods:  # stubs for the methods bodies call (todo!() until it is replaced)
+            methods = tuple(sorted(ph.methods, key=lambda m: m.name))
+            items.append(Impl(f"{name}{generic_text}", methods, generics=generic_text))
     return items
 
 

@@ -78,6 +78,10 @@ class Decisions:
     display_types: set[str] = field(default_factory=set)  # types with String() string
     trait_impls: dict[str, list[str]] = field(default_factory=dict)  # type -> interfaces
     implementers: dict[str, list[str]] = field(default_factory=dict)  # interface -> types
+    # interfaces whose values some body asserts to a type: their trait gets an Any supertrait
+    any_traits: set[str] = field(default_factory=set)
+    # memo of functions.returns_stateful_closure: FuncDecl.key -> returns an FnMut closure
+    stateful_closures: dict[str, bool] = field(default_factory=dict)
     mutexes: dict[str, MutexPlan] = field(default_factory=dict)
     async_fns: set[str] = field(default_factory=set)  # FuncDecl.key / "Iface.Method"
     mut_receivers: set[str] = field(default_factory=set)
@@ -121,6 +125,20 @@ class Placeholder:
     arity: int
     go_name: str
     note: str
+    # Stubs (todo!() bodies) for the methods of the foreign type that bodies call, so the
+    # calling code stays translated (bodies/foreign.py)
+    methods: tuple[Fn, ...] = ()
+
+
+def merge_placeholders(into: dict[str, Placeholder], more: dict[str, Placeholder]) -> None:
+    """Add `more` to `into`; one placeholder used by several files keeps every stub."""
+    for name, ph in more.items():
+        known = into.setdefault(name, ph)
+        extra = tuple(m for m in ph.methods if m.name not in {k.name for k in known.methods})
+        if extra:
+            into[name] = Placeholder(
+                known.name, known.arity, known.go_name, known.note, known.methods + extra
+            )
 
 
 @dataclass
@@ -169,3 +187,12 @@ class Ctx:
 
     def placeholder(self, name: str, arity: int, go_name: str, note: str) -> None:
         self.sink.placeholders.setdefault(name, Placeholder(name, arity, go_name, note))
+
+    def placeholder_method(self, name: str, stub: Fn) -> None:
+        """A method stub on the placeholder `name` (already recorded by its type)."""
+        ph = self.sink.placeholders.get(name)
+        if ph is not None:
+            merge_placeholders(
+                self.sink.placeholders,
+                {name: Placeholder(ph.name, ph.arity, ph.go_name, ph.note, (stub,))},
+            )

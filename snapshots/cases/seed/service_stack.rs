@@ -31,7 +31,8 @@ impl App {
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[N04]: *T parameter `r` → &T
-    // go2rs[D03]: line 27 kept as todo!(): method `Header` on a value of unknown type; json.NewEncoder has no mapping yet
+    // go2rs[T05]: methods of foreign placeholders → stubs beside them (todo!() inside)
+    // go2rs[D03]: line 28 kept as todo!(): json.NewEncoder has no mapping yet
     // go2rs[D01]: body translated; review ownership (clones) and casts
     #[allow(unused, clippy::useless_vec)]
     fn list_items(&self, w: &HttpResponseWriter, r: &HttpRequest) {
@@ -39,12 +40,12 @@ impl App {
             id: 1,
             name: "widget".to_string(),
         }];
-        // go2rs: not translated (method `Header` on a value of unknown type; json.NewEncoder has no mapping yet); the Go:
-        // w.Header().Set("Content-Type", "application/json")
+        w.header().set("Content-Type", "application/json");
+        // go2rs: not translated (json.NewEncoder has no mapping yet); the Go:
         // if err := json.NewEncoder(w).Encode(items); err != nil {
         //     a.log.Error("encode", "err", err)
         // }
-        todo!("go: w.Header().Set(\"Content-Type\", \"application/json\")")
+        todo!("go: if err := json.NewEncoder(w).Encode(items); err != nil {{")
     }
 }
 
@@ -65,6 +66,16 @@ fn main() {
 }
 
 // go2rs: placeholders for names defined outside this input
+// go2rs[P01]: Go net/http.Header; consider http::HeaderMap (http crate)
+#[derive(Debug, Clone, Default)]
+pub struct HttpHeader;
+
+impl HttpHeader {
+    pub fn set(&self, _key: &str, _value: &str) {
+        todo!("go2rs: Go's net/http.Header.Set has no Rust counterpart in this build; consider http::HeaderMap (http crate)")
+    }
+}
+
 // go2rs[P01]: Go net/http.Request; consider an axum extractor (server) or reqwest::Request (client) (axum crate)
 #[derive(Debug, Clone, Default)]
 pub struct HttpRequest;
@@ -72,6 +83,12 @@ pub struct HttpRequest;
 // go2rs[P01]: Go net/http.ResponseWriter; consider axum handlers return impl IntoResponse (axum crate)
 #[derive(Debug, Clone, Default)]
 pub struct HttpResponseWriter;
+
+impl HttpResponseWriter {
+    pub fn header(&self) -> HttpHeader {
+        todo!("go2rs: Go's net/http.ResponseWriter.Header has no Rust counterpart in this build; consider axum handlers return impl IntoResponse (axum crate)")
+    }
+}
 
 // go2rs[P01]: Go log/slog.Logger; consider tracing macros; no logger value to pass (tracing crate)
 #[derive(Debug, Clone, Default)]

@@ -29,7 +29,7 @@ from go2rs.batch.layout import CrateLayout, PackagePlan
 from go2rs.batch.rustfmt import format_crate
 from go2rs.batch.work import FileResult, Unit, UnitResult, stub, translate_unit
 from go2rs.build import placeholder_items
-from go2rs.context import Ctx, LocalType, Options, Placeholder
+from go2rs.context import Ctx, LocalType, Options, Placeholder, merge_placeholders
 from go2rs.diagnostics import Diagnostic, Severity
 from go2rs.program import Program
 from go2rs.render import render_file
@@ -295,12 +295,19 @@ def _file_reports(
     return reports
 
 
-def unmapped_text(entries: Sequence[report.PlaceholderEntry], config: BatchConfig) -> str:
-    """`src/unmapped.rs`: one named placeholder per Go type without a Rust counterpart."""
+def unmapped_text(
+    entries: Sequence[report.PlaceholderEntry],
+    config: BatchConfig,
+    stubs: dict[str, Placeholder] | None = None,
+) -> str:
+    """`src/unmapped.rs`: one named placeholder per Go type without a Rust counterpart (with
+    the method stubs the packages' bodies call, from `stubs`)."""
     ctx = Ctx(Program.of(()), Options(comments=config.comments))
     for e in entries:
         note = f"{e.note} (used by {', '.join(e.packages)})"
         ctx.placeholder(e.name, e.arity, e.go_type, note)
+        for method in (stubs or {}).get(e.name, Placeholder(e.name, 0, "", "")).methods:
+            ctx.placeholder_method(e.name, method)
     header = (
         "Placeholders for Go types defined outside this module or without a Rust counterpart,",
         "gathered in one place: replace each with the real type (see its note).",
@@ -370,7 +377,9 @@ def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchRes
     placeholders = report.placeholder_entries(assembled.placeholders)
     files = dict(assembled.files)
     if crate.has_lib or placeholders:
-        files[crate.unmapped_file] = unmapped_text(placeholders, config)
+        stubs: dict[str, Placeholder] = {}
+        merge_placeholders(stubs, {p.name: p for _, p in assembled.placeholders})
+        files[crate.unmapped_file] = unmapped_text(placeholders, config, stubs)
     used = {c for r in results.values() for c in r.crates}
     imports = {i for p in module.packages for i in p.imports}
     deps = cargo.dependencies(used, imports)

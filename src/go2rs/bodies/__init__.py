@@ -222,9 +222,9 @@ def _type_caps(fn: FuncDecl, ctx: Ctx) -> dict[str, frozenset[str]]:
         caps[param.name] = (
             frozenset({"copy", "default"}) if numeric else named_caps(param.constraint)
         ) | ({"default"} if param.name in defaults else frozenset())
-    return caps
         if numeric and isinstance(param.constraint, TName):  # its trait converts (generics.py)
             caps[param.name] |= {"convert"}
+    return caps
 
 
 def _receiver_copy(fn: FuncDecl, env: Env) -> list[str]:

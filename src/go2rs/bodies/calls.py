@@ -262,6 +262,11 @@ def zero_value(t: GoType, env: Env) -> str:
         or not rust.replace("_", "").replace("::", "").isalnum()
     ):
         raise Untranslatable(None, f"zero value of {rust}")
+    if "::" in rust:  # a path type (serde_json::Value, another package's crate:: type)
+        from go2rs.idioms.types import Pos, map_type
+
+        if not map_type(t, Pos.FIELD, env.ctx).default:
+            raise Untranslatable(None, f"zero value of {rust}, which has no Default")
     if rust in env.ctx.sink.placeholders:  # Go's zero value of a type go2rs does not know
         raise Untranslatable(None, f"zero value of the placeholder {rust}")
     return f"{rust}::default()"

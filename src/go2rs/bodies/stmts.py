@@ -1101,6 +1101,10 @@ def _return(node: Node, env: Env, tail: bool) -> Lines:
             payload = f"Err({error_expr(err, env)})"
     else:
         if len(values) != len(shape.results):
+            if len(values) == 1 and values[0].type == "call_expression":
+                call = expr(values[0], env)  # `return f()` of a callee with the same results
+                if call.results == tuple(r.type for r in shape.values) and not shape.options:
+                    return [call.text if tail else f"return {call.text};"]
             raise Untranslatable(node, "return of a multi-value call")
         payload = _values(values, env)
     return [payload if tail else f"return {payload};"]
@@ -1124,10 +1128,6 @@ def without_address(node: Node) -> Node:
             return operand
     return node
 
-            if len(values) == 1 and values[0].type == "call_expression":
-                call = expr(values[0], env)  # `return f()` of a callee with the same results
-                if call.results == tuple(r.type for r in shape.values) and not shape.options:
-                    return [call.text if tail else f"return {call.text};"]
 
 def _tuple(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else f"({', '.join(parts)})"

@@ -118,6 +118,8 @@ FOREIGN_TYPES: dict[str, Foreign] = {
     "net/http.Server": Foreign("axum", "axum::serve with a tokio TcpListener"),
     "net/http.ServeMux": Foreign("axum", "axum::Router"),
     "net/http.Response": Foreign("reqwest", "reqwest::Response"),
+    "net/http.Header": Foreign("http", "http::HeaderMap"),
+    "database/sql.Row": Foreign("sqlx", "sqlx query_as! / fetch_one results"),
     "database/sql.DB": Foreign("sqlx", "sqlx::PgPool (or another sqlx Pool)"),
     "database/sql.Tx": Foreign("sqlx", "sqlx::Transaction"),
     "database/sql.Rows": Foreign("sqlx", "sqlx query_as! results"),
@@ -135,6 +137,45 @@ FOREIGN_TYPES: dict[str, Foreign] = {
     "bufio.Reader": Foreign("std", "std::io::BufReader"),
     "bufio.Writer": Foreign("std", "std::io::BufWriter"),
     "github.com/spf13/cobra.Command": Foreign("clap", "a clap derive Parser"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Stub:
+    """A method of a foreign type that bodies may call on its placeholder: the placeholder gets
+    a method stub (todo!() body) with this Rust signature, so the caller stays translated.
+    Only methods whose Go signature has no error result: a foreign error type is not one the
+    package's error enum knows."""
+
+    params: tuple[tuple[str, str], ...]  # (Rust name, Rust type) after &self
+    result: tuple[str, str] | None = None  # (Go import path, type name) it returns
+    pointer: bool = False  # the result is a *T
+    go_result: str = ""  # a basic Go result type: "string", "bool", "int"
+
+
+_LOG = (("msg", "&str"), ("args", "&[&dyn std::fmt::Debug]"))
+_QUERY = (("query", "&str"), ("args", "&[&dyn std::fmt::Debug]"))
+
+# `import/path.Type.Method` -> its stub; methods not listed keep their caller a todo!().
+FOREIGN_METHODS: dict[str, Stub] = {
+    "net/http.Request.PathValue": Stub((("name", "&str"),), go_result="string"),
+    "net/http.Request.FormValue": Stub((("key", "&str"),), go_result="string"),
+    "net/http.Request.Context": Stub((), ("context", "Context")),
+    "net/http.ResponseWriter.Header": Stub((), ("net/http", "Header")),
+    "net/http.ResponseWriter.WriteHeader": Stub((("status_code", "i64"),)),
+    "net/http.Header.Set": Stub((("key", "&str"), ("value", "&str"))),
+    "net/http.Header.Add": Stub((("key", "&str"), ("value", "&str"))),
+    "net/http.Header.Get": Stub((("key", "&str"),), go_result="string"),
+    "net/http.Header.Del": Stub((("key", "&str"),)),
+    "log/slog.Logger.Debug": Stub(_LOG),
+    "log/slog.Logger.Info": Stub(_LOG),
+    "log/slog.Logger.Warn": Stub(_LOG),
+    "log/slog.Logger.Error": Stub(_LOG),
+    "database/sql.DB.QueryRow": Stub(_QUERY, ("database/sql", "Row"), pointer=True),
+    "database/sql.DB.QueryRowContext": Stub(
+        (("ctx", "&CancellationToken"), *_QUERY), ("database/sql", "Row"), pointer=True
+    ),
+    "regexp.Regexp.MatchString": Stub((("s", "&str"),), go_result="bool"),
 }
 
 # Go import path -> the Rust crate a reviewer expects (seed-mappings' package table).
