@@ -170,7 +170,7 @@ class FileBuilder:
         )
         generic_text, notes = generics(decl.type_params, ctx)
         notes.insert(0, ctx.note("I01", "Go interface → trait; implementations are explicit"))
-        supers = supertraits(iface, ctx)
+        supers = supertraits(iface, ctx, decl.name)
         if iface.embeds:
             notes.append(ctx.note("I03", "embedded interfaces → supertraits"))
         return Trait(

@@ -278,6 +278,7 @@ class BodyFacts:
     received_from: frozenset[Path] = frozenset()  # `<-x`
     ranged: frozenset[Path] = frozenset()  # `for .. range x` (a channel only if x is one)
     chan_locals: frozenset[str] = frozenset()  # `x := make(chan T)`
+    asserted: frozenset[str] = frozenset()  # local type names of `x.(T)` and `case T:`
     has_go: bool = False
     has_select: bool = False
     makes_chan: bool = False

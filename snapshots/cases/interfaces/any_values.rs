@@ -43,19 +43,22 @@ pub fn format(msg: &str, fields: &[Field]) -> String {
 // go: any_values.go:32
 /// Describe reports the dynamic type of v.
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: type switch statement
+// go2rs[I06]: type switch → if let Some(downcast_ref) chain
+// go2rs[D03]: line 40 kept as todo!(): a type switch case on an interface type (Rust downcasts to types only)
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn describe(v: &dyn Any) -> String {
-    // switch x := v.(type) {
-    // case nil:
-    //     return "nil"
-    // case string:
-    //     return "string:" + x
-    // case int:
-    //     return fmt.Sprintf("int:%d", x)
-    // case error:
-    //     return "error:" + x.Error()
-    // default:
-    //     return fmt.Sprintf("%T", x)
-    // }
-    todo!("go2rs: translate the Go body of Describe")
+    // go2rs: Go's `case nil` cannot match: a &dyn Any is never nil
+    if let Some(x) = v.downcast_ref::<String>() {
+        format!("string:{}", x)
+    } else if let Some(&x) = v.downcast_ref::<i64>() {
+        format!("int:{}", x)
+    } else {
+        // go2rs: not translated (a type switch case on an interface type (Rust downcasts to types only)); the Go:
+        // case error:
+        //     return "error:" + x.Error()
+        // default:
+        //     return fmt.Sprintf("%T", x)
+        todo!("go: case error:")
+    }
 }

@@ -2,7 +2,7 @@
 
 // go: interfaces.go:9
 // go2rs[I01]: Go interface → trait; implementations are explicit
-trait Geometry {
+trait Geometry: std::any::Any {
     fn area(&self) -> f64;
     fn perim(&self) -> f64;
 }
@@ -64,9 +64,8 @@ fn measure(g: &dyn Geometry) {
 }
 
 // go: interfaces.go:32
-// go2rs[D03]: line 37 kept as todo!(): a type assertion on a Box<dyn Geometry> Rust cannot downcast
+// go2rs[N01]: type assertion with ok → if let Some(downcast_ref)
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 fn main() {
     let shapes: Vec<Box<dyn Geometry>> = vec![
         Box::new(Rect {
@@ -78,9 +77,7 @@ fn main() {
     for s in &shapes {
         measure(s.as_ref());
     }
-    // go2rs: not translated (a type assertion on a Box<dyn Geometry> Rust cannot downcast); the Go:
-    // if c, ok := shapes[1].(circle); ok {
-    //     fmt.Println("circle with radius", c.radius)
-    // }
-    todo!("go: if c, ok := shapes[1].(circle); ok {{")
+    if let Some(c) = (shapes[1].as_ref() as &dyn std::any::Any).downcast_ref::<Circle>() {
+        println!("circle with radius {}", c.radius);
+    }
 }

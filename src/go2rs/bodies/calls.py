@@ -24,7 +24,16 @@ from go2rs.bodies.env import (
     is_int,
     is_string,
 )
-from go2rs.bodies.exprs import coerce, expr, go_type, index_text, owned, rust_type, underlying
+from go2rs.bodies.exprs import (
+    any_value,
+    coerce,
+    expr,
+    go_type,
+    index_text,
+    owned,
+    rust_type,
+    underlying,
+)
 from go2rs.bodies.fmtverbs import Verb, rehole, translate_format
 from go2rs.bodies.stdlib import STD, StdFn, std_key
 from go2rs.context import Sink
@@ -1593,6 +1602,8 @@ def _local_call(
         )
         if 0 in options:
             rust = f"Option<{rust}>"
+        if (fn.ret or "").startswith("Box<dyn FnMut("):
+            rust = fn.ret  # a closure with its own state (idioms/functions.py)
     return E(
         call_text,
         go,
@@ -1674,6 +1685,8 @@ def _argument(arg: Node, target: str, env: Env) -> str:
         return f"{value.at(0)}.clone()"
     if target.startswith("&dyn ") and (value.rust or "").lstrip("&").startswith("Box<dyn "):
         return coerce(value, target, env)
+    if (boxed := any_value(value, target, env)) is not None:
+        return boxed
     if target.startswith("&dyn") or target.startswith("&mut dyn"):
         ref = "&mut " if target.startswith("&mut") else "&"
         return value.text if (value.rust or "").startswith("&") else f"{ref}{value.at(1)}"

@@ -242,6 +242,21 @@ def _check_implements(e: E, target: str, env: Env) -> None:
         raise Untranslatable(None, f"{e.rust} as a {trait}: Rust has no impl (promoted methods?)")
 
 
+def any_value(e: E, target: str, env: Env) -> str | None:
+    """Go text and untyped constants stored in an `any` as the types go2rs gives Go's string
+    and int: an owned String and `41_i64`, so a `downcast_ref::<String>()` / `::<i64>()`
+    finds them (a `&str` is not even Any, and a bare `41` would be Rust's i32)."""
+    if not target.startswith(("&dyn Any", "Box<dyn Any")):
+        return None
+    if is_string(e.go) and e.rust == "&str":
+        value = owned(e, env)
+    elif is_int(e.go) and e.rust is None and e.text.lstrip("-").replace("_", "").isalnum():
+        value = f"{e.text}_i64"
+    else:
+        return None
+    return f"&{value}" if target.startswith("&") else f"Box::new({value})"
+
+
 def _newtype_inner(target: str, env: Env) -> str | None:
     """The Rust type inside `target` when it is the newtype of a local named basic type
     (`type level int` -> `struct Level(i64)`), not an enum."""
@@ -297,6 +312,8 @@ def coerce(e: E, target: str | None, env: Env) -> str:
                 "must own what it uses: clone into it)",
             )
         return f"Box::new({e.text})"
+    if (boxed := any_value(e, target, env)) is not None:
+        return boxed
     if target.startswith("&"):
         return e.text if (e.rust or "").startswith("&") else f"&{e.at(1)}"
     if target.startswith("Box<dyn std::error::Error") and e.rust != target:

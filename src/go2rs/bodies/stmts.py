@@ -317,12 +317,12 @@ def _errors_as(node: Node, following: Node, env: Env, tail: bool) -> Lines | Non
         return None
     target = go_type(type_node, env)
     target = target.elem if isinstance(target, TPointer) else target
-    source = _downcast(expr(args[0], env), target, cond, env)
+    source = downcast(expr(args[0], env), target, cond, env)
     env.note("E02", "errors.As → downcast_ref on the outermost error (walk .source() for more)")
     return _if_let_some(name, target, source, following, env, tail)
 
 
-def _downcast(value: E, target: GoType, node: Node, env: Env) -> str:
+def downcast(value: E, target: GoType, node: Node, env: Env) -> str:
     """`value` (an `any` or an error) as a `&T` Option: `downcast_ref::<T>()`."""
     rust = rust_type(target, env)
     if rust.startswith(("Box<dyn", "&dyn", "impl ")):
@@ -340,7 +340,26 @@ def _downcast(value: E, target: GoType, node: Node, env: Env) -> str:
         )
     ):
         return f"{value.at(0)}.downcast_ref::<{rust}>()"
+    upcast = _as_any(value, held, env)
+    if upcast is not None:
+        return f"({upcast}).downcast_ref::<{rust}>()"
     raise Untranslatable(node, f"a type assertion on a {held or 'value'} Rust cannot downcast")
+
+
+def _as_any(value: E, held: str, env: Env) -> str | None:
+    """A `Box<dyn Trait>` / `&dyn Trait` as `&dyn Any`, when the trait has the Any supertrait
+    (idioms/interfaces.py): the box itself is Any too, so it must be unboxed first."""
+    from go2rs.idioms.interfaces import ANY
+
+    bare = held.lstrip("&").removeprefix("Box<").removeprefix("dyn ").split("<")[0].rstrip(">")
+    traits = {env.ctx.type_name(name) for name in env.ctx.decisions.any_traits}
+    if bare not in traits or held.startswith("Option<"):
+        return None
+    if held.lstrip("&").startswith("Box<dyn "):
+        return f"{value.at(0)}.as_ref() as &dyn {ANY}"
+    if held.startswith("&dyn "):
+        return f"{value.at(0)} as &dyn {ANY}"
+    return None
 
 
 def _if_let_some(name: str, target: GoType, source: str, node: Node, env: Env, tail: bool) -> Lines:
@@ -373,16 +392,24 @@ def _if_type_assertion(node: Node, init: Node, env: Env, tail: bool) -> Lines | 
         or len(right) != 1
         or right[0].type != "type_assertion_expression"
         or cond is None
-        or text(cond) != text(left[1])
+        or text(cond).replace(" ", "") not in (text(left[1]), f"!{text(left[1])}")
     ):
         return None
     operand = right[0].child_by_field_name("operand")
     type_node = right[0].child_by_field_name("type")
     if operand is None or type_node is None:
         return None
+    negated = text(cond).startswith("!")
+    branches = [node.child_by_field_name("consequence"), node.child_by_field_name("alternative")]
+    if negated and any(text(left[0]) in identifiers(b) for b in branches if b is not None):
+        return None  # `if x, ok := v.(T); !ok`: x is T's zero value in the then-branch
     target = go_type(type_node, env)
-    source = _downcast(expr(operand, env), target, right[0], env)
+    source = downcast(expr(operand, env), target, right[0], env)
     env.note("N01", "type assertion with ok → if let Some(downcast_ref)")
+    if negated:  # `if _, ok := v.(T); !ok { .. }`: v is not a T
+        then = braced(statements(node.child_by_field_name("consequence")), env, tail)
+        rest = _else_branch(node.child_by_field_name("alternative"), env, tail)
+        return [f"if {source}.is_none() {then}{rest}"]
     return _if_let_some(text(left[0]), target, source, node, env, tail)
 
 
@@ -745,7 +772,10 @@ def _let(name: str, value: E, env: Env, declared: GoType | None = None) -> str:
 
         return declare_arc(name, text_value, rust, go, env)
     annotation = f": {rust}" if (declared is not None or constructor or boxed) and rust else ""
-    return f"let {_let_name(name, env)}{annotation} = {text_value};"
+    binding = _let_name(name, env)
+    if (rust or "").startswith("Box<dyn FnMut(") and not binding.startswith("mut "):
+        binding = f"mut {binding}"  # calling an FnMut changes it
+    return f"let {binding}{annotation} = {text_value};"
 
 
 def _moves_place(value: E) -> bool:
@@ -1506,7 +1536,13 @@ def closure(node: Node, env: Env) -> E:
             if body_node is not None
             else set()
         )
-        if any(
+        # A closure the function returns as Box<dyn FnMut> (idioms/functions.py) owns them.
+        stateful = (saved_shape.ret_rust or "").startswith("Box<dyn FnMut(") and (
+            node.parent is not None
+            and node.parent.parent is not None
+            and node.parent.parent.type == "return_statement"
+        )
+        if not stateful and any(
             env.lookup(n) is not None and all(n not in s for s in env.scopes[-1:])
             for n in captured_writes
         ):
@@ -1557,6 +1593,7 @@ _STATEMENTS: dict[str, _Handler] = {
     "break_statement": _branch,
     "continue_statement": _branch,
     "expression_switch_statement": _switch,
+    "type_switch_statement": _switch,
     "block": _block_statement,
     "defer_statement": _defer,
     "go_statement": _go,

@@ -1,12 +1,25 @@
-"""`switch` -> `match` when every case is a constant pattern, else an if / else-if chain."""
+"""`switch` -> `match` when every case is a constant pattern, else an if / else-if chain; a
+type switch -> an if-let chain of `downcast_ref`s."""
 
 from __future__ import annotations
 
 from tree_sitter import Node
 
-from go2rs.bodies.env import E, Env, Untranslatable, is_string
-from go2rs.bodies.exprs import expr
-from go2rs.bodies.stmts import Lines, braced, statement, statements
+from go2rs.bodies.env import (
+    E,
+    Env,
+    Local,
+    Skipped,
+    Untranslatable,
+    identifiers,
+    is_copy,
+    is_string,
+    statements_under,
+)
+from go2rs.bodies.exprs import expr, go_type, rust_type
+from go2rs.bodies.stmts import Lines, braced, downcast, statement, statements
+from go2rs.idioms import naming
+from go2rs.idioms.comments import comment_text, safe
 from go2rs.parse.lower import text
 
 _PATTERN_KINDS = frozenset(
@@ -22,7 +35,8 @@ _PATTERN_KINDS = frozenset(
 
 
 def _cases(node: Node) -> list[Node]:
-    return [c for c in node.named_children if c.type in ("expression_case", "default_case")]
+    kinds = ("expression_case", "type_case", "default_case")
+    return [c for c in node.named_children if c.type in kinds]
 
 
 def _case_values(case: Node) -> list[Node]:
@@ -83,7 +97,10 @@ def expression_switch(node: Node, env: Env, tail: bool) -> Lines:
     env.push()
     try:
         head = statement(init, env, False) if init is not None else []
-        body = _switch_body(node, env, tail)
+        if node.type == "type_switch_statement":
+            body = _type_switch_body(node, env, tail)
+        else:
+            body = _switch_body(node, env, tail)
     finally:
         env.pop()
     return ["{", *head, *body, "}"] if head else body
@@ -151,3 +168,132 @@ def _if_chain(
     if default is not None:
         chain += f" else {default}"
     return [chain]
+
+
+# ------------------------------------------------------------------------------ type switches
+
+_INTERFACE_CASE = "a type switch case on an interface type (Rust downcasts to types only)"
+
+
+def _type_switch_body(node: Node, env: Env, tail: bool) -> Lines:
+    """`switch x := v.(type) { case T: .. case U, W: .. default: .. }` -> `if let Some(x) =
+    <v as T> {..} else if <v is U> || <v is W> {..} else {..}`. Go tests the cases in order;
+    concrete types exclude each other, so the chain keeps Go's result up to the first case on
+    an interface type, which Rust cannot test: that case and every later one (the default
+    too) stay one todo!() in the last `else`."""
+    cases = _cases(node)
+    if any(_breaks_switch(c) for c in cases):
+        raise Untranslatable(node, "break inside a type switch case")
+    value_node = node.child_by_field_name("value")
+    if value_node is None:
+        raise Untranslatable(node, "type switch without a value")
+    value = expr(value_node, env)
+    alias_node = node.child_by_field_name("alias")
+    alias = text(alias_node).strip() if alias_node is not None else None
+    nilable = (value.rust or "").startswith("Option<")
+    branches: list[str] = []
+    default: Node | None = None
+    rest: list[Node] = []  # from the first case Rust cannot test on
+    dropped: Lines = []
+    for case in cases:
+        if rest or case.type == "default_case":
+            if case.type == "default_case":
+                default = case
+            else:
+                rest.append(case)
+            continue
+        types = [t for t in case.children_by_field_name("type") if t.is_named]
+        tests: list[tuple[str, str]] = []  # (downcast, rust type); "" for nil
+        for t in types:
+            if text(t) == "nil":
+                tests.append(("", ""))
+                continue
+            target = go_type(t, env)
+            rust = rust_type(target, env)
+            if rust.startswith(("Box<dyn", "&dyn", "impl ")):
+                rest.append(case)
+                break
+            tests.append((downcast(value, target, t, env), rust))
+        if rest:
+            continue
+        branch = _type_case(case, tests, value, alias, nilable, env, tail)
+        if branch is not None:
+            branches.append(branch)
+        elif not dropped:
+            dropped = [f"// go2rs: Go's `case nil` cannot match: a {value.rust} is never nil"]
+    env.note("I06", "type switch → if let Some(downcast_ref) chain")
+    tail_cases = rest + ([default] if default is not None else [])
+    otherwise: str | None = None
+    if rest and any(_case_body(c) for c in tail_cases):
+        otherwise = "{\n" + "\n".join(_kept_cases(tail_cases, env)) + "\n}"
+    elif default is not None:
+        otherwise = _bound_body(default, value, alias, env, tail)
+    if not branches:
+        return dropped + ([otherwise] if otherwise else [])
+    chain = " else ".join(branches)
+    return [*dropped, chain + (f" else {otherwise}" if otherwise else "")]
+
+
+def _type_case(
+    case: Node,
+    tests: list[tuple[str, str]],
+    value: E,
+    alias: str | None,
+    nilable: bool,
+    env: Env,
+    tail: bool,
+) -> str | None:
+    """One `case`: `if let Some(x) = ..` for one type (x is that type), else a condition
+    (x keeps the switched value's type). A `nil` case can only match an Option; None when
+    the case can never match in Rust."""
+    conditions = [
+        f"{d}.is_some()" if d else f"{value.at(0)}.is_none()" for d, _ in tests if d or nilable
+    ]
+    if not conditions:
+        return None  # `case nil` on a value Rust never lets be nil
+    used = alias is not None and alias != "_" and alias in identifiers(case)
+    if len(tests) == 1 and tests[0][0]:
+        source, rust = tests[0]
+        target = go_type(case.children_by_field_name("type")[0], env)
+        if not used or alias is None:
+            return f"if {source}.is_some() {braced(_case_body(case), env, tail)}"
+        env.push()
+        try:
+            name = naming.snake(alias)
+            copy = is_copy(target)
+            env.bind(alias, Local(name, target, rust if copy else f"&{rust}"))
+            body = braced(_case_body(case), env, tail)
+        finally:
+            env.pop()
+        return f"if let Some({'&' if copy else ''}{name}) = {source} {body}"
+    return f"if {' || '.join(conditions)} {_bound_body(case, value, alias, env, tail)}"
+
+
+def _bound_body(case: Node, value: E, alias: str | None, env: Env, tail: bool) -> str:
+    """A case body where `x` is the switched value itself (several types, or default)."""
+    env.push()
+    try:
+        if alias is not None and alias != "_":
+            env.bind(alias, Local(value.text, value.go, value.rust))
+        return braced(_case_body(case), env, tail)
+    finally:
+        env.pop()
+
+
+def _kept_cases(cases: list[Node], env: Env) -> Lines:
+    """The cases from the first one Rust cannot test on, as one todo!() with their Go."""
+    from go2rs.idioms.literals import rust_format_string
+
+    first = cases[0]
+    go = text(first).split("\n", 1)[0].strip()
+    count = sum(1 + statements_under(s) for c in cases for s in _case_body(c))
+    env.skipped.append(Skipped(first.start_point[0], count, _INTERFACE_CASE, go))
+    lines = [f"// go2rs: not translated ({comment_text(_INTERFACE_CASE)}); the Go:"]
+    for case in cases:
+        indent = case.start_point[1]
+        for line in text(case).rstrip().split("\n"):
+            stripped = line.lstrip("\t ")
+            line = line[min(indent, len(line) - len(stripped)) :]
+            lines.append(f"// {safe(line)}".rstrip())
+    lines.append(f"todo!({rust_format_string('go: ' + go)})")
+    return lines

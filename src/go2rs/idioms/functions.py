@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tree_sitter import Node
+
 from go2rs.context import Ctx
-from go2rs.gomodel import Body, FuncDecl, Param, Span, TChan, TPointer, TSlice, TypeParam
+from go2rs.gomodel import Body, FuncDecl, Param, Span, TChan, TFunc, TPointer, TSlice, TypeParam
 from go2rs.idioms import naming
 from go2rs.idioms.comments import doc_lines, go_source_lines
 from go2rs.idioms.concurrency import chan_side, is_context
 from go2rs.idioms.errors import result_type, returns_error
 from go2rs.idioms.generics import compared_by_operators, generics, zero_valued
 from go2rs.idioms.types import Pos, map_type
+from go2rs.parse.facts import collect_facts
+from go2rs.parse.lower import text as _text
+from go2rs.parse.parser import parse_go, walk
 from go2rs.rustmodel import Body as RustBody
 from go2rs.rustmodel import Fn, Meta, Note, RustType
 from go2rs.rustmodel import Param as RustParam
@@ -72,6 +77,11 @@ def build_fn(
     params = tuple(_param(sig, i, ctx, notes) for i in range(len(sig.params)))
     options = ctx.decisions.option_results.get(sig.key, frozenset())
     ret = result_type(sig.results, ctx, options)
+    if ret.text.startswith("Box<dyn Fn(") and returns_stateful_closure(sig.key, ctx):
+        ret = RustType(ret.text.replace("Fn(", "FnMut(", 1), ret.uses, ret.crates)
+        notes.append(
+            ctx.note("T03", "the returned closure changes its captured state → Box<dyn FnMut>")
+        )
     _result_notes(sig, ret, options, ctx, notes)
     is_async = sig.key in ctx.decisions.async_fns
     attrs: tuple[str, ...] = ()
@@ -244,3 +254,80 @@ def _body(sig: Signature, body: Body | None, ctx: Ctx) -> RustBody:
         text = text[1:-1]
     lines = go_source_lines(text)
     return RustBody(f"go2rs: translate the Go body of {sig.key}", lines)
+
+
+# ------------------------------------------------------------------ closures with their own state
+
+
+def returns_stateful_closure(key: str, ctx: Ctx) -> bool:
+    """Whether `key` returns a func literal that assigns variables it captured (Go's
+    generator: `i := 0; return func() int { i++; return i }`). Rust's `move` closure then owns
+    them, which is Go's semantics only while nothing else sees them: no other func literal
+    of the body names them and nothing takes their address. Memoized per key."""
+    memo = ctx.decisions.stateful_closures
+    if key not in memo:
+        fn = next((f for f in ctx.program.all_funcs() if f.key == key), None)
+        memo[key] = fn is not None and _stateful(fn)
+    return memo[key]
+
+
+def _stateful(fn: FuncDecl) -> bool:
+    if fn.body is None or len(fn.results) != 1 or not isinstance(fn.results[0].type, TFunc):
+        return False
+    if "func(" not in fn.body.text:
+        return False
+    root = parse_go(b"package p\nfunc _() " + fn.body.text.encode("utf-8")).root_node
+    literals = [n for n in walk(root) if n.type == "func_literal"]
+    returned = [n for n in literals if _returned_here(n)]
+    writes: set[str] = set()
+    for literal in returned:
+        writes |= captured_writes(literal)
+    if not writes:
+        return False
+    inside = {id(n) for r in returned for n in walk(r)}
+    others = [n for n in literals if id(n) not in inside]
+    if any(_names(o) & writes for o in others):
+        return False
+    return not any(
+        n.type == "unary_expression"
+        and _text(n).startswith("&")
+        and (o := n.child_by_field_name("operand")) is not None
+        and _text(o) in writes
+        for n in walk(root)
+    )
+
+
+def _returned_here(literal: Node) -> bool:
+    """A func literal that is a value of a `return` of the function itself (not of another
+    func literal)."""
+    node = literal.parent
+    if node is None or node.type != "expression_list":
+        return False
+    node = node.parent
+    if node is None or node.type != "return_statement":
+        return False
+    while node is not None:
+        if node.type == "func_literal":
+            return False
+        node = node.parent
+    return True
+
+
+def captured_writes(literal: Node) -> set[str]:
+    """Names a func literal assigns (`=`, `+=`, `++`) that it did not declare itself."""
+    body = literal.child_by_field_name("body")
+    if body is None:
+        return set()
+    assigned = {p[0] for p in collect_facts([body]).assigned}
+    declared: set[str] = set()
+    for n in walk(literal):
+        if n.type in ("parameter_declaration", "var_spec", "range_clause"):
+            declared |= {_text(c) for c in n.children_by_field_name("name")}
+        if n.type in ("short_var_declaration", "range_clause"):
+            left = n.child_by_field_name("left")
+            declared |= {_text(c) for c in (left.named_children if left else [])}
+    return assigned - declared
+
+
+def _names(node: Node) -> set[str]:
+    return {_text(n) for n in walk(node) if n.type == "identifier"}

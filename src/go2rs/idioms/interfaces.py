@@ -23,6 +23,9 @@ STD_METHODS: dict[str, frozenset[str]] = {
 # Std interfaces that become supertraits (their methods become trait impls go2rs writes).
 STD_SUPERTRAITS = {"error": "std::error::Error", "fmt.Stringer": "std::fmt::Display"}
 SPECIAL_METHODS = {"Error": "std::error::Error", "String": "std::fmt::Display"}
+# The supertrait that lets a `&dyn Trait` upcast to `&dyn Any` (Rust 1.86), so a Go type
+# assertion from the interface to a concrete type becomes `downcast_ref::<T>()`.
+ANY = "std::any::Any"
 
 
 def embed_key(t: GoType) -> str:
@@ -67,8 +70,10 @@ def method_set(
     return out
 
 
-def supertraits(iface: TInterface, ctx: Ctx) -> list[str]:
+def supertraits(iface: TInterface, ctx: Ctx, name: str | None = None) -> list[str]:
     out: list[str] = []
+    if name is not None and name in ctx.decisions.any_traits:
+        out.append(ANY)
     for embed in iface.embeds:
         key = embed_key(embed)
         if key in STD_SUPERTRAITS:
@@ -95,6 +100,16 @@ def analyze(ctx: Ctx) -> None:
             if required and all(_matches(required[m], methods.get(m)) for m in required):
                 ctx.decisions.trait_impls.setdefault(type_name, []).append(iface)
                 ctx.decisions.implementers.setdefault(iface, []).append(type_name)
+    asserted = frozenset().union(
+        *(f.body.facts.asserted for f in program.all_funcs() if f.body is not None)
+    )
+    for iface, types in ctx.decisions.implementers.items():
+        # Over-approximate (the pass does not know which interface a body asserts from):
+        # any interface a type asserted to implements. `Any` only asks implementers to be
+        # 'static, which go2rs's owned structs are.
+        generic = any(d.type_params for t in types if (d := program.types.get(t)) is not None)
+        if asserted.intersection(types) and not generic:
+            ctx.decisions.any_traits.add(iface)
 
 
 def _matches(spec: MethodSpec | None, method: FuncDecl | None) -> bool:

@@ -72,6 +72,7 @@ class _Collector:
     received_from: set[Path] = field(default_factory=set)
     ranged: set[Path] = field(default_factory=set)
     chan_locals: set[str] = field(default_factory=set)
+    asserted: set[str] = field(default_factory=set)
     has_go: bool = False
     has_select: bool = False
     makes_chan: bool = False
@@ -116,6 +117,18 @@ class _Collector:
             self.has_select = True
         elif kind == "channel_type":
             self.makes_chan = True
+        elif kind == "type_assertion_expression":
+            self._asserted(node.child_by_field_name("type"))
+        elif kind == "type_case":
+            for t in node.children_by_field_name("type"):
+                self._asserted(t)
+
+    def _asserted(self, node: Node | None) -> None:
+        """`x.(T)` / `case T:` with a local type name T (`*T` counts as T)."""
+        if node is not None and node.type == "pointer_type" and node.named_children:
+            node = node.named_children[0]
+        if node is not None and node.type == "type_identifier":
+            self.asserted.add(_text(node))
 
     def _assignment(self, node: Node) -> None:
         left = node.child_by_field_name("left") or (
@@ -214,6 +227,7 @@ class _Collector:
             received_from=frozenset(self.received_from),
             ranged=frozenset(self.ranged),
             chan_locals=frozenset(self.chan_locals),
+            asserted=frozenset(self.asserted),
             has_go=self.has_go,
             has_select=self.has_select,
             makes_chan=self.makes_chan,
@@ -237,6 +251,8 @@ _VISITED = _ASSIGN_KINDS | {
     "go_statement",
     "select_statement",
     "channel_type",
+    "type_assertion_expression",
+    "type_case",
 }
 
 

@@ -1,0 +1,81 @@
+"""Type switches and assertions (bodies/switch.py, idioms/interfaces.py) and closures that keep
+their own state (idioms/functions.py): the decisions that must not over-reach."""
+
+from __future__ import annotations
+
+from go2rs.api import Options, Translation, translate
+
+
+def _draft(go: str) -> Translation:
+    return translate(go.encode(), Options(filename="p.go", format=False))
+
+
+_SHAPES = """package p
+
+type shape interface{ area() int }
+
+type sq struct{ s int }
+
+func (q sq) area() int { return q.s * q.s }
+"""
+
+
+def test_a_generator_returns_an_fnmut_that_owns_its_counter() -> None:
+    rust = _draft(
+        "package p\n\nfunc seq() func() int {\n\ti := 0\n\treturn func() int {\n\t\ti++\n"
+        "\t\treturn i\n\t}\n}\n\nfunc use() int {\n\tnext := seq()\n\treturn next()\n}\n"
+    ).rust
+    assert "fn seq() -> Box<dyn FnMut() -> i64 + Send + Sync>" in rust
+    assert "let mut next: Box<dyn FnMut() -> i64 + Send + Sync> = seq();" in rust
+    assert "todo!" not in rust
+
+
+def test_state_two_closures_share_is_not_given_to_one_of_them() -> None:
+    # `move` would give each closure its own copy of n: Go's closures share one variable.
+    rust = _draft(
+        "package p\n\nfunc pair() func() int {\n\tn := 0\n\tinc := func() { n++ }\n"
+        "\treturn func() int {\n\t\tinc()\n\t\tn++\n\t\treturn n\n\t}\n}\n"
+    ).rust
+    assert "Box<dyn FnMut" not in rust
+    assert "changes captured variables" in rust
+
+
+def test_state_whose_address_escapes_stays_todo() -> None:
+    rust = _draft(
+        "package p\n\nvar keep *int\n\nfunc seq() func() int {\n\ti := 0\n\tkeep = &i\n"
+        "\treturn func() int {\n\t\ti++\n\t\treturn i\n\t}\n}\n"
+    ).rust
+    assert "Box<dyn FnMut" not in rust
+
+
+def test_only_interfaces_a_body_asserts_from_get_the_any_supertrait() -> None:
+    plain = _draft(_SHAPES).rust
+    assert "trait Shape {" in plain
+    asserted = _draft(
+        _SHAPES + "\nfunc side(s shape) int {\n\tif q, ok := s.(sq); ok {\n\t\treturn q.s\n"
+        "\t}\n\treturn 0\n}\n"
+    ).rust
+    assert "trait Shape: std::any::Any {" in asserted
+    assert "(s as &dyn std::any::Any).downcast_ref::<Sq>()" in asserted
+
+
+def test_a_type_switch_stops_at_the_first_interface_case() -> None:
+    # Go tests cases in order: `error` may match before a later concrete case, so that case
+    # and everything after it (default too) stay one todo!(), earlier concrete cases do not.
+    rust = _draft(
+        'package p\n\nfunc f(v any) string {\n\tswitch v.(type) {\n\tcase int:\n\t\treturn "i"\n'
+        '\tcase error:\n\t\treturn "e"\n\tcase string:\n\t\treturn "s"\n\tdefault:\n'
+        '\t\treturn "d"\n\t}\n}\n'
+    ).rust
+    assert "if v.downcast_ref::<i64>().is_some() {" in rust
+    assert "downcast_ref::<String>" not in rust
+    assert 'todo!("go: case error:")' in rust
+
+
+def test_case_nil_on_a_value_that_cannot_be_nil_is_dropped_with_a_comment() -> None:
+    rust = _draft(
+        'package p\n\nfunc f(v any) string {\n\tswitch v.(type) {\n\tcase nil:\n\t\treturn "n"\n'
+        '\tcase bool:\n\t\treturn "b"\n\t}\n\treturn ""\n}\n'
+    ).rust
+    assert "Go's `case nil` cannot match" in rust
+    assert "if v.downcast_ref::<bool>().is_some() {" in rust
