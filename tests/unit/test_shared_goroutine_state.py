@@ -414,3 +414,28 @@ def test_a_locking_value_tasks_and_their_spawner_use_is_shared_as_an_arc() -> No
 def test_a_locking_value_the_spawner_passes_on_is_not_shared_as_an_arc() -> None:
     rust = _draft(_COUNTER % "&c").rust  # a pointer out of the function: not a method call
     assert "Arc::new(Counter" not in rust
+
+
+def test_a_shared_value_is_returned_out_of_its_arc_only_after_the_wait() -> None:
+    joined = _draft(_COUNTER.replace("\tfmt.Println(%s)\n", "") + _RETURNED % "wg.Wait()").rust
+    assert 'Arc::into_inner(c).expect("every task sharing it has ended")' in joined
+    unjoined = _draft(_COUNTER.replace("\tfmt.Println(%s)\n", "") + _RETURNED % "").rust
+    assert "into_inner" not in unjoined  # tasks may still hold it: no Arc, the go stays todo
+    assert 'todo!("go: go func() {{")' in unjoined
+
+
+_RETURNED = """
+func make3() *Counter {
+	c := &Counter{}
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c.Inc()
+		}()
+	}
+	%s
+	return c
+}
+"""

@@ -279,6 +279,10 @@ def coerce(e: E, target: str | None, env: Env) -> str:
         return _channel_end(e, target, env)
     if target is None:
         return e.text
+    if e.rust == f"Arc<{target}>" and e.place:  # locks.arc_locals: returned once joined
+        from go2rs.bodies.locks import into_inner
+
+        return into_inner(e.text)
     if e.rust is None and e.literal is not None and (inner := _newtype_inner(target, env)):
         return f"{target}({coerce(e, inner, env)})"  # an untyped constant takes the named type
     if _mpsc_half(e.rust, target):

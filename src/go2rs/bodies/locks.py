@@ -414,6 +414,9 @@ def _shared_by_method_calls(body: Node, name: str, type_name: str, ctx: Ctx) -> 
             and holder.child_by_field_name("left") == parent
         ):
             continue  # the declaration
+        if _returned_after_join(node, body):
+            owners.add(None)
+            continue
         call = parent.parent if parent.type == "selector_expression" else None
         method = text(parent.child_by_field_name("field")) if call is not None else ""
         if (
@@ -427,7 +430,67 @@ def _shared_by_method_calls(body: Node, name: str, type_name: str, ctx: Ctx) -> 
         owner = _outermost(node, body)
         owners.add((owner.start_byte, owner.end_byte) if owner is not None else None)
         looped = looped or (owner is not None and _inside(owner, body, "for_statement"))
+    if any(_returned_after_join(n, body) for n in walk(body) if text(n) == name) and any(
+        owner is not None and _owner_kind(body, owner) != "go_statement" for owner in owners
+    ):
+        return False  # a closure could still hold a handle when the function returns it
     return len(owners) > 1 or (looped and len(owners) == 1)
+
+
+def _owner_kind(body: Node, span: tuple[int, int]) -> str:
+    found = body.descendant_for_byte_range(span[0], span[1])
+    while found is not None and (found.start_byte, found.end_byte) != span:
+        found = found.parent
+    return found.type if found is not None else ""
+
+
+def _returned_after_join(node: Node, body: Node) -> bool:
+    """`return h` as the body's last statement, after `wg.Wait()` and with no goroutine
+    started after that wait: every task (all spawn into the WaitGroup's JoinSet) has ended
+    and dropped its handle, so the function can take the value out of its Arc."""
+    statement = node.parent.parent if node.parent is not None else None
+    if statement is None or statement.type != "return_statement" or node.parent is None:
+        return False
+    if node.parent.type != "expression_list" or len(node.parent.named_children) != 1:
+        return False
+    top = statement.parent
+    if top is None or top.parent != body:
+        return False  # not a statement of the function's own block
+    siblings = [s for s in top.named_children if s.type != "comment"]
+    if siblings[-1] != statement:
+        return False
+    waits = [i for i, s in enumerate(siblings) if text(s).endswith(".Wait()") and _is_wait(s)]
+    return bool(waits) and not any(
+        n.type == "go_statement" for s in siblings[waits[-1] :] for n in walk(s)
+    )
+
+
+def _is_wait(statement: Node) -> bool:
+    call = statement.named_children[0] if statement.type == "expression_statement" else None
+    function = call.child_by_field_name("function") if call is not None else None
+    operand = function.child_by_field_name("operand") if function is not None else None
+    return (
+        operand is not None
+        and operand.type == "identifier"
+        and _declared_wait_group(statement, text(operand))
+    )
+
+
+def _declared_wait_group(statement: Node, name: str) -> bool:
+    """Whether `var name sync.WaitGroup` is declared in the same block before `statement`."""
+    top = statement.parent
+    for sibling in top.named_children if top is not None else []:
+        if sibling == statement:
+            return False
+        for spec in walk(sibling) if sibling.type == "var_declaration" else []:
+            if spec.type == "var_spec" and name in _declared(spec):
+                return text(spec.child_by_field_name("type")) == "sync.WaitGroup"
+    return False
+
+
+def into_inner(value: str) -> str:
+    """A shared value returned after its tasks were joined (see `_returned_after_join`)."""
+    return f'Arc::into_inner({value}).expect("every task sharing it has ended")'
 
 
 def _outermost(node: Node, top: Node) -> Node | None:

@@ -365,7 +365,6 @@ def taken(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | None:
     if any(local.rust == name for scope in env.scopes for local in scope.values()):
         return None  # the binding would shadow a local the body still uses
     scopes, uses, notes = [dict(s) for s in env.scopes], set(env.uses), list(env.notes)
-    skipped = len(env.skipped)  # on fallback the statements are translated again, once
     try:
         lines = [f"let Some({name}) = {target.at(0)}.take() else {braced(handler, env, False)};"]
         scope = env.scopes[-1]  # statements between declare locals later ones use: no push
@@ -380,7 +379,6 @@ def taken(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | None:
             scope[text(place)] = before
     except Untranslatable:
         env.scopes, env.uses, env.notes = scopes, uses, notes
-        del env.skipped[skipped:]
         return None
     env.note("N01", "nil check, read, then replace → let-else on Option::take")
     return lines, end - i + 1
