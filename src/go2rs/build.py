@@ -28,7 +28,13 @@ from go2rs.idioms import consts, enums, errors, naming, structs
 from go2rs.idioms.comments import comment_lines, doc_lines, go_source_lines
 from go2rs.idioms.functions import Signature, build_fn
 from go2rs.idioms.generics import constraint_trait, generics, method_zero_valued
-from go2rs.idioms.interfaces import SPECIAL_METHODS, is_constraint, own_methods, supertraits
+from go2rs.idioms.interfaces import (
+    SPECIAL_METHODS,
+    forwarders,
+    is_constraint,
+    own_methods,
+    supertraits,
+)
 from go2rs.idioms.types import Pos, map_type
 from go2rs.rustmodel import (
     Body,
@@ -197,8 +203,8 @@ class FileBuilder:
         """Inherent impl, Display/Error impls and trait impls of a local type."""
         ctx = self.ctx
         methods = ctx.program.methods.get(decl.name, [])
-        if not methods:
-            return []
+        if not methods and not ctx.decisions.trait_impls.get(decl.name):
+            return []  # (a struct may implement traits only through promoted methods)
         param_names = tuple(p.name for p in decl.type_params)
         defaults = method_zero_valued(decl.name, ctx)
         generic_text, _ = generics(decl.type_params, ctx, defaults=defaults)
@@ -237,6 +243,7 @@ class FileBuilder:
                 iface = ctx.program.interface(trait_name)
                 names = {m.name for m in own_methods(iface)} if iface else set()
                 fns = tuple(self.method(m, in_trait=True) for m in methods if m.name in names)
+                fns += forwarders(type_name, names, ctx)  # methods Go promoted
                 note = ctx.note(
                     "I02",
                     f"{ctx.type_name(type_name)} has every method of "

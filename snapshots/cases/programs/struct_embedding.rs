@@ -26,6 +26,14 @@ struct Container {
     str: String,
 }
 
+// go2rs[I02]: Container has every method of describer; Go satisfied it implicitly
+impl Describer for Container {
+    // go2rs[S02]: promoted from embedded base: forwarded
+    fn describe(&self) -> String {
+        self.base.describe()
+    }
+}
+
 // go: struct_embedding.go:19
 // go2rs[I01]: Go interface → trait; implementations are explicit
 trait Describer {
@@ -33,9 +41,7 @@ trait Describer {
 }
 
 // go: struct_embedding.go:23
-// go2rs[D03]: line 33 kept as todo!(): Container as a Describer: Rust has no impl (promoted methods?)
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 fn main() {
     let co = Container {
         base: Base { num: 1 },
@@ -44,8 +50,6 @@ fn main() {
     println!("co={{num: {}, str: {}}}", co.base.num, co.str);
     println!("also num: {}", co.base.num);
     println!("describe: {}", co.base.describe());
-    // go2rs: not translated (Container as a Describer: Rust has no impl (promoted methods?)); the Go:
-    // var d describer = co
-    // fmt.Println("describer:", d.describe())
-    todo!("go: var d describer = co")
+    let d: Box<dyn Describer> = Box::new(co.clone());
+    println!("describer: {}", d.describe());
 }

@@ -7,10 +7,13 @@ set covers an interface in the input gets one. A trait and its implementations m
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from go2rs.context import Ctx
 from go2rs.gomodel import FuncDecl, GoType, MethodSpec, TInterface, TName
+from go2rs.idioms import naming
+from go2rs.rustmodel import Body, Fn, Meta
 
 # Std interfaces an interface may embed, by the methods they require.
 STD_METHODS: dict[str, frozenset[str]] = {
@@ -91,10 +94,11 @@ def analyze(ctx: Ctx) -> None:
         for n, d in program.types.items()
         if isinstance(d.type, TInterface) and not is_constraint(d.type)
     ]
-    for type_name in sorted(program.methods):
+    embedding = {n for n in program.types if promoted_methods(n, ctx)}
+    for type_name in sorted(set(program.methods) | embedding):
         if program.interface(type_name) is not None:
             continue
-        methods = program.method_names(type_name)
+        methods = promoted_methods(type_name, ctx) | program.method_names(type_name)
         for iface in interfaces:
             required = method_set(iface, ctx)
             if required and all(_matches(required[m], methods.get(m)) for m in required):
@@ -121,13 +125,55 @@ def _matches(spec: MethodSpec | None, method: FuncDecl | None) -> bool:
 
 
 def trait_groups(ctx: Ctx) -> Iterator[list[str]]:
-    """[`Iface.M`, `T1.M`, `T2.M`, ...] for every trait method: keys that must agree."""
+    """[`Iface.M`, `T1.M`, `T2.M`, ...] for every trait method: keys that must agree (a
+    method promoted from an embedded struct by the key of the method Go promoted)."""
     for iface, types in ctx.decisions.implementers.items():
         decl = ctx.program.interface(iface)
         if decl is None:
             continue
         for method in own_methods(decl):
-            yield [f"{iface}.{method.name}"] + [f"{t}.{method.name}" for t in types]
+            keys = [f"{iface}.{method.name}"]
+            for t in types:
+                own = ctx.program.method_names(t).get(method.name)
+                promoted = promoted_methods(t, ctx).get(method.name)
+                keys.append(promoted.key if own is None and promoted else f"{t}.{method.name}")
+            yield keys
+
+
+def promoted_methods(type_name: str, ctx: Ctx) -> dict[str, FuncDecl]:
+    """Methods Go promotes to a struct from the local structs it embeds by value: a name
+    exactly one embedded field has (one level; the struct's own methods win, see callers)."""
+    struct = ctx.program.struct(type_name)
+    if struct is None:
+        return {}
+    found: dict[str, list[FuncDecl]] = {}
+    for field in struct.fields:
+        inner = field.type
+        if field.name is not None or not isinstance(inner, TName) or inner.pkg is not None:
+            continue
+        for name, method in ctx.program.method_names(inner.name).items():
+            if name not in SPECIAL_METHODS:  # Display / Error impls are not forwarded
+                found.setdefault(name, []).append(method)
+    return {name: methods[0] for name, methods in found.items() if len(methods) == 1}
+
+
+def forwarders(type_name: str, names: set[str], ctx: Ctx) -> tuple[Fn, ...]:
+    """Trait methods a struct has only by promotion: `fn m(&self, ..) { self.inner.m(..) }`
+    (Go's promoted method is that call; Rust forwards by hand)."""
+    from go2rs.idioms.functions import Signature, build_fn
+
+    own = ctx.program.method_names(type_name)
+    out = []
+    for name, method in sorted(promoted_methods(type_name, ctx).items()):
+        if name not in names or name in own or method.receiver is None:
+            continue
+        fn = build_fn(Signature.of(method), ctx, pub=False, body=None, span=None, in_trait=True)
+        field = naming.snake(method.receiver.type_name)
+        args = ", ".join(p.name for p in fn.params)
+        call = f"self.{field}.{ctx.fn_name(method.key)}({args}){'.await' if fn.is_async else ''}"
+        note = ctx.note("S02", f"promoted from embedded {method.receiver.type_name}: forwarded")
+        out.append(dataclasses.replace(fn, body=Body("", (), (call,)), meta=Meta(notes=(note,))))
+    return tuple(out)
 
 
 def unify_set(keys: set[str], ctx: Ctx) -> bool:
