@@ -207,3 +207,44 @@ def test_package_values_and_unchecked_locals_are_not_fields() -> None:
 def test_a_field_a_walk_starts_from_is_nil_able() -> None:
     body = "{\n\tfor n := l.head; n != nil; n = n.Next {\n\t}\n}"
     assert fields_through_locals(_fn(body), set()) == {"head", "Next"}
+
+
+def test_a_new_node_linked_in_at_its_last_use_moves_into_the_box() -> None:
+    rust = _draft(
+        _LIST
+        + """
+func (l *List) Push(v int) {
+	n := &Node{Value: v}
+	n.Next = l.head
+	l.head = n
+}
+
+func (l *List) Empty() bool {
+	return l.head == nil
+}
+"""
+    ).rust
+    assert "n.next = self.head.take();" in rust
+    assert "self.head = Some(Box::new(n));" in rust
+
+
+def test_a_node_still_used_after_linking_it_stays_todo() -> None:
+    # Go's l.head and n are one node; a Box would own a copy, and n's later writes miss it.
+    rust = _draft(
+        _LIST
+        + """
+func (l *List) Push(v int) {
+	n := &Node{Value: v}
+	n.Next = l.head
+	l.head = n
+	n.Value++
+}
+
+func (l *List) Empty() bool {
+	return l.head == nil
+}
+"""
+    ).rust
+    assert "Some(Box::new(n))" not in rust
+    assert ".take()" not in rust
+    assert "another pointer may keep the node" in rust

@@ -34,6 +34,21 @@ impl List {
 
     // go: linked_structures.go:22
     // go2rs[M02]: the body mutates the receiver → &mut self
+    // go2rs[N01]: a local node stored at its last use → moved into Some(Box::new(..))
+    // go2rs[N01]: a pointer handed on right before it is replaced → Option::take
+    // go2rs[D01]: body translated; review ownership (clones) and casts
+    fn push_node(&mut self, v: i64) {
+        let mut n = Node {
+            value: v,
+            ..Default::default()
+        };
+        n.next = self.head.take();
+        self.head = Some(Box::new(n));
+        self.size += 1;
+    }
+
+    // go: linked_structures.go:29
+    // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F01]: multiple results → tuple
     // go2rs[N01]: nil check, read, then replace → let-else on Option::take
     // go2rs[D01]: body translated; review ownership (clones) and casts
@@ -47,7 +62,7 @@ impl List {
         (v, true)
     }
 
-    // go: linked_structures.go:32
+    // go: linked_structures.go:39
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[N01]: nil-terminated pointer walk → while let Some(..) over a cursor
     // go2rs[D01]: body translated; review ownership (clones) and casts
@@ -63,7 +78,7 @@ impl List {
         total
     }
 
-    // go: linked_structures.go:40
+    // go: linked_structures.go:47
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[N01]: nil-terminated pointer walk → while let Some(..) over a cursor
     // go2rs[D01]: body translated; review ownership (clones) and casts
@@ -81,7 +96,7 @@ impl List {
     }
 }
 
-// go: linked_structures.go:49
+// go: linked_structures.go:56
 // go2rs[S01]: Go struct → struct; exported fields are pub
 #[derive(Debug, Clone, Default)]
 struct Tree {
@@ -94,7 +109,7 @@ struct Tree {
 
 // go2rs[M04]: methods → one impl block
 impl Tree {
-    // go: linked_structures.go:66
+    // go: linked_structures.go:73
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[N01]: nil-terminated pointer walk → while let Some(..) over a cursor
     // go2rs[D01]: body translated; review ownership (clones) and casts
@@ -114,7 +129,7 @@ impl Tree {
         false
     }
 
-    // go: linked_structures.go:80
+    // go: linked_structures.go:87
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[N01]: nil-receiver check → dropped: callers with an Option check it
     // go2rs[N01]: method on a nil-able pointer → map_or with what its nil receiver returns
@@ -128,7 +143,7 @@ impl Tree {
             .max(self.right.as_ref().map_or(0, |right| right.height()))
     }
 
-    // go: linked_structures.go:87
+    // go: linked_structures.go:94
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[N01]: nil-receiver check → dropped: callers with an Option check it
     // go2rs[N01]: method on a nil-able pointer → map_or with what its nil receiver returns
@@ -140,7 +155,7 @@ impl Tree {
     }
 }
 
-// go: linked_structures.go:54
+// go: linked_structures.go:61
 // go2rs[N04]: `t` is nil-checked → Option<&mutT>
 // go2rs[N01]: *T result never nil → owned T
 // go2rs[N01]: nil check → let-else on Option
@@ -160,7 +175,7 @@ fn insert(mut t: Option<&mut Tree>, key: i64) -> Tree {
     t.clone()
 }
 
-// go: linked_structures.go:94
+// go: linked_structures.go:101
 // go2rs[D01]: body translated; review ownership (clones) and casts
 fn main() {
     let mut l = List {
@@ -190,6 +205,14 @@ fn main() {
     }
     (v, ok) = l.pop();
     println!("empty pop {} {} size {}", v, ok, l.size);
+    l.push_node(7);
+    l.push_node(8);
+    println!(
+        "sum {} size {} contains 7: {}",
+        l.sum(),
+        l.size,
+        l.contains(7)
+    );
     let mut root = insert(None, 50);
     for &k in &[30, 70, 20, 40, 60, 80, 10, 45, 70] {
         root = insert(Some(&mut root), k);

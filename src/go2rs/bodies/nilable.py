@@ -250,9 +250,18 @@ def fit(e: E, target: str, env: Env) -> str | None:
     boxed = _boxed(target)
     if boxed is not None and e.rust == boxed and not e.place:
         return f"Some(Box::new({e.at(0)}))"  # a fresh value (`&T{..}`, a call): a new pointer
+    if boxed is not None and e.rust == boxed:
+        raise Untranslatable(
+            None,
+            f"`{e.text}` stored in a Box, but another pointer may keep the node (a Box owns it "
+            "alone; Rc<RefCell<..>> or an arena index can share)",
+        )
     if target == f"&{e.rust}" and e.place:
         return f"&{e.at(1)}"  # a local borrowing a nil-able field now borrows another one
     held, wanted = _boxed(e.rust), option_inner(target)
+    inner = option_inner(e.rust) or ""
+    if inner.startswith("Box<dyn ") and wanted == f"&{inner[4:-1]}":
+        return f"{e.at(0)}.as_deref()"  # Option<Box<dyn T>> read as Option<&dyn T>
     if e.place and wanted is not None and wanted in (f"&{e.rust}", f"&mut {e.rust}"):
         return f"Some({wanted[: -len(e.rust or '')]}{e.at(1)})"  # an owned value is never nil
     if held is not None and wanted in (f"&{held}", f"&mut {held}"):
@@ -273,6 +282,8 @@ def assign(node: Node, env: Env) -> str | None:
     left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
     assert left is not None and right is not None
     target_node, value_node = left.named_children[0], without_address(right.named_children[0])
+    if value_node.type == "identifier":
+        return _moved_local(node, target_node, value_node, env)
     if value_node.type != "composite_literal" or target_node.type not in (
         "selector_expression",
         "identifier",
@@ -293,6 +304,47 @@ def assign(node: Node, env: Env) -> str | None:
         env.pop()
     env.note("N01", "a new node that links the old pointer → Option::take, then Some(Box::new(..))")
     return f"{target.text} = {coerce(value, target.rust, env)};"
+
+
+def _moved_local(node: Node, target_node: Node, value_node: Node, env: Env) -> str | None:
+    """`X = n` with `n := &T{..}` a local Rust holds as an owned T and X a nil-able field:
+    when this is n's last use, the node moves into the Box (Go's pointer, now X's alone)."""
+    from go2rs.bodies.exprs import expr
+
+    name = text(value_node)
+    local = env.lookup(name)
+    if local is None or local.rust_type is None or not _last_use(node, name):
+        return None
+    target = expr(target_node, env)
+    if _boxed(target.rust) != local.rust_type:
+        return None
+    env.note("N01", "a local node stored at its last use → moved into Some(Box::new(..))")
+    return f"{target.text} = Some(Box::new({local.rust}));"
+
+
+def _last_use(node: Node, name: str) -> bool:
+    """Whether `node` (a statement) is the last one to mention `name`, declared by an earlier
+    statement of the same list (so no loop runs `node` twice for one `name`), with no closure
+    that could still hold it."""
+    parent = node.parent
+    if parent is None or parent.type != "statement_list":
+        return False
+    siblings = list(parent.named_children)
+    at = next(k for k, sibling in enumerate(siblings) if sibling == node)
+    declared = any(
+        s.type == "short_var_declaration" and name in _left_names(s) for s in siblings[:at]
+    )
+    if not declared:
+        return False
+    for sibling in siblings[:at]:
+        for n in _walk(sibling):
+            if n.type == "func_literal" and name in identifiers(n):
+                return False  # a closure may hold on to it
+    right = node.child_by_field_name("right")
+    used_in_target = sum(1 for n in _walk(node) if n.type == "identifier" and text(n) == name)
+    if right is None or used_in_target != 1:
+        return False
+    return all(name not in identifiers(later) for later in siblings[at + 1 :])
 
 
 def _walk(node: Node) -> list[Node]:
@@ -335,7 +387,7 @@ def taken(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | None:
     guard = nodes[i]
     place = _guarded_place(guard)
     if place is None:
-        return None
+        return _handed_over(nodes, i, env)
     handler = statements(guard.child_by_field_name("consequence"))
     if not handler or not _diverges(handler[-1]):
         return None
@@ -365,6 +417,7 @@ def taken(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | None:
     if any(local.rust == name for scope in env.scopes for local in scope.values()):
         return None  # the binding would shadow a local the body still uses
     scopes, uses, notes = [dict(s) for s in env.scopes], set(env.uses), list(env.notes)
+    skipped = len(env.skipped)  # on fallback the statements are translated again, once
     try:
         lines = [f"let Some({name}) = {target.at(0)}.take() else {braced(handler, env, False)};"]
         scope = env.scopes[-1]  # statements between declare locals later ones use: no push
@@ -379,9 +432,60 @@ def taken(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | None:
             scope[text(place)] = before
     except Untranslatable:
         env.scopes, env.uses, env.notes = scopes, uses, notes
+        del env.skipped[skipped:]
         return None
     env.note("N01", "nil check, read, then replace → let-else on Option::take")
     return lines, end - i + 1
+
+
+def _handed_over(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | None:
+    """`n.Next = l.head` right before `l.head = n`: the pointer X moves on, so the first
+    statement takes it (`n.next = self.head.take();`) instead of copying the whole chain.
+    The second must not read X or call anything that could (it is nil in between)."""
+    from go2rs.bodies.stmts import statement
+
+    if i + 1 >= len(nodes):
+        return None
+    first, second = nodes[i], nodes[i + 1]
+    if first.type != "assignment_statement" or second.type != "assignment_statement":
+        return None
+    if _assigned_name(first) is None or _assigned_name(second) is None:
+        return None
+    read = first.child_by_field_name("right")
+    place = read.named_children[0] if read is not None else None
+    if place is None or place.type != "selector_expression":
+        return None
+    if _left_names(second) != [text(place)] or text(place) in _left_names(first)[0]:
+        return None
+    written = first.child_by_field_name("left")
+    if written is None or any(n.type == "call_expression" for n in _walk(written)):
+        return None  # a call on the left runs after the take and could read X
+    root = place.child_by_field_name("operand")
+    value = second.child_by_field_name("right")
+    if root is None or value is None or not _quiet(second, place):
+        return None
+    if any(text(n) in (text(place), text(root)) for n in _walk(value)):
+        return None
+    target = expr_of(place, env)
+    if target is None or _boxed(target.rust) is None:
+        return None
+    scope = env.scopes[-1]
+    before = scope.get(text(place))
+    saved = [dict(s) for s in env.scopes], set(env.uses), list(env.notes), len(env.skipped)
+    env.bind(text(place), Local(f"{target.at(0)}.take()", None, target.rust))
+    try:
+        lines = statement(first, env, False)
+        if before is None:
+            del scope[text(place)]
+        else:
+            scope[text(place)] = before
+        lines += statement(second, env, False)
+    except Untranslatable:  # e.g. `l.head = n` where n lives on: translate them one by one
+        env.scopes, env.uses, env.notes = saved[0], saved[1], saved[2]
+        del env.skipped[saved[3] :]
+        return None
+    env.note("N01", "a pointer handed on right before it is replaced → Option::take")
+    return lines, 2
 
 
 def _guarded_place(guard: Node) -> Node | None:

@@ -19,6 +19,13 @@ func (l *list) push(v int) {
 	l.size++
 }
 
+func (l *list) pushNode(v int) {
+	n := &node{value: v}
+	n.next = l.head
+	l.head = n
+	l.size++
+}
+
 func (l *list) pop() (int, bool) {
 	if l.head == nil {
 		return 0, false
@@ -110,6 +117,9 @@ func main() {
 	}
 	v, ok = l.pop()
 	fmt.Println("empty pop", v, ok, "size", l.size)
+	l.pushNode(7)
+	l.pushNode(8)
+	fmt.Println("sum", l.sum(), "size", l.size, "contains 7:", l.contains(7))
 
 	root := insert(nil, 50)
 	for _, k := range []int{30, 70, 20, 40, 60, 80, 10, 45, 70} {
