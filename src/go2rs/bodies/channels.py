@@ -280,13 +280,19 @@ def _makes_channel(node: Node) -> bool:
 def half(node: Node, side: str, env: Env) -> str | None:
     """The local half of a channel a struct literal made (`w.resp` -> `w_resp_rx`), if
     `node` names one and the local kept `side`."""
-    if node.type != "selector_expression":
+    operand = node.child_by_field_name("operand")
+    if node.type != "selector_expression" or operand is None:
         return None
-    local = env.lookup(text(node))
+    for scope in reversed(env.scopes):  # the innermost `w` must be the one that made it
+        if text(node) in scope:
+            local = scope[text(node)]
+            break
+        if text(operand) in scope:
+            return None
+    else:
+        return None
     wanted = "mpsc::Receiver" if side == "rx" else "mpsc::Sender"
-    if local is None or not (local.rust_type or "").startswith(wanted):
-        return None
-    return local.rust
+    return local.rust if (local.rust_type or "").startswith(wanted) else None
 
 
 def _channel(node: Node | None, env: Env, side: str) -> str:
