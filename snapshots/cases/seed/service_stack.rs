@@ -50,10 +50,56 @@ impl App {
 }
 
 // go: service_stack.go:33
-// go2rs[D02]: body kept as todo: flag.String has no mapping yet
+// go2rs[T04]: flag → a loop with Go's flag rules over std::env::args (or use clap)
+// go2rs[D03]: line 36 kept as todo!(): slog.New has no mapping yet
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 fn main() {
-    // addr := flag.String("addr", ":8080", "listen address")
-    // flag.Parse()
+    // -addr: listen address
+    let mut addr: String = ":8080".to_string();
+    {
+        let mut flag_rest: Vec<String> = std::env::args().skip(1).collect();
+        while let Some(flag_arg) = flag_rest.first().cloned() {
+            if flag_arg.len() < 2 || !flag_arg.starts_with('-') {
+                break;
+            }
+            flag_rest.remove(0);
+            if flag_arg == "--" {
+                break;
+            }
+            let flag_body = flag_arg.strip_prefix("--").unwrap_or(&flag_arg[1..]);
+            if flag_body.is_empty() || flag_body.starts_with(['-', '=']) {
+                eprintln!("bad flag syntax: {}", flag_arg);
+                std::process::exit(2);
+            }
+            let (flag_name, mut flag_value) = match flag_body.split_once('=') {
+                Some((name, value)) => (name.to_string(), Some(value.to_string())),
+                None => (flag_body.to_string(), None),
+            };
+            match flag_name.as_str() {
+                "addr" => {
+                    if flag_value.is_none() && !flag_rest.is_empty() {
+                        flag_value = Some(flag_rest.remove(0));
+                    }
+                    let Some(flag_value) = flag_value else {
+                        eprintln!("flag needs an argument: -{}", flag_name);
+                        std::process::exit(2);
+                    };
+                    match flag_name.as_str() {
+                        "addr" => addr = flag_value,
+                        _ => unreachable!(),
+                    }
+                }
+                "h" | "help" => std::process::exit(0),
+                _ => {
+                    eprintln!("flag provided but not defined: -{}", flag_name);
+                    std::process::exit(2);
+                }
+            }
+        }
+        drop(flag_rest);
+    };
+    // go2rs: not translated (slog.New has no mapping yet); the Go:
     // a := &app{log: slog.New(slog.NewJSONHandler(os.Stdout, nil))}
     // mux := http.NewServeMux()
     // mux.HandleFunc("GET /items", a.listItems)
@@ -62,7 +108,7 @@ fn main() {
     //     a.log.Error("server", "err", err)
     //     os.Exit(1)
     // }
-    todo!("go2rs: translate the Go body of main")
+    todo!("go: a := &app{{log: slog.New(slog.NewJSONHandler(os.Stdout, nil))}}")
 }
 
 // go2rs: placeholders for names defined outside this input

@@ -1422,6 +1422,14 @@ def _package_call(pkg: str, name: str, args: list[Node], node: Node, env: Env) -
         return binary_search(args, node, env)
     if path == "os" and name == "WriteFile" and len(args) == 3:
         return _write_file(args, node, env)
+    if path == "flag":
+        from go2rs.bodies import flags
+
+        if name == "Parse" and not args:
+            return flags.parse(node, env)
+        if name.endswith("Var"):
+            return flags.define_var(name, args, node, env)
+        return flags.args_call(name, args, node, env)
     if path == "bufio" and name == "NewScanner":
         from go2rs.bodies.scanner import new_scanner
 

@@ -66,10 +66,7 @@ def pointer_loop(clause: Node, body: Node | None, env: Env, prefix: str) -> Line
         return None
     assert init is not None
     right = init.child_by_field_name("right")
-    try:
-        start = _start(expr_of(right.named_children[0] if right else None, env))
-    except Untranslatable:
-        return None  # the loop is translated (or not) as any other
+    start = _start(expr_of(right.named_children[0] if right else None, env))
     if start is None:
         return None
     first, node_type, go = start
@@ -410,10 +407,7 @@ def taken(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | None:
     written = collect_facts(nodes[i + 1 : end]).assigned
     if any(p[: len(path)] == path for p in written):
         return None  # X or X.f written before the reassignment: the binding is read-only
-    try:
-        target = expr_of(place, env)
-    except Untranslatable:
-        return None  # not this idiom: the guard is translated (or not) on its own
+    target = expr_of(place, env)
     assert target is not None
     boxed = _boxed(target.rust)
     field = place.child_by_field_name("field")
@@ -472,12 +466,9 @@ def _handed_over(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | Non
         return None
     if any(text(n) in (text(place), text(root)) for n in _walk(value)):
         return None
-    try:
-        target, slot = expr_of(place, env), expr_of(written.named_children[0], env)
-    except Untranslatable:
-        return None  # not this idiom: the statements are translated (or not) one by one
-    if target is None or slot is None or _boxed(target.rust) is None or slot.rust != target.rust:
-        return None  # the pointer must move into a slot of its own type, not a borrow of it
+    target = expr_of(place, env)
+    if target is None or _boxed(target.rust) is None:
+        return None
     scope = env.scopes[-1]
     before = scope.get(text(place))
     saved = [dict(s) for s in env.scopes], set(env.uses), list(env.notes), len(env.skipped)

@@ -661,6 +661,10 @@ def _short_var_value(node: Node, env: Env, tail: bool) -> Lines:
 
             return make_channel(names[0], right[0], env)
     called = _package_function(right[0], env) if len(right) == 1 else None
+    if called is not None and called.startswith("flag.") and len(names) == 1:
+        from go2rs.bodies.flags import define
+
+        return define(names[0], right[0], env)  # `addr := flag.String(..)`
     if called == "time.NewTicker" and len(names) == 1:
         from go2rs.bodies.goroutines import new_ticker
 
