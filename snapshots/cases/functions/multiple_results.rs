@@ -42,7 +42,7 @@ pub fn min_max(xs: &[i64]) -> (i64, i64, bool) {
 fn split_host_port(addr: &str) -> (String, String) {
     let mut host: String = String::new();
     let mut port: String = String::new();
-    for i in (0..=addr.len() - 1).rev() {
+    for i in (0..addr.len()).rev() {
         if addr.as_bytes()[i] == b':' {
             return (addr[..i].to_string(), addr[i + 1..].to_string());
         }

@@ -57,17 +57,19 @@ impl Bus {
     /// Publish sends ev to the matching handler or the fallback.
     // go2rs[M03]: pointer receiver, but the body never mutates it → &self
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    // go2rs[D02]: body kept as todo: a comma-ok read of values that are not Clone + Default
+    // go2rs[N01]: comma-ok read of an interface value → Option<&dyn T> (a map holds no nil)
+    // go2rs[N01]: nil check → let-else on Option
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub fn publish(&self, ev: Event) -> Result<(), Error> {
-        // h, ok := b.byName[ev.Name]
-        // if !ok {
-        //     h = b.fallback
-        // }
-        // if h == nil {
-        //     return fmt.Errorf("no handler for %q", ev.Name)
-        // }
-        // return h.Handle(ev)
-        todo!("go2rs: translate the Go body of Bus.Publish")
+        let mut h: Option<&dyn Handler> = self.by_name.get(&ev.name).map(|v| v.as_ref());
+        let ok = h.is_some();
+        if !ok {
+            h = self.fallback.as_deref();
+        }
+        let Some(h) = h else {
+            return Err(Error::Other(format!("no handler for {:?}", ev.name)));
+        };
+        h.handle(ev.clone())
     }
 }
 

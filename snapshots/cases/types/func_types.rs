@@ -47,24 +47,22 @@ impl Route {
     // go2rs[M01]: value receiver → &self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
+    // go2rs[N01]: nil check → if let Some
     // go2rs[D03]: line 27 kept as todo!(): type conversion
-    // go2rs[D03]: line 29 kept as todo!(): call of a function value of unknown signature
     // go2rs[D01]: body translated; review ownership (clones) and casts
     #[allow(unused, clippy::useless_vec)]
     pub fn serve(&self, path: &str) -> Result<(), Error> {
         let mut h = &self.handle;
-        for i in (0..=self.chain.len() - 1).rev() {
+        for i in (0..self.chain.len()).rev() {
             // go2rs: not translated (type conversion); the Go:
             // h = r.Chain[i](h)
             todo!("go: h = r.Chain[i](h)")
         }
-        // go2rs: not translated (call of a function value of unknown signature); the Go:
-        // err := h(path)
-        // if r.OnDone != nil {
-        //     r.OnDone()
-        // }
-        // return err
-        todo!("go: err := h(path)")
+        let err: Option<Error> = h(path).err();
+        if let Some(on_done) = &self.on_done {
+            on_done();
+        }
+        err.map_or(Ok(()), Err)
     }
 }
 

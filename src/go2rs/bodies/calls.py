@@ -137,6 +137,9 @@ def _closure_call(callee: E, args: list[Node], node: Node, env: Env) -> E:
     t = callee.go
     if t == CANCEL_FUNC and not args:
         return E(f"{callee.at(0)}.cancel()", None, "()")
+    if isinstance(t, TName) and t.pkg is None and not t.args:  # `type Handler func(..) ..`
+        decl = env.ctx.program.types.get(t.name)
+        t = decl.type if decl is not None and not decl.type_params else t
     if not isinstance(t, TFunc) or len(t.params) != len(args) or len(t.results) > 1:
         raise Untranslatable(node, "call of a function value of unknown signature")
     rendered = [

@@ -242,6 +242,13 @@ def _check_implements(e: E, target: str, env: Env) -> None:
         raise Untranslatable(None, f"{e.rust} as a {trait}: Rust has no impl (promoted methods?)")
 
 
+def dyn_ref(boxed: str) -> str:
+    """`Box<dyn T + Send>` -> `(dyn T + Send)`: the type a reference to the box's value has
+    (bounds after `&` need the parentheses)."""
+    dyn = boxed[len("Box<") : -1]
+    return f"({dyn})" if " + " in dyn else dyn
+
+
 def any_value(e: E, target: str, env: Env) -> str | None:
     """Go text and untyped constants stored in an `any` as the types go2rs gives Go's string
     and int: an owned String and `41_i64`, so a `downcast_ref::<String>()` / `::<i64>()`
@@ -287,6 +294,9 @@ def coerce(e: E, target: str | None, env: Env) -> str:
         return f"{target}({coerce(e, inner, env)})"  # an untyped constant takes the named type
     if _mpsc_half(e.rust, target):
         raise Untranslatable(None, f"a {e.rust} where a {target} is expected")
+    held = e.rust or ""
+    if held.startswith("Option<Box<dyn ") and target == f"Option<&{dyn_ref(held[7:-1])}>":
+        return f"{e.at(0)}.as_deref()"  # an interface value borrowed (nil stays None)
     if e.rust and e.rust != target and "Option<" in (e.rust[:7], target[:7]):
         from go2rs.bodies.nilable import fit
 

@@ -97,6 +97,9 @@ def _counted(
     elif step < 0 and op in (">", ">="):
         low = f"{_cast(end, rust)}{'' if op == '>=' else ' + 1'}"
         bounds = f"({low}..={start.at(11)}).rev()"
+        if op == ">=" and start.text.endswith(" - 1") and rust == "usize":
+            # `len(x)-1` down to 0: `..=len - 1` would underflow on an empty x (Go: no turn)
+            bounds = f"({low}..{start.text.removesuffix(' - 1')}).rev()"
         iterator = f"{bounds}.step_by({-step})" if step != -1 else bounds
     else:
         return None

@@ -33,7 +33,7 @@ from go2rs.bodies.env import (
     map_types,
     statements_under,
 )
-from go2rs.bodies.exprs import coerce, expr, go_type, index_text, owned, rust_type
+from go2rs.bodies.exprs import coerce, dyn_ref, expr, go_type, index_text, owned, rust_type
 from go2rs.gomodel import GoType, Param, TFunc, TMap, TName, TPointer, TSlice
 from go2rs.idioms import naming
 from go2rs.idioms.comments import comment_text, safe
@@ -806,6 +806,16 @@ def _comma_ok(names: list[str], index: Node, env: Env) -> Lines:
         return [f"let {_let_name(ok_name, env)} = {contains};"]
     from go2rs.bodies.exprs import value_caps
 
+    held = rust_type(value_type, env)
+    if held.startswith("Box<dyn "):  # an interface value: borrow it, None where Go has nil
+        borrowed = f"Option<&{dyn_ref(held)}>"
+        env.bind(value_name, Local(naming.snake(value_name), value_type, borrowed))
+        env.bind(ok_name, Local(naming.snake(ok_name), BOOL, "bool"))
+        env.note("N01", "comma-ok read of an interface value → Option<&dyn T> (a map holds no nil)")
+        return [
+            f"let {_let_name(value_name, env)}: {borrowed} = {getter}.map(|v| v.as_ref());",
+            f"let {_let_name(ok_name, env)} = {naming.snake(value_name)}.is_some();",
+        ]
     if not {"clone", "default"} <= value_caps(value_type, env):
         raise Untranslatable(index, "a comma-ok read of values that are not Clone + Default")
     clone = "copied" if is_copy(value_type) else "cloned"
@@ -1123,6 +1133,10 @@ def _return(node: Node, env: Env, tail: bool) -> Lines:
                 call = expr(values[0], env)
                 return [call.text if tail else f"return {call.text};"]
             raise Untranslatable(node, "return of a multi-value call")
+        if len(values) == 1 and values[0].type == "call_expression":
+            call = expr(values[0], env)  # `return f()` of an error-only callee: its Result
+            if call.fallible and call.go is None and not call.results:
+                return [call.text if tail else f"return {call.text};"]
         err = values[-1]
         held = env.lookup(text(err)) if err.type == "identifier" else None
         if err.type == "nil":
