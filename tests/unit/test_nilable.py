@@ -248,3 +248,26 @@ func (l *List) Empty() bool {
     assert "Some(Box::new(n))" not in rust
     assert ".take()" not in rust
     assert "another pointer may keep the node" in rust
+
+
+def test_a_receiver_name_the_body_reassigns_keeps_its_nil_check() -> None:
+    rust = _draft(
+        """package p
+
+type Tree struct {
+	Key  int
+	Left *Tree
+}
+
+func (t *Tree) Leftmost() int {
+	for t.Left != nil {
+		t = t.Left
+	}
+	if t == nil {
+		return 0
+	}
+	return t.Key
+}
+"""
+    ).rust
+    assert "never holds" not in rust

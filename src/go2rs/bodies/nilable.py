@@ -66,7 +66,10 @@ def pointer_loop(clause: Node, body: Node | None, env: Env, prefix: str) -> Line
         return None
     assert init is not None
     right = init.child_by_field_name("right")
-    start = _start(expr_of(right.named_children[0] if right else None, env))
+    try:
+        start = _start(expr_of(right.named_children[0] if right else None, env))
+    except Untranslatable:
+        return None  # the loop is translated (or not) as any other
     if start is None:
         return None
     first, node_type, go = start
@@ -407,7 +410,10 @@ def taken(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | None:
     written = collect_facts(nodes[i + 1 : end]).assigned
     if any(p[: len(path)] == path for p in written):
         return None  # X or X.f written before the reassignment: the binding is read-only
-    target = expr_of(place, env)
+    try:
+        target = expr_of(place, env)
+    except Untranslatable:
+        return None  # not this idiom: the guard is translated (or not) on its own
     assert target is not None
     boxed = _boxed(target.rust)
     field = place.child_by_field_name("field")
@@ -466,9 +472,12 @@ def _handed_over(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | Non
         return None
     if any(text(n) in (text(place), text(root)) for n in _walk(value)):
         return None
-    target = expr_of(place, env)
-    if target is None or _boxed(target.rust) is None:
-        return None
+    try:
+        target, slot = expr_of(place, env), expr_of(written.named_children[0], env)
+    except Untranslatable:
+        return None  # not this idiom: the statements are translated (or not) one by one
+    if target is None or slot is None or _boxed(target.rust) is None or slot.rust != target.rust:
+        return None  # the pointer must move into a slot of its own type, not a borrow of it
     scope = env.scopes[-1]
     before = scope.get(text(place))
     saved = [dict(s) for s in env.scopes], set(env.uses), list(env.notes), len(env.skipped)
@@ -559,6 +568,15 @@ def receiver_check(node: Node, env: Env) -> Lines | None:
         or text(cond) not in (f"{env.receiver} == nil", f"{env.receiver} != nil")
     ):
         return None
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    if any(
+        n.type in ("assignment_statement", "short_var_declaration")
+        and env.receiver in _left_names(n)
+        for n in _walk(root)
+    ):
+        return None  # `t = t.Left`: the name no longer is the receiver
     comment = f"// go2rs: `{text(cond)}` {{}}: a Rust `self` is never nil"
     if "==" in text(cond):
         env.note("N01", "nil-receiver check → dropped: callers with an Option check it")
