@@ -33,16 +33,12 @@ impl std::fmt::Display for Level {
 /// ParseLevel converts a name into a Level.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[F01]: multiple results → tuple
-// go2rs[D03]: line 31 kept as todo!(): a counting loop over a named type (Rust enums have no ranges)
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 pub fn parse_level(s: &str) -> (Level, bool) {
-    // go2rs: not translated (a counting loop over a named type (Rust enums have no ranges)); the Go:
-    // for l := Debug; l <= Error; l++ {
-    //     if l.String() == s {
-    //         return l, true
-    //     }
-    // }
-    todo!("go: for l := Debug; l <= Error; l++ {{");
+    for l in [Level::Debug, Level::Info, Level::Warn, Level::Error] {
+        if l.to_string() == s {
+            return (l, true);
+        }
+    }
     (Level::Info, false)
 }

@@ -86,7 +86,16 @@ def _counted(
         return None
     start = expr(right.named_children[0], env)
     if start.go is not None and not is_int(start.go):
-        raise Untranslatable(init, "a counting loop over a named type (Rust enums have no ranges)")
+        span = _variant_span(right.named_children[0], cond, op, step, env)
+        if span is None:
+            raise Untranslatable(
+                init, "a counting loop over a named type (Rust enums have no ranges)"
+            )
+        env.push()
+        env.bind(name, Local(naming.snake(name), start.go, start.rust))
+        inner = braced(statements(body), env, False)
+        env.pop()
+        return [f"{prefix}for {naming.snake(name)} in [{', '.join(span)}] {inner}"]
     end = expr(cond.child_by_field_name("right"), env)
     rust = end.rust if end.rust in ("usize", "i64", "i32", "u64") else start.rust or "i64"
     if rust == "usize" and start.rust == "i64" and not start.text.isdigit():
@@ -111,6 +120,39 @@ def _counted(
     if end.text.endswith(".len()") and step == 1:
         return ["#[allow(clippy::needless_range_loop)] // go2rs: Go's index loop, kept", loop]
     return [loop]
+
+
+def _variant_span(first: Node, cond: Node, op: str, step: int, env: Env) -> list[str] | None:
+    """`for l := Debug; l <= Error; l++` over an iota enum: the variants it visits, in order,
+    when every value between the bounds is a variant (else Go would visit values Rust's enum
+    cannot hold)."""
+    from go2rs.idioms.enums import variant_path
+
+    last = cond.child_by_field_name("right")
+    if last is None or first.type != "identifier" or last.type != "identifier":
+        return None
+    plan = next(
+        (
+            p
+            for p in env.ctx.decisions.enums.values()
+            if {text(first), text(last)} <= {v[0] for v in p.variants}
+        ),
+        None,
+    )
+    if plan is None or plan.string_valued:
+        return None
+    values = {go_name: value for go_name, _, value, _ in plan.variants}
+    by_value = {value: go_name for go_name, _, value, _ in plan.variants}
+    lo, hi = values[text(first)], values[text(last)]
+    if (step, op) in ((1, "<="), (1, "<")):
+        visited = range(lo, hi + 1 if op == "<=" else hi)
+    elif (step, op) in ((-1, ">="), (-1, ">")):
+        visited = range(lo, hi - 1 if op == ">=" else hi, -1)
+    else:
+        return None
+    if not visited or any(v not in by_value for v in visited):
+        return None
+    return [variant_path(by_value[v], env.ctx) or by_value[v] for v in visited]
 
 
 def _cast(end: object, rust: str) -> str:
