@@ -56,8 +56,38 @@ pub fn apply_defaults(o: &mut Options) {
 // go: pointer_params.go:41
 /// Describe only reads the options.
 // go2rs[N04]: *T parameter `o` → &T
-// go2rs[D02]: body kept as todo: method `String` on a value of unknown type
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn describe(o: &Options) -> String {
-    // return o.Addr + " (" + o.Timeout.String() + ")"
-    todo!("go2rs: translate the Go body of Describe")
+    format!("{} ({})", o.addr, {
+        let ns = o.timeout.as_nanos();
+        let frac = |v: u128, digits: u32| {
+            let scale = 10u128.pow(digits);
+            let (whole, part) = (v / scale, v % scale);
+            if part == 0 {
+                whole.to_string()
+            } else {
+                let part = format!("{:0width$}", part, width = digits as usize);
+                format!("{}.{}", whole, part.trim_end_matches('0'))
+            }
+        };
+        if ns == 0 {
+            "0s".to_string()
+        } else if ns < 1_000 {
+            format!("{}ns", ns)
+        } else if ns < 1_000_000 {
+            format!("{}µs", frac(ns, 3))
+        } else if ns < 1_000_000_000 {
+            format!("{}ms", frac(ns, 6))
+        } else {
+            let secs = ns / 1_000_000_000;
+            let (h, m, s) = (secs / 3600, secs / 60 % 60, frac(ns % 60_000_000_000, 9));
+            if h > 0 {
+                format!("{}h{}m{}s", h, m, s)
+            } else if m > 0 {
+                format!("{}m{}s", m, s)
+            } else {
+                format!("{}s", s)
+            }
+        }
+    })
 }

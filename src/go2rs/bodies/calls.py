@@ -406,6 +406,10 @@ def go_printed(value: E, env: Env, names: bool = False, pointer: bool = False) -
     if value.go == TName("rune"):
         number = str(ord(value.literal)) if value.literal else None
         return E(f"{value.at(2)} as i32", INT, "i32", 2, literal=number)
+    if value.go == TName("Duration", "time") and value.rust == "Duration":
+        from go2rs.bodies.stdlib import go_duration
+
+        return E(go_duration(value.at(0)), STRING, "String")  # Go's String(), not Debug
     shown = _go_slice_text(value.go, value.at(0), env, depth=0)
     if shown is not None:
         formatted = Formatted("format", "[{}]", (shown,))
@@ -743,6 +747,8 @@ def _verb_value_unaligned(value: E, verb: Verb, node: Node, env: Env) -> tuple[E
         pointer = verb.kind == "v" and _declared_address(node)
         printed = go_printed(value, env, names=names, pointer=pointer)
         return printed, dataclasses.replace(verb, spec=spec)
+    if verb.kind == "s" and value.go == TName("Duration", "time"):  # its String method
+        return go_printed(value, env), verb
     if verb.kind == "T":
         shown = _go_type_name(value, node, env)
         if shown is None:

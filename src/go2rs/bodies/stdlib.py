@@ -22,6 +22,33 @@ DURATION = TName("Duration", "time")
 TIME = TName("Time", "time")
 
 
+def go_duration(subject: str) -> str:
+    """Rust for Go's Duration.String of `subject` (a std Duration, so never negative):
+    `0s`, `1.5µs`, `100ms`, `1.5s`, `1m30s`, `2h0m0s` (Debug prints `90s`, not `1m30s`)."""
+    return (
+        f"{{ let ns = {subject}.as_nanos(); "
+        "let frac = |v: u128, digits: u32| { let scale = 10u128.pow(digits); "
+        "let (whole, part) = (v / scale, v % scale); "
+        "if part == 0 { whole.to_string() } else { "
+        'let part = format!("{:0width$}", part, width = digits as usize); '
+        'format!("{}.{}", whole, part.trim_end_matches(\'0\')) } }; '
+        'if ns == 0 { "0s".to_string() } '
+        'else if ns < 1_000 { format!("{}ns", ns) } '
+        'else if ns < 1_000_000 { format!("{}µs", frac(ns, 3)) } '
+        'else if ns < 1_000_000_000 { format!("{}ms", frac(ns, 6)) } '
+        "else { let secs = ns / 1_000_000_000; "
+        "let (h, m, s) = (secs / 3600, secs / 60 % 60, frac(ns % 60_000_000_000, 9)); "
+        'if h > 0 { format!("{}h{}m{}s", h, m, s) } '
+        'else if m > 0 { format!("{}m{}s", m, s) } '
+        'else { format!("{}s", s) } } }'
+    )
+
+
+def _template(text_of: str) -> str:
+    """A go_duration-style text as a STD template over `{0}`."""
+    return text_of.replace("{", "{{").replace("}", "}}").replace("\0", "{0}")
+
+
 @dataclass(frozen=True, slots=True)
 class StdFn:
     template: str
@@ -149,6 +176,7 @@ STD: dict[str, StdFn] = {
     "time.Time.Before": _s("{0} < {1}", "operand operand", BOOL, "bool", prec=9),
     "time.Time.After": _s("{0} > {1}", "operand operand", BOOL, "bool", prec=9),
     "time.Time.Equal": _s("{0} == {1}", "operand operand", BOOL, "bool", prec=9),
+    "time.Duration.String": _s(_template(go_duration("\0")), "term", STRING, "String"),
     "time.Duration.Seconds": _s("{0}.as_secs_f64()", "recv", FLOAT, "f64"),
     "time.Duration.Milliseconds": _s("{0}.as_millis() as i64", "recv", INT, "i64", prec=2),
     # unicode
