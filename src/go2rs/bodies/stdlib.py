@@ -31,7 +31,7 @@ def go_duration(subject: str) -> str:
         "let (whole, part) = (v / scale, v % scale); "
         "if part == 0 { whole.to_string() } else { "
         'let part = format!("{:0width$}", part, width = digits as usize); '
-        'format!("{}.{}", whole, part.trim_end_matches(\'0\')) } }; '
+        "format!(\"{}.{}\", whole, part.trim_end_matches('0')) } }; "
         'if ns == 0 { "0s".to_string() } '
         'else if ns < 1_000 { format!("{}ns", ns) } '
         'else if ns < 1_000_000 { format!("{}µs", frac(ns, 3)) } '
