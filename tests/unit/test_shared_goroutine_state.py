@@ -439,3 +439,34 @@ func make3() *Counter {
 	return c
 }
 """
+
+
+# ------------------------- `q.mu.Lock(); ..; q.mu.Unlock()` sections in a method (locks.py)
+
+_SECTIONS = """package p
+
+import "sync"
+
+type Box struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (b *Box) Get(reset bool) int {
+	b.mu.Lock()
+	%s
+	b.mu.Unlock()
+	return n
+}
+"""
+
+
+def test_a_lock_section_is_a_block_whose_value_is_what_it_read() -> None:
+    lines = _lines(_draft(_SECTIONS % "n := b.n").rust)
+    assert _follows(lines, ["let n = {", "let guard = self.n.lock().unwrap();", "*guard", "};"])
+
+
+def test_a_lock_section_that_returns_stays_todo() -> None:
+    rust = _draft(_SECTIONS % "n := b.n\n\tif reset {\n\t\treturn 0\n\t}").rust
+    assert "a lock section that leaves early" in rust
+    assert "lock().unwrap()" not in rust

@@ -43,9 +43,9 @@ pub fn load(path: &str) -> Result<Settings, Error> {
     let raw = std::fs::read(path)
         .map_err(|err| Error::Other(format!("reading config {}: {}", path, err)))?;
     let mut s: Settings = Settings::default();
-    serde_json::from_slice(&raw)
-        .map(|v| s = v)
-        .map_err(|err| Error::Other(format!("decoding config: {}", err)))?;
+    if let Err(err) = serde_json::from_slice(&raw).map(|v| s = v) {
+        return Err(Error::Other(format!("decoding config: {}", err)));
+    }
     Ok(s)
 }
 
@@ -71,13 +71,15 @@ pub fn workers_from_env() -> Result<i64, Error> {
 pub fn save(path: &str, s: &Settings) -> Result<(), Error> {
     let raw = serde_json::to_vec_pretty(s)
         .map_err(|err| Error::Other(format!("encoding config: {}", err)))?;
-    std::fs::OpenOptions::new()
+    if let Err(err) = std::fs::OpenOptions::new()
         .write(true)
         .create(true)
         .truncate(true)
         .mode(0o644)
         .open(path)
         .and_then(|mut f| f.write_all(&raw))
-        .map_err(|err| Error::Other(format!("writing config: {}", err)))?;
+    {
+        return Err(Error::Other(format!("writing config: {}", err)));
+    }
     Ok(())
 }

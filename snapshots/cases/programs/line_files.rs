@@ -54,8 +54,9 @@ fn longest(path: &str) -> String {
     let mut best = "".to_string();
     let sc = BufReader::new(&f).lines();
     for text in sc {
-        let Ok(text) = text else {
-            break;
+        let text = match text {
+            Ok(text) => text,
+            Err(_) => break,
         };
         if text.len() > best.len() {
             best = text.clone();
@@ -77,12 +78,15 @@ fn count_lines(path: &str) -> anyhow::Result<i64> {
     let mut n = 0;
     let sc = BufReader::new(&f).lines();
     for text in sc {
-        if let Err(err) = text {
-            return Err({
-                let message = format!("reading {}: {}", path, err);
-                anyhow::Error::from(err).context(message)
-            });
-        }
+        let text = match text {
+            Ok(text) => text,
+            Err(err) => {
+                return Err({
+                    let message = format!("reading {}: {}", path, err);
+                    anyhow::Error::from(err).context(message)
+                });
+            }
+        };
         n += 1;
     }
     Ok(n)

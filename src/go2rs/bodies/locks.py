@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from go2rs.bodies.env import Env, Local, Untranslatable, identifiers
+from go2rs.bodies.env import Env, Local, Untranslatable, identifiers, is_copy
 from go2rs.context import Ctx
 from go2rs.gomodel import FuncDecl, GoType
 from go2rs.idioms import naming
@@ -35,12 +35,18 @@ def take_guard(fn: FuncDecl, nodes: list[Node], env: Env) -> tuple[list[str], li
     method = first.removeprefix(lock_call).removesuffix("()")
     if not first.startswith(lock_call) or method not in _LOCKS:
         if any(lock_call in text(n) for n in nodes):
+            if _sections_only(nodes, lock_call):  # each section becomes a block (locked())
+                env.guard_sections = True
+                return [], nodes
             raise Untranslatable(nodes[0], "a lock taken mid-body (scope the guard by hand)")
         return [], nodes
     rest = nodes[1:]
     unlock = "Unlock" if method == "Lock" else "RUnlock"
     if rest and text(rest[0]) == f"defer {lock_call}{unlock}()":
         rest = rest[1:]
+    elif _sections_only(nodes, lock_call):
+        env.guard_sections = True
+        return [], nodes
     else:
         raise Untranslatable(nodes[0], "a lock released before the end of the body")
     if any(lock_call in text(n) for n in rest):
@@ -69,6 +75,148 @@ def take_guard(fn: FuncDecl, nodes: list[Node], env: Env) -> tuple[list[str], li
     if writes and len(plan.guarded) > 1:  # a plain &mut lets two fields be borrowed at once
         return [f"let {guard} = &mut *{acquire};"], rest
     return [f"let {'mut ' if writes else ''}{guard} = {acquire};"], rest
+
+
+# -------------------------------------------- `p.mu.Lock(); ..; p.mu.Unlock()` in a method
+#
+# A method that locks its receiver's mutex for a few statements (not to its end): each
+# section becomes a block that holds the guard, so the lock is released where Go unlocks.
+# A name the section declares and later statements use is the block's value:
+# `p.mu.Lock(); closed := p.closed; p.mu.Unlock()` ->
+# `let closed = { let guard = self.closed.lock().unwrap(); *guard };`.
+
+_UNLOCKS = {"Lock": "Unlock", "RLock": "RUnlock"}
+
+
+def _sections_only(nodes: list[Node], lock_call: str) -> bool:
+    """Whether the lock is used only by `Lock()`/`Unlock()` statement pairs of the body's own
+    block (no nesting, nothing deferred, none inside another statement)."""
+    open_with = None
+    for node in nodes:
+        if lock_call not in text(node):
+            continue
+        method = text(node).removeprefix(lock_call).removesuffix("()")
+        if node.type != "expression_statement" or not text(node).startswith(lock_call):
+            return False
+        if open_with is None and method in _UNLOCKS:
+            open_with = method
+        elif open_with is not None and method == _UNLOCKS[open_with]:
+            open_with = None
+        else:
+            return False
+    return open_with is None
+
+
+def _receiver_lock(node: Node, env: Env) -> str | None:
+    """ "Lock" or "RLock" when `node` is `recv.mu.Lock()` / `recv.mu.RLock()`."""
+    plan = env.ctx.decisions.mutexes.get(env.receiver_type or "")
+    if plan is None or env.receiver is None or node.type != "expression_statement":
+        return None
+    method = text(node).removeprefix(f"{env.receiver}.{plan.mutex_field}.").removesuffix("()")
+    return method if method in _UNLOCKS and text(node).endswith(f".{method}()") else None
+
+
+def _receiver_section(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int]:
+    from go2rs.bodies.stmts import kept_as_todo
+
+    method = _receiver_lock(nodes[i], env)
+    plan = env.ctx.decisions.mutexes[env.receiver_type or ""]
+    unlock = f"{env.receiver}.{plan.mutex_field}.{_UNLOCKS[method or 'Lock']}()"
+    end = next(j for j in range(i + 1, len(nodes)) if text(nodes[j]) == unlock)
+    try:
+        lines = _guarded_block(nodes[i + 1 : end], nodes[end + 1 :], method or "Lock", env)
+    except Untranslatable as exc:
+        return kept_as_todo(nodes[i : end + 1], [exc.why], env, more=end + 1 < len(nodes)), (
+            end + 1 - i
+        )
+    return lines, end + 1 - i
+
+
+def _guarded_block(section: list[Node], after: list[Node], method: str, env: Env) -> Lines:
+    from go2rs.bodies.stmts import statement
+    from go2rs.parse.facts import collect_facts
+
+    plan = env.ctx.decisions.mutexes[env.receiver_type or ""]
+    if any(n.type in _EXITS for s in section for n in walk(s)):
+        raise Untranslatable(section[0] if section else None, "a lock section that leaves early")
+    tokio = lock_is_tokio(env.receiver_type or "", env.ctx)
+    if tokio and not env.is_async:
+        raise Untranslatable(None, "a tokio lock taken in a method that is not async")
+    field = lock_field_name(plan)
+    access = _LOCKS[method] if plan.rw else "lock"
+    acquire = f"self.{field}.{access}().await" if tokio else f"self.{field}.{access}().unwrap()"
+    facts = collect_facts(section)
+    touched = {p[1] for p in facts.assigned | {m for m, _ in facts.method_calls} if len(p) > 1}
+    writes = method == "Lock" and bool(touched & set(plan.guarded))
+    guard = "guard"
+    saved = dict(env.guarded)
+    if len(plan.guarded) == 1:
+        env.guarded[plan.guarded[0]] = guard
+    else:
+        env.guarded.update({name: f"{guard}.{naming.snake(name)}" for name in plan.guarded})
+    used_after = {name for n in after for name in identifiers(n)}
+    env.push()
+    try:
+        lines: Lines = []
+        for node in section:
+            lines += statement(node, env, False)
+        kept = [name for s in section for name in _declared(s) if name in used_after]
+        values = [env.scopes[-1][name] for name in kept if name in env.scopes[-1]]
+    finally:
+        env.pop()
+        env.guarded = saved
+    if not tokio and any(".await" in line for line in lines):
+        raise Untranslatable(None, "a lock held across .await (std guards cannot be)")
+    if writes and len(plan.guarded) > 1:
+        opening = f"let {guard} = &mut *{acquire};"
+    else:
+        opening = f"let {'mut ' if writes else ''}{guard} = {acquire};"
+    env.note("Y01", "a Lock..Unlock section → a block holding the guard")
+    if len(values) != len(kept):
+        raise Untranslatable(None, "a lock section declaring names used after it")
+    if not kept:
+        return ["{", opening, *lines, "}"]
+    outs = [_out_of_guard(v.rust, v, env) for v in values]  # nothing may borrow the guard
+    for name, local in zip(kept, values, strict=True):
+        env.bind(name, Local(local.rust, local.go, _owned_type(local.rust_type)))
+    names = [
+        ("mut " if n in env.mutated else "") + v.rust for n, v in zip(kept, values, strict=True)
+    ]
+    pattern = names[0] if len(names) == 1 else f"({', '.join(names)})"
+    tail = outs[0] if len(outs) == 1 else f"({', '.join(outs)})"
+    last = f"let {values[0].rust} = "
+    if len(values) == 1 and lines and lines[-1].startswith(last) and "\n" not in lines[-1]:
+        value = lines[-1].removeprefix(last).removesuffix(";")  # clippy: let_and_return
+        lines, tail = lines[:-1], _out_of_guard(value, values[0], env)
+    return [f"let {pattern} = {{", opening, *lines, tail, "};"]
+
+
+def _owned_type(rust: str | None) -> str | None:
+    """The owned Rust type `_out_of_guard` makes of a reference type."""
+    if rust == "&str":
+        return "String"
+    if rust is not None and rust.startswith("&[") and rust.endswith("]"):
+        return f"Vec<{rust[2:-1]}>"
+    return (rust or "").removeprefix("&mut ").removeprefix("&") or None
+
+
+def _out_of_guard(value: str, local: Local, env: Env) -> str:
+    """`value` as an owned result of a section: a reference into the guard is copied or
+    cloned (the guard, and with it the lock, ends with the section)."""
+    from go2rs.bodies.exprs import cloneable
+
+    rust = local.rust_type or ""
+    if not rust.startswith("&"):
+        return value
+    if rust == "&str":
+        return f"{value}.to_string()"
+    if rust.startswith("&["):
+        return f"{value}.to_vec()"
+    if is_copy(local.go):
+        return f"*{value}"
+    if local.go is not None and cloneable(local.go, env):
+        return f"{value}.clone()"
+    raise Untranslatable(None, f"a lock section lending out {local.rust} (not Clone)")
 
 
 # ------------------------------------------------- state goroutines share with their spawner
@@ -258,6 +406,8 @@ def locked(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | None:
     """(lines, statements used) when `nodes[i]` locks shared state: a `mu.Lock()` section,
     or a statement naming a shared local; None for every other statement."""
     node = nodes[i]
+    if env.guard_sections and _receiver_lock(node, env) is not None:
+        return _receiver_section(nodes, i, env)
     lock = _lock_statement(node)
     mutex = env.lookup(lock[0]) if lock is not None else None
     if lock is not None and lock[1] == "Lock" and mutex is not None and mutex.lock == "mutex":

@@ -105,7 +105,7 @@ def block(nodes: list[Node], env: Env, tail: bool) -> Lines:
 
 
 def _locked(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | None:
-    if not env.shared:
+    if not env.shared and not env.guard_sections:
         return None
     from go2rs.bodies.locks import locked
 
@@ -1394,10 +1394,6 @@ def _if_init_error(node: Node, init: Node, env: Env, tail: bool) -> Lines | None
     env.pop()
     alternative = node.child_by_field_name("alternative")
     if alternative is None:
-        handler = statements(node.child_by_field_name("consequence"))
-        propagated = _propagation(handler, err, value, env) if len(names) == 1 else None
-        if propagated is not None:  # `if err := f(); err != nil { return err }` (clippy)
-            return [f"{propagated};"]
         return [f"if let Err({naming.snake(err)}) = {value.text} {then}"]
     env.push()
     bind = _pattern(names[:-1], value, env).removeprefix("let ").removesuffix(" = ") or "()"
