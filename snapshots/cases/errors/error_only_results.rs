@@ -39,9 +39,10 @@ impl Runner {
     // go: error_only_results.go:24
     /// Apply runs one migration and records the version.
     // go2rs[M02]: the body mutates the receiver → &mut self
+    // go2rs[F04]: `m` is not Clone and only read → borrowed
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
     // go2rs[D01]: body translated; review ownership (clones) and casts
-    pub fn apply(&mut self, m: Migration) -> Result<(), Error> {
+    pub fn apply(&mut self, m: &Migration) -> Result<(), Error> {
         if self.dirty {
             return Err(Error::Dirty);
         }
@@ -64,16 +65,10 @@ impl Runner {
     // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-    // go2rs[D03]: line 42 kept as todo!(): an owned Migration from a borrow: the type is not Clone
     // go2rs[D01]: body translated; review ownership (clones) and casts
-    #[allow(unused, clippy::useless_vec)]
     pub fn apply_all(&mut self, ms: &[Migration]) -> Result<(), Error> {
         for m in ms {
-            // go2rs: not translated (an owned Migration from a borrow: the type is not Clone); the Go:
-            // if err := r.Apply(m); err != nil {
-            //     return err
-            // }
-            todo!("go: if err := r.Apply(m); err != nil {{")
+            self.apply(m)?;
         }
         Ok(())
     }

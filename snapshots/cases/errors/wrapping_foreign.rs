@@ -43,9 +43,9 @@ pub fn load(path: &str) -> Result<Settings, Error> {
     let raw = std::fs::read(path)
         .map_err(|err| Error::Other(format!("reading config {}: {}", path, err)))?;
     let mut s: Settings = Settings::default();
-    if let Err(err) = serde_json::from_slice(&raw).map(|v| s = v) {
-        return Err(Error::Other(format!("decoding config: {}", err)));
-    }
+    serde_json::from_slice(&raw)
+        .map(|v| s = v)
+        .map_err(|err| Error::Other(format!("decoding config: {}", err)))?;
     Ok(s)
 }
 
@@ -71,15 +71,13 @@ pub fn workers_from_env() -> Result<i64, Error> {
 pub fn save(path: &str, s: &Settings) -> Result<(), Error> {
     let raw = serde_json::to_vec_pretty(s)
         .map_err(|err| Error::Other(format!("encoding config: {}", err)))?;
-    if let Err(err) = std::fs::OpenOptions::new()
+    std::fs::OpenOptions::new()
         .write(true)
         .create(true)
         .truncate(true)
         .mode(0o644)
         .open(path)
         .and_then(|mut f| f.write_all(&raw))
-    {
-        return Err(Error::Other(format!("writing config: {}", err)));
-    }
+        .map_err(|err| Error::Other(format!("writing config: {}", err)))?;
     Ok(())
 }

@@ -63,9 +63,8 @@ impl Notifier for EmailNotifier {
 // go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn broadcast(n: &mut dyn Notifier, to: &[String], msg: &str) -> Result<(), Error> {
     for r in to {
-        if let Err(err) = n.notify(r, msg) {
-            return Err(Error::Other(format!("{}: {}", n.name(), err)));
-        }
+        n.notify(r, msg)
+            .map_err(|err| Error::Other(format!("{}: {}", n.name(), err)))?;
     }
     Ok(())
 }

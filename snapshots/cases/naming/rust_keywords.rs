@@ -84,9 +84,10 @@ pub fn r#async(r#await: i64, r#yield: i64, r#unsafe: bool) -> i64 {
 
 // go: rust_keywords.go:52
 /// Use exercises the unexported keyword items.
+// go2rs[F04]: `c` is not Clone and only read → borrowed
 // go2rs[R01]: `Use` is a Rust keyword
 // go2rs[D01]: body translated; review ownership (clones) and casts
-pub fn r#use(c: Crate) -> i64 {
+pub fn r#use(c: &Crate) -> i64 {
     let m = r#move(
         &mut Match {
             r#fn: c.crate_.clone(),

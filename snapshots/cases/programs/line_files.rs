@@ -54,9 +54,8 @@ fn longest(path: &str) -> String {
     let mut best = "".to_string();
     let sc = BufReader::new(&f).lines();
     for text in sc {
-        let text = match text {
-            Ok(text) => text,
-            Err(_) => break,
+        let Ok(text) = text else {
+            break;
         };
         if text.len() > best.len() {
             best = text.clone();
@@ -78,15 +77,12 @@ fn count_lines(path: &str) -> anyhow::Result<i64> {
     let mut n = 0;
     let sc = BufReader::new(&f).lines();
     for text in sc {
-        let text = match text {
-            Ok(text) => text,
-            Err(err) => {
-                return Err({
-                    let message = format!("reading {}: {}", path, err);
-                    anyhow::Error::from(err).context(message)
-                });
-            }
-        };
+        if let Err(err) = text {
+            return Err({
+                let message = format!("reading {}: {}", path, err);
+                anyhow::Error::from(err).context(message)
+            });
+        }
         n += 1;
     }
     Ok(n)

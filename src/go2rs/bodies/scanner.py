@@ -29,12 +29,43 @@ def new_scanner(args: list[Node], node: Node, env: Env) -> E:
 
     if len(args) != 1:
         raise Untranslatable(node, "bufio.NewScanner with other than one reader")
+    special = _std_reader(args[0], env)
+    if special is not None:
+        env.uses.add("std::io::BufRead")
+        return E(f"{special}.lines()", SCANNER, "std::io::Lines")
     reader = expr(args[0], env)
     if reader.go != FILE and not (reader.rust or "").startswith(("&mut dyn Read", "Box<dyn Read")):
         raise Untranslatable(node, "bufio.NewScanner of a reader go2rs cannot read in Rust")
     source = f"&{reader.at(1)}" if reader.go == FILE else reader.text
     env.uses.update(("std::io::BufRead", "std::io::BufReader"))
     return E(f"BufReader::new({source}).lines()", SCANNER, "std::io::Lines")
+
+
+def _std_reader(arg: Node, env: Env) -> str | None:
+    """os.Stdin -> `std::io::stdin()`; `strings.NewReader(s)` of a string the body holds ->
+    its bytes (a `&[u8]` reads lines as it is): both are BufRead already."""
+    from go2rs.bodies.env import is_string
+    from go2rs.bodies.exprs import expr
+
+    func = arg.child_by_field_name("function") if arg.type == "call_expression" else arg
+    if func is None or func.type != "selector_expression":
+        return None
+    package = env.package_of(func.child_by_field_name("operand"))
+    path = env.ctx.program.import_path(package) if package is not None else None
+    field = text(func.child_by_field_name("field"))
+    if arg.type == "selector_expression" and (path, field) == ("os", "Stdin"):
+        return "std::io::stdin()"
+    inner = arg.child_by_field_name("arguments")
+    values = [c for c in inner.named_children if c.type != "comment"] if inner else []
+    if arg.type != "call_expression" or (path, field) != ("strings", "NewReader"):
+        return None
+    if len(values) != 1:
+        return None
+    value = expr(values[0], env)
+    borrowed = value.place or value.literal is not None or value.rust == "&str"
+    if not is_string(value.go) or not borrowed:  # a temporary would not outlive the loop
+        return None
+    return f"{value.at(0)}.as_bytes()"
 
 
 def method(receiver: E, name: str, args: list[Node], node: Node, env: Env) -> E:
@@ -120,9 +151,7 @@ def scan_loop(
     finally:
         env.pop()
     env.note("T04", "bufio.Scanner → BufRead::lines() (a line over 64 KiB is no error in Rust)")
-    read = f"let {line} = match {line} {{\nOk({line}) => {line},\n{arm}\n}};"
-    if arm == f"Err({error}) => return Err({error}.into()),":  # Go returns the error as is
-        read = f"let {line} = {line}?;"
+    read = _read_line(line, arm, error, used=f"{name}.Text()" in text(body))
     source = text(cond.child_by_field_name("function"))[: -len(".Scan")]
     if counter is not None:
         source = f"({first}..).zip({source})"
@@ -131,6 +160,22 @@ def scan_loop(
     loop += "{\n" + "\n".join(x for x in (read, lines_of_body, *post) if x) + "\n}"
     out = ["{", *head, loop, "}"] if head else [loop]
     return out + after, 2 if check is not None else 1
+
+
+def _read_line(line: str, arm: str, error: str, used: bool) -> str:
+    """The loop's first statement: the line, or the error arm on a read error."""
+    if arm == f"Err({error}) => return Err({error}.into()),":  # Go returns the error as is
+        return f"let {line} = {line}?;" if used else f"{line}?;"
+    if arm == "Err(_) => break,":
+        return (
+            f"let Ok({line}) = {line} else {{\nbreak;\n}};"
+            if used
+            else (f"if {line}.is_err() {{\nbreak;\n}}")
+        )
+    if not used:
+        handled = arm.removeprefix(f"Err({error}) => ").removesuffix(",")
+        return f"if let Err({error}) = {line} {handled}"
+    return f"let {line} = match {line} {{\nOk({line}) => {line},\n{arm}\n}};"
 
 
 def _counter(init: Node | None, update: Node | None, body: Node) -> tuple[str, Node] | None:

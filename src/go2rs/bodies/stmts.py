@@ -1394,6 +1394,10 @@ def _if_init_error(node: Node, init: Node, env: Env, tail: bool) -> Lines | None
     env.pop()
     alternative = node.child_by_field_name("alternative")
     if alternative is None:
+        handler = statements(node.child_by_field_name("consequence"))
+        propagated = _propagation(handler, err, value, env) if len(names) == 1 else None
+        if propagated is not None:  # `if err := f(); err != nil { return err }` (clippy)
+            return [f"{propagated};"]
         return [f"if let Err({naming.snake(err)}) = {value.text} {then}"]
     env.push()
     bind = _pattern(names[:-1], value, env).removeprefix("let ").removesuffix(" = ") or "()"

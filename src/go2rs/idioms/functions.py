@@ -12,7 +12,19 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from go2rs.context import Ctx
-from go2rs.gomodel import Body, FuncDecl, Param, Span, TChan, TFunc, TPointer, TSlice, TypeParam
+from go2rs.gomodel import (
+    Body,
+    FuncDecl,
+    GoType,
+    Param,
+    Span,
+    TChan,
+    TFunc,
+    TName,
+    TPointer,
+    TSlice,
+    TypeParam,
+)
 from go2rs.idioms import naming
 from go2rs.idioms.comments import doc_lines, go_source_lines
 from go2rs.idioms.concurrency import chan_side, is_context
@@ -168,6 +180,9 @@ def _param(sig: Signature, index: int, ctx: Ctx, notes: list[Note]) -> RustParam
             )
         return RustParam(name, ctx.need(half))
     rtype = map_type(t, Pos.PARAM, ctx)
+    if param.name and _read_only_struct(sig, param.name, t, ctx):
+        notes.append(ctx.note("F04", f"`{param.name}` is not Clone and only read → borrowed"))
+        rtype = rtype.wrap("&{}")
     if (sig.key, index) in ctx.decisions.spawned_fn_params and rtype.text.startswith("impl Fn"):
         notes.append(ctx.note("C01", f"`{param.name}` runs in a task: Send + Sync + 'static"))
         rtype = RustType(f"{rtype.text} + Send + Sync + 'static", rtype.uses, rtype.crates)
@@ -178,8 +193,8 @@ def _param(sig: Signature, index: int, ctx: Ctx, notes: list[Note]) -> RustParam
     return RustParam(name, ctx.need(rtype))
 
 
-def _receives(sig: Signature, name: str, ctx: Ctx) -> bool:
-    fn = (
+def _decl(sig: Signature, ctx: Ctx) -> FuncDecl | None:
+    return (
         ctx.program.funcs.get(sig.key)
         if "." not in sig.key
         else next(
@@ -187,6 +202,45 @@ def _receives(sig: Signature, name: str, ctx: Ctx) -> bool:
             None,
         )
     )
+
+
+def _read_only_struct(sig: Signature, name: str, t: GoType, ctx: Ctx) -> bool:
+    """A by-value parameter of a local struct that is not Clone (it holds a func or an
+    interface) and that the body only reads fields of: `&T`. Go copied it, which an owner
+    cannot do, and a reader does not need. Trait methods keep `T` (every implementation must
+    agree)."""
+    from go2rs.idioms.interfaces import method_set
+    from go2rs.idioms.structs import derives_for
+
+    if not isinstance(t, TName) or t.pkg is not None or ctx.program.struct(t.name) is None:
+        return False
+    if "Clone" in derives_for(t.name, ctx):
+        return False
+    fn = _decl(sig, ctx)
+    if fn is None or fn.body is None:
+        return False
+    if fn.receiver is not None:
+        traits = ctx.decisions.trait_impls.get(fn.receiver.type_name, [])
+        if any(fn.name in method_set(i, ctx) for i in traits):
+            return False
+    facts = fn.body.facts
+    mutating = ctx.decisions.mutating_method_names()
+    if any(p[0] == name for p in facts.assigned) or any(
+        p[0] == name and m in mutating for p, m in facts.method_calls
+    ):
+        return False
+    root = parse_go(b"package p\nfunc _() " + fn.body.text.encode("utf-8")).root_node
+    uses = [n for n in walk(root) if n.type == "identifier" and _text(n) == name]
+    return all(
+        (parent := n.parent) is not None
+        and parent.type == "selector_expression"
+        and parent.child_by_field_name("operand") == n
+        for n in uses
+    )
+
+
+def _receives(sig: Signature, name: str, ctx: Ctx) -> bool:
+    fn = _decl(sig, ctx)
     if fn is None or fn.body is None:
         return False
     facts = fn.body.facts
