@@ -80,15 +80,11 @@ pub trait Shower {
 /// ShowAll renders every element.
 // go2rs[G01]: Go type parameters → Rust generics with trait bounds
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D03]: line 38 kept as todo!(): method `Show` on a value of unknown type
 // go2rs[D01]: body translated; review ownership (clones) and casts
-#[allow(unused, clippy::useless_vec)]
 pub fn show_all<T: Shower>(xs: &[T]) -> Vec<String> {
     let mut out = vec![String::new(); xs.len()];
     for (i, x) in xs.iter().enumerate() {
-        // go2rs: not translated (method `Show` on a value of unknown type); the Go:
-        // out[i] = x.Show()
-        todo!("go: out[i] = x.Show()")
+        out[i] = x.show();
     }
     out
 }

@@ -224,6 +224,8 @@ def _type_caps(fn: FuncDecl, ctx: Ctx) -> dict[str, frozenset[str]]:
         ) | ({"default"} if param.name in defaults else frozenset())
         if numeric and isinstance(param.constraint, TName):  # its trait converts (generics.py)
             caps[param.name] |= {"convert"}
+        if isinstance(param.constraint, TName) and ctx.program.interface(param.constraint.name):
+            caps[param.name] |= {f"trait:{param.constraint.name}"}  # its methods can be called
     return caps
 
 

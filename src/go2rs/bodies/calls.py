@@ -1210,6 +1210,10 @@ def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
                 return nilable_method_call(methods[name], rust_name, receiver, args, node, env)
             return _local_call(methods[name], rust_name, receiver, args, node, env)
         iface = env.ctx.program.interface(base.name)
+        bound = [c[6:] for c in env.type_caps.get(base.name, ()) if c.startswith("trait:")]
+        if iface is None and bound:  # a type parameter: its constraint declares the method
+            base = TName(bound[0])
+            iface = env.ctx.program.interface(base.name)
         if iface is not None:
             spec = next((m for m in iface.methods if m.name == name), None)
             if spec is not None:
