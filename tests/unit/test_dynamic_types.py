@@ -79,3 +79,25 @@ def test_case_nil_on_a_value_that_cannot_be_nil_is_dropped_with_a_comment() -> N
     ).rust
     assert "Go's `case nil` cannot match" in rust
     assert "if v.downcast_ref::<bool>().is_some() {" in rust
+
+
+_MIGRATION = """package p
+
+type Migration struct {
+	Version int
+	Up      func() error
+}
+
+"""
+
+
+def test_a_read_only_struct_that_is_not_clone_is_borrowed() -> None:
+    rust = _draft(_MIGRATION + "func Run(m Migration) error {\n\treturn m.Up()\n}\n").rust
+    assert "pub fn run(m: &Migration)" in rust
+
+
+def test_a_struct_the_body_hands_on_whole_stays_owned() -> None:
+    rust = _draft(
+        _MIGRATION + "var all []Migration\n\nfunc Keep(m Migration) {\n\tall = append(all, m)\n}\n"
+    ).rust
+    assert "pub fn keep(m: Migration)" in rust
