@@ -28,6 +28,7 @@ pub enum Error {
 /// Settings is loaded from a JSON file.
 // go2rs[S01]: Go struct → struct; exported fields are pub
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Settings {
     pub name: String,
     pub workers: i64,

@@ -72,15 +72,27 @@ impl Api {
 /// Decode reads a JSON body from an io.Reader.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
-// go2rs[D03]: line 37 kept as todo!(): json.NewDecoder has no mapping yet
+// go2rs[D03]: line 38 kept as todo!(): a value returned beside an error that may be nil
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 pub fn decode(body: &mut dyn Read) -> Result<serde_json::Value, Error> {
     let mut raw: serde_json::Value = serde_json::Value::default();
-    // go2rs: not translated (json.NewDecoder has no mapping yet); the Go:
-    // err := json.NewDecoder(body).Decode(&raw)
+    let err: Option<Box<dyn std::error::Error + Send + Sync>> =
+        serde_json::Deserializer::from_reader(body)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| {
+                Err(serde_json::Error::io(std::io::Error::new(
+                    std::io::ErrorKind::UnexpectedEof,
+                    "EOF",
+                )))
+            })
+            .map(|v| raw = v)
+            .err()
+            .map(Into::into);
+    // go2rs: not translated (a value returned beside an error that may be nil); the Go:
     // return raw, err
-    todo!("go: err := json.NewDecoder(body).Decode(&raw)")
+    todo!("go: return raw, err")
 }
 
 // go2rs: placeholders for names defined outside this input

@@ -10,6 +10,7 @@ use serde::Serialize;
 /// Item is served as JSON.
 // go2rs[S01]: Go struct → struct; exported fields are pub
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Item {
     pub id: i64,
     pub name: String,

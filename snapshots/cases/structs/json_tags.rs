@@ -8,6 +8,7 @@ use serde::Serialize;
 /// UserResponse is the JSON body returned by GET /users/{id}.
 // go2rs[S01]: Go struct → struct; exported fields are pub
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct UserResponse {
     pub id: String,
     pub email: String,
@@ -27,6 +28,7 @@ pub struct UserResponse {
 /// ErrorBody is the JSON body for failed requests.
 // go2rs[S01]: Go struct → struct; exported fields are pub
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ErrorBody {
     pub code: i64,
     pub message: String,

@@ -1164,6 +1164,9 @@ def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
     package = env.package_of(operand)
     if package is not None:
         return _package_call(package, name, args, node, env)
+    decoder = _called_function(operand, env) == "encoding/json.NewDecoder"
+    if name == "Decode" and decoder and operand is not None:
+        return _json_decode(operand, args, node, env)
     from go2rs.bodies.nilable import narrowed_func
 
     if (checked := narrowed_func(func, env)) is not None:  # `r.fn(..)` in `if r.fn != nil {`
@@ -1244,6 +1247,42 @@ def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
 
         return stub_call(receiver, base, name, args, node, env)  # on a placeholder: a stub
     raise Untranslatable(node, f"method `{name}` on a value of unknown type")
+
+
+def _called_function(node: Node | None, env: Env) -> str | None:
+    """`import/path.Name` when `node` calls an imported package's function."""
+    func = node.child_by_field_name("function") if node and node.type == "call_expression" else None
+    if func is None or func.type != "selector_expression":
+        return None
+    package = env.package_of(func.child_by_field_name("operand"))
+    if package is None:
+        return None
+    return f"{env.ctx.program.import_path(package)}.{text(func.child_by_field_name('field'))}"
+
+
+def _json_decode(decoder: Node, args: list[Node], node: Node, env: Env) -> E:
+    """`json.NewDecoder(r).Decode(&v)`: the first JSON value of the stream into v (serde's
+    stream deserializer also leaves what follows unread); no value at all is Go's io.EOF."""
+    from go2rs.bodies.scanner import std_reader
+
+    readers = args_of(decoder)
+    if len(readers) != 1 or len(args) != 1 or not text(args[0]).startswith("&"):
+        raise Untranslatable(node, "json.Decoder.Decode of other than one &target")
+    reader = std_reader(readers[0], env)
+    if reader is None:
+        value = expr(readers[0], env)
+        if value.rust == "File":
+            reader = f"&{value.at(1)}"
+        elif (value.rust or "").startswith(("&mut dyn Read", "Box<dyn Read")):
+            reader = value.text
+        else:
+            raise Untranslatable(node, "json.NewDecoder of a reader go2rs cannot read in Rust")
+    target = _std_arg("target", expr(args[0], env), env)
+    eof = (
+        'Err(serde_json::Error::io(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "EOF")))'
+    )
+    stream = f"serde_json::Deserializer::from_reader({reader}).into_iter().next()"
+    return E(f"{stream}.unwrap_or_else(|| {eof}).map(|v| {target} = v)", None, "()", fallible=True)
 
 
 def _promoted_receiver(receiver: E, base: TName, name: str, env: Env) -> E | None:

@@ -29,7 +29,7 @@ def new_scanner(args: list[Node], node: Node, env: Env) -> E:
 
     if len(args) != 1:
         raise Untranslatable(node, "bufio.NewScanner with other than one reader")
-    special = _std_reader(args[0], env)
+    special = std_reader(args[0], env)
     if special is not None:
         env.uses.add("std::io::BufRead")
         return E(f"{special}.lines()", SCANNER, "std::io::Lines")
@@ -41,7 +41,7 @@ def new_scanner(args: list[Node], node: Node, env: Env) -> E:
     return E(f"BufReader::new({source}).lines()", SCANNER, "std::io::Lines")
 
 
-def _std_reader(arg: Node, env: Env) -> str | None:
+def std_reader(arg: Node, env: Env) -> str | None:
     """os.Stdin -> `std::io::stdin()`; `strings.NewReader(s)` of a string the body holds ->
     its bytes (a `&[u8]` reads lines as it is): both are BufRead already."""
     from go2rs.bodies.env import is_string

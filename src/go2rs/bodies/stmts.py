@@ -512,7 +512,7 @@ def _let_name(name: str, env: Env) -> str:
 def _error_type_of(value: E, env: Env) -> str:
     if value.text.endswith(".await") or (
         "(" in value.text
-        and not value.text.startswith(("std::", '"'))
+        and not value.text.startswith(("std::", '"', "serde_json::", "File::"))  # std errors
         and ".parse::" not in value.text
     ):
         return env.shape.error_enum or "anyhow::Error"

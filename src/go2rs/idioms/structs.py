@@ -416,6 +416,8 @@ def build_struct(decl: TypeDecl, ctx: Ctx) -> list[Item]:
             naming.is_exported(decl.name),
             tuple(fields),
             derives=derives,
+            # Go's decoders leave a field the JSON lacks at its zero value; serde would fail
+            attrs=("#[serde(default)]",) if serde and "Default" in derives else (),
             generics=generic_text,
             meta=Meta(
                 docs=doc_lines(decl.doc),
