@@ -69,8 +69,10 @@ impl Route {
 // go: func_types.go:37
 /// Prefix returns a Match function for a path prefix.
 // go2rs[F04]: string/slice/map parameters are borrowed
-// go2rs[D02]: body kept as todo: a stored closure that captures a borrowed value (it must own what it uses: clone into it)
+// go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn prefix(p: &str) -> Box<dyn Fn(&str) -> bool + Send + Sync> {
-    // return func(path string) bool { return strings.HasPrefix(path, p) }
-    todo!("go2rs: translate the Go body of Prefix")
+    Box::new({
+        let p = p.to_string();
+        move |path: &str| -> bool { path.starts_with(&p) }
+    })
 }
