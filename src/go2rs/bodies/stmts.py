@@ -1573,12 +1573,13 @@ def closure(node: Node, env: Env) -> E:
                 "a closure that changes captured variables (FnMut "
                 "state; Go's func type maps to Fn)",
             )
+        copies = _owned_captures(node, saved_shape, {p.name for p in params if p.name}, env)
         body = braced(statements(body_node), env, bool(results))
     finally:
         env.pop()
         env.shape = saved_shape
     go = TFunc(tuple(Param(p.name, p.type) for p in params), results)
-    used = set(identifiers(body_node))
+    used = set(identifiers(body_node)) - {name for name, _ in copies}
     borrowing = any(
         (local.rust_type or "").startswith("&")
         for scope in env.scopes
@@ -1593,10 +1594,39 @@ def closure(node: Node, env: Env) -> E:
         and (local.rust_type or "").startswith("Arc<")
         and not local.lock
     ]
-    if handles:
+    if handles or copies:
         clones = "".join(f"let {h} = {h}.clone();\n" for h in handles)
+        clones += "".join(f"let {copy};\n" for _, copy in copies)
         closure_text = f"{{\n{clones}{closure_text}\n}}"
     return E(closure_text, go, "borrowing closure" if borrowing else None, 12)
+
+
+def _owned_captures(
+    node: Node, outer: FnShape, params: set[str], env: Env
+) -> list[tuple[str, str]]:
+    """A closure the function returns boxed outlives the call, so it must own what it
+    captures: borrowed text and slices are copied into it (Go's closure kept them alive).
+    Rebinds each inside the closure's scope; returns (Go name, `x = x.to_string()`)."""
+    holder = node.parent.parent if node.parent is not None else None
+    if holder is None or holder.type != "return_statement":
+        return []
+    if not (outer.ret_rust or "").startswith("Box<dyn Fn"):
+        return []
+    copies = []
+    for name in identifiers(node.child_by_field_name("body")):
+        local = env.lookup(name)
+        if name in params or local is None or local.rust_type is None:
+            continue
+        held = local.rust_type
+        if held == "&str":
+            owned_type, copy = "String", f"{local.rust}.to_string()"
+        elif held.startswith("&[") and held.endswith("]") and is_copy(elem_type(local.go)):
+            owned_type, copy = f"Vec<{held[2:-1]}>", f"{local.rust}.to_vec()"
+        else:
+            continue
+        env.bind(name, Local(local.rust, local.go, owned_type))
+        copies.append((name, f"{local.rust} = {copy}"))
+    return copies
 
 
 _Handler = Callable[[Node, Env, bool], Lines]
