@@ -470,3 +470,43 @@ def test_a_lock_section_that_returns_stays_todo() -> None:
     rust = _draft(_SECTIONS % "n := b.n\n\tif reset {\n\t\treturn 0\n\t}").rust
     assert "a lock section that leaves early" in rust
     assert "lock().unwrap()" not in rust
+
+
+# ------------------------ a method's goroutine that locks its receiver (goroutines.py)
+
+_GROUP = """package p
+
+import "sync"
+
+type Group struct {
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	count int
+
+	name string
+}
+
+func (g *Group) Go(task func() bool) {
+	g.wg.Add(1)
+	go func() {
+		defer g.wg.Done()
+		if task() {
+			g.mu.Lock()
+			g.count++
+			g.mu.Unlock()
+		}%s
+	}()
+}
+"""
+
+
+def test_a_method_goroutine_takes_a_handle_on_the_receivers_lock() -> None:
+    lines = _lines(_draft(_GROUP % "").rust)
+    assert "pub async fn go(&mut self, task: impl Fn() -> bool + Send + Sync + 'static) {" in lines
+    assert _follows(lines, ["let count = self.count.clone();", "self.wg.spawn(async move {"])
+    assert "let mut guard = count.lock().await;" in lines
+
+
+def test_a_method_goroutine_using_other_receiver_fields_stays_todo() -> None:
+    rust = _draft(_GROUP % "\n\t\tprintln(g.name)").rust
+    assert "a goroutine using borrowed g" in rust

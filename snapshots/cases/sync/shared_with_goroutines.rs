@@ -67,13 +67,13 @@ impl Crawler {
     }
 
     // go: shared_with_goroutines.go:37
-    // go2rs[M03]: pointer receiver, but the body never mutates it → &self
+    // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[F04]: string/slice/map parameters are borrowed
     // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
     // go2rs[D03]: line 44 kept as todo!(): a goroutine sharing link with its spawner (wrap shared state in Arc<Mutex<..>>)
     // go2rs[D01]: body translated; review ownership (clones) and casts
     #[allow(unused, clippy::useless_vec)]
-    async fn visit(&self, url: &str) {
+    async fn visit(&mut self, url: &str) {
         // go2rs: `defer wg.Done()` — the JoinSet knows when the task ends
         if !self.visited.try_visit(url) {
             return;

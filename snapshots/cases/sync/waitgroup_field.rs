@@ -19,31 +19,36 @@ pub struct Group {
 impl Group {
     // go: waitgroup_field.go:13
     /// Go runs task in a new goroutine.
-    // go2rs[M03]: pointer receiver, but the body never mutates it → &self
+    // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[C01]: `task` runs in a task: Send + Sync + 'static
     // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
-    // go2rs[D02]: body kept as todo: a lock taken mid-body (scope the guard by hand) (line 3)
+    // go2rs[Y01]: a Lock..Unlock section → a block holding the guard
+    // go2rs[C01]: goroutine → tokio task
+    // go2rs[D01]: body translated; review ownership (clones) and casts
     pub async fn go(
-        &self,
+        &mut self,
         task: impl Fn() -> Result<(), Box<dyn std::error::Error + Send + Sync>> + Send + Sync + 'static,
     ) {
-        // g.wg.Add(1)
-        // go func() {
-        //     defer g.wg.Done()
-        //     if err := task(); err != nil {
-        //         g.mu.Lock()
-        //         g.errs = append(g.errs, err)
-        //         g.mu.Unlock()
-        //     }
-        // }()
-        todo!("go2rs: translate the Go body of Group.Go")
+        // go2rs: wg.Add() — the JoinSet counts its tasks
+        {
+            let errs = self.errs.clone();
+            self.wg.spawn(async move {
+                // go2rs: `defer wg.Done()` — the JoinSet knows when the task ends
+                if let Err(err) = task() {
+                    {
+                        let mut guard = errs.lock().await;
+                        guard.push(err);
+                    }
+                }
+            });
+        }
     }
 
     // go: waitgroup_field.go:26
     /// Wait blocks until all tasks finish and returns their errors.
-    // go2rs[M03]: pointer receiver, but the body never mutates it → &self
+    // go2rs[M02]: the body mutates the receiver → &mut self
     // go2rs[D02]: body kept as todo: a lock taken mid-body (scope the guard by hand) (line 3)
-    pub fn wait(&self) -> Vec<Box<dyn std::error::Error + Send + Sync>> {
+    pub fn wait(&mut self) -> Vec<Box<dyn std::error::Error + Send + Sync>> {
         // g.wg.Wait()
         // g.mu.Lock()
         // defer g.mu.Unlock()

@@ -148,6 +148,7 @@ class Env:
     # locals of a lock-owning type that tasks share through &self methods: Arc<T> (locks.py)
     arc_shared: frozenset[str] = frozenset()
     guard_sections: bool = False  # the method locks its receiver in Lock..Unlock sections
+    lock_base: str = "self."  # what a section locks: `self.<field>`, or a task's handle
     # Type parameters in scope -> what their bounds give a body ("copy", "default").
     type_caps: dict[str, frozenset[str]] = field(default_factory=dict)
     # Pointer-chasing loops (bodies/nilable.py): Go loop variable -> (its narrowed Local, the

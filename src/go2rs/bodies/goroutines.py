@@ -336,6 +336,9 @@ def go_statement(node: Node, env: Env) -> Lines:
         raise Untranslatable(node, "go of something that is not a call")
     func = call.child_by_field_name("function")
     borrowed = _borrowed_captures(call, env)
+    receiver_task = _receiver_task(func, env)
+    if receiver_task is not None:  # it takes a handle on the receiver's lock instead
+        borrowed = [name for name in borrowed if name != env.receiver]
     shared = _shared_state(node, call, env)
     if shared:
         raise Untranslatable(
@@ -355,6 +358,9 @@ def go_statement(node: Node, env: Env) -> Lines:
     taken = _senders_taken(node, call, env)
     saved_loop, env.spawning_in_loop = env.spawning_in_loop, _in_loop(node)
     saved_taken, env.taken_senders = env.taken_senders, frozenset(taken)
+    saved_lock = env.guard_sections, env.lock_base
+    if receiver_task is not None and receiver_task[0]:
+        env.guard_sections, env.lock_base = True, ""  # sections lock the task's own handle
     env.push()  # inside the task, the borrowed names are the task's own copies
     try:
         for name, local in copies.items():
@@ -364,7 +370,12 @@ def go_statement(node: Node, env: Env) -> Lines:
         env.pop()
         env.spawning_in_loop = saved_loop
         env.taken_senders = saved_taken
+        env.guard_sections, env.lock_base = saved_lock
     group = _wait_group(env)
+    if receiver_task is not None and receiver_task[1]:
+        group = f"self.{naming.snake(receiver_task[1])}"
+    if receiver_task is not None and receiver_task[0]:
+        prelude = [f"let {receiver_task[0]} = self.{receiver_task[0]}.clone();", *prelude]
     spawn = f"{group}.spawn({task});" if group else f"tokio::spawn({task});"
     env.note("C01", "goroutine → tokio task")
     env.moved_receivers |= _receivers_taken(call, env)
@@ -373,6 +384,50 @@ def go_statement(node: Node, env: Env) -> Lines:
     owned = [f"let {c.rust} = {_owning(c)};" for c in copies.values()]
     setup = owned + [f"let {s} = {s}.clone();" for s in handles] + prelude
     return ["{", *setup, spawn, "}"] if setup else [spawn]
+
+
+def _receiver_task(func: Node | None, env: Env) -> tuple[str, str | None] | None:
+    """`go func() { defer g.wg.Done(); .. g.mu.Lock(); g.errs = ..; g.mu.Unlock() }()` in a
+    method: a task that uses its receiver only to leave its WaitGroup field and to lock the
+    mutex (shared through an Arc, Y02) around the guarded fields. Returns (the Rust lock
+    field the task clones, or "" when it locks nothing; the WaitGroup field it leaves), or
+    None for any other task."""
+    from go2rs.idioms.structs import lock_field_name
+
+    if func is None or func.type != "func_literal" or env.receiver is None:
+        return None
+    plan = env.ctx.decisions.mutexes.get(env.receiver_type or "")
+    struct = env.ctx.program.struct(env.receiver_type or "")
+    groups = {
+        f.name
+        for f in (struct.fields if struct is not None else ())
+        if f.name
+        and isinstance(f.type, TName)
+        and f.type == TName("WaitGroup", f.type.pkg)
+        and f.type.pkg is not None
+        and env.ctx.program.import_path(f.type.pkg) == "sync"
+    }
+    locks = {plan.mutex_field} if plan is not None and plan.arc else set()
+    guarded = set(plan.guarded) if plan is not None and plan.arc else set()
+    left: str | None = None
+    locking = False
+    for node in walk(func):
+        if node.type != "identifier" or text(node) != env.receiver:
+            continue
+        selector = node.parent
+        field = text(selector.child_by_field_name("field")) if selector is not None else ""
+        if selector is None or selector.type != "selector_expression" or field == "":
+            return None
+        method = selector.parent.child_by_field_name("field") if selector.parent else None
+        if field in groups and text(method) == "Done":
+            left = field
+        elif field in locks or field in guarded:
+            locking = True
+        else:
+            return None
+    if left is None and not locking:
+        return None
+    return (lock_field_name(plan) if locking and plan is not None else "", left)
 
 
 def _owned_copies(borrowed: list[str], env: Env) -> dict[str, Local] | None:

@@ -93,8 +93,8 @@ def _sections_only(nodes: list[Node], lock_call: str) -> bool:
     block (no nesting, nothing deferred, none inside another statement)."""
     open_with = None
     for node in nodes:
-        if lock_call not in text(node):
-            continue
+        if lock_call not in text(node) or node.type == "go_statement":
+            continue  # a goroutine's own sections: goroutines._receiver_task
         method = text(node).removeprefix(lock_call).removesuffix("()")
         if node.type != "expression_statement" or not text(node).startswith(lock_call):
             return False
@@ -122,7 +122,10 @@ def _receiver_section(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int]:
     method = _receiver_lock(nodes[i], env)
     plan = env.ctx.decisions.mutexes[env.receiver_type or ""]
     unlock = f"{env.receiver}.{plan.mutex_field}.{_UNLOCKS[method or 'Lock']}()"
-    end = next(j for j in range(i + 1, len(nodes)) if text(nodes[j]) == unlock)
+    end = next((j for j in range(i + 1, len(nodes)) if text(nodes[j]) == unlock), None)
+    if end is None:
+        why = "a Lock() without its Unlock() in the same block"
+        return kept_as_todo(nodes[i:], [why], env, more=False), len(nodes) - i
     try:
         lines = _guarded_block(nodes[i + 1 : end], nodes[end + 1 :], method or "Lock", env)
     except Untranslatable as exc:
@@ -144,7 +147,8 @@ def _guarded_block(section: list[Node], after: list[Node], method: str, env: Env
         raise Untranslatable(None, "a tokio lock taken in a method that is not async")
     field = lock_field_name(plan)
     access = _LOCKS[method] if plan.rw else "lock"
-    acquire = f"self.{field}.{access}().await" if tokio else f"self.{field}.{access}().unwrap()"
+    base = f"{env.lock_base}{field}"  # `self.errs`, or a task's own handle `errs`
+    acquire = f"{base}.{access}().await" if tokio else f"{base}.{access}().unwrap()"
     facts = collect_facts(section)
     touched = {p[1] for p in facts.assigned | {m for m, _ in facts.method_calls} if len(p) > 1}
     writes = method == "Lock" and bool(touched & set(plan.guarded))

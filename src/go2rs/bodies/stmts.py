@@ -510,6 +510,8 @@ def _let_name(name: str, env: Env) -> str:
 
 
 def _error_type_of(value: E, env: Env) -> str:
+    if (declared := _closure_error(value, env)) is not None:
+        return declared
     if value.text.endswith(".await") or (
         "(" in value.text
         and not value.text.startswith(("std::", '"', "serde_json::", "File::"))  # std errors
@@ -517,6 +519,34 @@ def _error_type_of(value: E, env: Env) -> str:
     ):
         return env.shape.error_enum or "anyhow::Error"
     return "std"
+
+
+def _closure_error(value: E, env: Env) -> str | None:
+    """The error type of a call of a func-typed local or parameter (`task()`), which its Rust
+    type states: `impl Fn() -> Result<(), E>`."""
+    callee = value.text.split("(", 1)[0]
+    local = next(
+        (x for scope in reversed(env.scopes) for x in scope.values() if x.rust == callee),
+        None,
+    )
+    signature = (local.rust_type or "") if local is not None else ""
+    if (
+        not signature.startswith(("impl Fn", "&dyn Fn", "Box<dyn Fn"))
+        or "-> Result<" not in signature
+    ):
+        return None
+    inner = signature.split("-> Result<", 1)[1]
+    depth, start = 0, None
+    for i, ch in enumerate(inner):
+        if ch in "<(":
+            depth += 1
+        elif ch in ">)":
+            if depth == 0:
+                return inner[start:i].strip() if start is not None else None
+            depth -= 1
+        elif ch == "," and depth == 0:
+            start = i + 1
+    return None
 
 
 def _propagation(handler: list[Node], err: str, value: E, env: Env) -> str | None:

@@ -31,11 +31,31 @@ def mutation_reason(fn: FuncDecl, ctx: Ctx, mutating: set[str]) -> str | None:
     for path, method in sorted(facts.method_calls):
         if path == (name,) and f"{fn.receiver.type_name}.{method}" in mutating:
             return f"calls `&mut self` method `{method}`"
+        if (
+            len(path) == 2
+            and path[0] == name
+            and method in ("Add", "Wait")
+            and _is_wait_group(fn.receiver.type_name, path[1], ctx)  # JoinSet spawn/join_next
+        ):
+            return f"`{path[1]}.{method}` spawns into or joins its JoinSet (&mut)"
         if len(path) == 2 and path[0] == name and path[1] not in guarded:
             owner = _field_type_name(fn.receiver.type_name, path[1], ctx)
             if owner is not None and f"{owner}.{method}" in mutating:
                 return f"calls `&mut self` method `{path[1]}.{method}`"
     return None
+
+
+def _is_wait_group(struct_name: str, field_name: str, ctx: Ctx) -> bool:
+    """Whether the struct's field is a sync.WaitGroup (a JoinSet in Rust)."""
+    struct = ctx.program.struct(struct_name)
+    return any(
+        f.name == field_name
+        and isinstance(f.type, TName)
+        and f.type.name == "WaitGroup"
+        and f.type.pkg is not None
+        and ctx.program.import_path(f.type.pkg) == "sync"
+        for f in (struct.fields if struct else ())
+    )
 
 
 def _field_type_name(struct_name: str, field_name: str, ctx: Ctx) -> str | None:
