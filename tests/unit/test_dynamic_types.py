@@ -101,3 +101,13 @@ def test_a_struct_the_body_hands_on_whole_stays_owned() -> None:
         _MIGRATION + "var all []Migration\n\nfunc Keep(m Migration) {\n\tall = append(all, m)\n}\n"
     ).rust
     assert "pub fn keep(m: Migration)" in rust
+
+
+def test_an_assertion_on_a_mutably_borrowed_interface_reborrows_it_shared() -> None:
+    rust = _draft(
+        "package p\n\ntype shape interface{ grow(n int) }\n\ntype sq struct{ s int }\n\n"
+        "func (q *sq) grow(n int) { q.s += n }\n\nfunc side(s shape) int {\n\ts.grow(1)\n"
+        "\tif q, ok := s.(*sq); ok {\n\t\treturn q.s\n\t}\n\treturn 0\n}\n"
+    ).rust
+    assert "fn side(s: &mut dyn Shape)" in rust
+    assert "(&*s as &dyn std::any::Any).downcast_ref::<Sq>()" in rust

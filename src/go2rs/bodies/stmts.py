@@ -351,7 +351,8 @@ def _as_any(value: E, held: str, env: Env) -> str | None:
     (idioms/interfaces.py): the box itself is Any too, so it must be unboxed first."""
     from go2rs.idioms.interfaces import ANY
 
-    bare = held.lstrip("&").removeprefix("Box<").removeprefix("dyn ").split("<")[0].rstrip(">")
+    bare = held.lstrip("&").removeprefix("mut ").removeprefix("Box<").removeprefix("dyn ")
+    bare = bare.split("<")[0].rstrip(">")
     traits = {env.ctx.type_name(name) for name in env.ctx.decisions.any_traits}
     if bare not in traits or held.startswith("Option<"):
         return None
@@ -359,6 +360,8 @@ def _as_any(value: E, held: str, env: Env) -> str | None:
         return f"{value.at(0)}.as_ref() as &dyn {ANY}"
     if held.startswith("&dyn "):
         return f"{value.at(0)} as &dyn {ANY}"
+    if held.startswith("&mut dyn "):
+        return f"&*{value.at(0)} as &dyn {ANY}"
     return None
 
 
