@@ -22,10 +22,23 @@ fn sum_file(path: &str) -> anyhow::Result<i64> {
     let sc = BufReader::new(&f).lines();
     for (line, text) in (1_i64..).zip(sc) {
         let text = text?;
-        let n = text.parse::<i64>().map_err(|err| {
-            let message = format!("line {}: {}", line, err);
-            anyhow::Error::from(err).context(message)
-        })?;
+        let n = text
+            .parse::<i64>()
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "strconv.Atoi: parsing {:?}: {}",
+                    text,
+                    match e.kind() {
+                        std::num::IntErrorKind::PosOverflow
+                        | std::num::IntErrorKind::NegOverflow => "value out of range",
+                        _ => "invalid syntax",
+                    }
+                )
+            })
+            .map_err(|err| {
+                let message = format!("line {}: {}", line, err);
+                err.context(message)
+            })?;
         total += n;
     }
     Ok(total)

@@ -28,10 +28,23 @@ fn sum_file(path: &str) -> anyhow::Result<i64> {
             println!("blank line {}", line);
             continue;
         }
-        let n = text.parse::<i64>().map_err(|err| {
-            let message = format!("line {}: {}", line, err);
-            anyhow::Error::from(err).context(message)
-        })?;
+        let n = text
+            .parse::<i64>()
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "strconv.Atoi: parsing {:?}: {}",
+                    text,
+                    match e.kind() {
+                        std::num::IntErrorKind::PosOverflow
+                        | std::num::IntErrorKind::NegOverflow => "value out of range",
+                        _ => "invalid syntax",
+                    }
+                )
+            })
+            .map_err(|err| {
+                let message = format!("line {}: {}", line, err);
+                err.context(message)
+            })?;
         total += n;
     }
     Ok(total)

@@ -12,7 +12,17 @@ fn sum_fields(line: &str) -> anyhow::Result<i64> {
         .map(String::from)
         .collect::<Vec<String>>()
     {
-        let n = field.parse::<i64>()?;
+        let n = field.parse::<i64>().map_err(|e| {
+            anyhow::anyhow!(
+                "strconv.Atoi: parsing {:?}: {}",
+                field,
+                match e.kind() {
+                    std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow =>
+                        "value out of range",
+                    _ => "invalid syntax",
+                }
+            )
+        })?;
         total += n;
     }
     Ok(total)
@@ -33,10 +43,19 @@ fn main() {
     println!("{}", k);
     let b = "true".parse::<bool>().unwrap_or_default();
     println!("{}", b);
-    let (_, e): (i64, Option<Box<dyn std::error::Error + Send + Sync>>) = match "wat".parse::<i64>()
-    {
+    let (_, e): (i64, Option<anyhow::Error>) = match "wat".parse::<i64>().map_err(|e| {
+        anyhow::anyhow!(
+            "strconv.Atoi: parsing {:?}: {}",
+            "wat",
+            match e.kind() {
+                std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow =>
+                    "value out of range",
+                _ => "invalid syntax",
+            }
+        )
+    }) {
         Ok(v) => (v, None),
-        Err(e) => (0, Some(e.into())),
+        Err(e) => (0, Some(e)),
     };
     println!(
         "{}",

@@ -1410,6 +1410,53 @@ def _builder(receiver: E, name: str, args: list[Node], node: Node, env: Env) -> 
 
 def _package_call(pkg: str, name: str, args: list[Node], node: Node, env: Env) -> E:
     path = env.ctx.program.import_path(pkg)
+    if path == "strconv" and name in _GO_NUM_ERRORS and args and env.shape.is_main_pkg:
+        parsed = _package_call_of(pkg, name, args, node, env)
+        return parsed if _error_ignored(node) else _go_num_error(name, parsed, args[0], env)
+    return _package_call_of(pkg, name, args, node, env)
+
+
+# strconv parsers whose errors a binary prints: Go's *NumError text, not Rust's
+_GO_NUM_ERRORS = frozenset({"Atoi", "ParseInt", "ParseFloat", "ParseBool"})
+
+
+def _error_ignored(call: Node) -> bool:
+    """`v, _ := call` / `v, _ = call`: nothing reads the call's error."""
+    parent = call.parent
+    if parent is not None and parent.type == "expression_list":
+        parent = parent.parent
+    if parent is None or parent.type not in ("short_var_declaration", "assignment_statement"):
+        return False
+    left = parent.child_by_field_name("left")
+    names = left.named_children if left is not None else []
+    return bool(names) and text(names[-1]) == "_"
+
+
+def _go_num_error(name: str, parsed: E, subject_node: Node, env: Env) -> E:
+    """`strconv.Atoi: parsing "x": invalid syntax` (or `value out of range`) as the error of
+    a binary's parse (an anyhow error, as its other errors are), where the parsed text is
+    a name or literal the message can repeat."""
+    subject = expr(subject_node, env)
+    if not parsed.fallible or not (
+        _SIMPLE_PATH.fullmatch(subject.text) or subject.literal is not None
+    ):
+        return parsed
+    why = (
+        '"invalid syntax"'
+        if name in ("ParseFloat", "ParseBool")
+        else "match e.kind() { std::num::IntErrorKind::PosOverflow "
+        '| std::num::IntErrorKind::NegOverflow => "value out of range", _ => "invalid syntax" }'
+    )
+    env.ctx.sink.crates.add("anyhow")
+    used = "e" if "e.kind()" in why else "_"
+    call = f"({parsed.text})" if parsed.text.startswith("match ") else parsed.at(0)
+    message = f'anyhow::anyhow!("strconv.{name}: parsing {{:?}}: {{}}", {subject.text}, {why})'
+    mapped = f"{call}.map_err(|{used}| {message})"
+    return dataclasses.replace(parsed, text=mapped, prec=0, error="anyhow::Error")
+
+
+def _package_call_of(pkg: str, name: str, args: list[Node], node: Node, env: Env) -> E:
+    path = env.ctx.program.import_path(pkg)
     if path == "fmt":
         return _fmt(name, args, node, env)
     if path == "errors" and name == "New":

@@ -63,6 +63,7 @@ class E:
     fmt: Formatted | None = None  # a format!(..) kept structured for splicing
     place: bool = False  # a variable, field or element: using it by value moves out of it
     statement: str | None = None  # the text to use when the value is discarded (a statement)
+    error: str | None = None  # a fallible call's Rust error type, where go2rs fixed it
 
     def at(self, max_prec: int) -> str:
         """The text, parenthesized if it binds looser than `max_prec` allows."""

@@ -513,6 +513,8 @@ def _let_name(name: str, env: Env) -> str:
 
 
 def _error_type_of(value: E, env: Env) -> str:
+    if value.error is not None:
+        return value.error
     if (declared := _closure_error(value, env)) is not None:
         return declared
     if value.text.endswith(".await") or (
@@ -566,7 +568,7 @@ def _propagation(handler: list[Node], err: str, value: E, env: Env) -> str | Non
         return f"{value.text}?"
     if last.type == "call_expression" and err in text(last):
         env.push()
-        env.bind(err, Local(naming.snake(err), ERROR, "std"))
+        env.bind(err, Local(naming.snake(err), ERROR, value.error or "std"))
         wrapped = expr(last, env)
         env.pop()
         return f"{value.text}.map_err(|{naming.snake(err)}| {wrapped.text})?"
