@@ -67,6 +67,7 @@ pub fn workers_from_env() -> Result<i64, Error> {
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[N04]: *T parameter `s` → &T
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
+// go2rs[T04]: json.Marshal → serde_json: a whole float prints 3.0 (Go: 3), <>& are not escaped (Go: \u003c..), HashMap keys are unordered (Go sorts them)
 // go2rs[T04]: os.WriteFile with a perm → OpenOptions + mode (unix; 0o666 is fs::write)
 // go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn save(path: &str, s: &Settings) -> Result<(), Error> {

@@ -1483,6 +1483,9 @@ def _package_call_of(pkg: str, name: str, args: list[Node], node: Node, env: Env
         if (text(args[1]), text(args[2])) != ('""', '"  "'):
             raise Untranslatable(node, "json.MarshalIndent with an indent serde does not use")
         value = expr(args[0], env)
+        from go2rs.bodies.stdlib import JSON_OUT
+
+        env.note("T04", JSON_OUT)
         pretty = f"serde_json::to_vec_pretty({_std_arg('ref', value, env)})"
         return E(pretty, TSlice(TName("byte")), "Vec<u8>", fallible=True)
     if path == "strconv" and name == "ParseInt" and len(args) == 3:
@@ -1598,6 +1601,8 @@ def _std_call(entry: StdFn, label: str, values: list[E], node: Node, env: Env) -
         raise Untranslatable(node, f"{label} with {len(values)} arguments")
     rendered = [_std_arg(kind, v, env) for kind, v in zip(entry.args, values, strict=False)]
     env.uses.update(entry.uses)
+    if entry.note:
+        env.note("T04", entry.note)
     if entry.template == 'format!("{{:?}}", {0})':  # kept structured: print!s splice it
         formatted = Formatted("format", "{:?}", (rendered[0],))
         return E(formatted.text, entry.go, entry.rust, fmt=formatted)

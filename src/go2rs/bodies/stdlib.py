@@ -59,11 +59,17 @@ class StdFn:
     fallible: bool = False
     uses: tuple[str, ...] = ()
     prec: int = 0
+    note: str = ""  # a T04 note for the reviewer, where the Rust differs from Go at the edges
 
 
 def _s(template: str, args: str, go: GoType | None, rust: str | None, **kw: object) -> StdFn:
     return StdFn(template, tuple(args.split()), go, rust, **kw)  # type: ignore[arg-type]
 
+
+JSON_OUT = (
+    "json.Marshal → serde_json: a whole float prints 3.0 (Go: 3), <>& are not escaped "
+    "(Go: \\u003c..), HashMap keys are unordered (Go sorts them)"
+)
 
 STD: dict[str, StdFn] = {
     # strings
@@ -161,7 +167,9 @@ STD: dict[str, StdFn] = {
     "time.Since": _s("{0}.elapsed().unwrap_or_default()", "recv", DURATION, "Duration"),
     # encoding/json -> serde_json (struct field names follow the serde attributes go2rs
     # derived from the json tags)
-    "encoding/json.Marshal": _s("serde_json::to_vec({0})", "ref", BYTES, "Vec<u8>", fallible=True),
+    "encoding/json.Marshal": _s(
+        "serde_json::to_vec({0})", "ref", BYTES, "Vec<u8>", fallible=True, note=JSON_OUT
+    ),
     "encoding/json.Unmarshal": _s(  # Go fills the target in place; serde returns the value
         "serde_json::from_slice({0}).map(|v| {1} = v)", "ref target", None, "()", fallible=True
     ),
