@@ -510,3 +510,30 @@ def test_a_method_goroutine_takes_a_handle_on_the_receivers_lock() -> None:
 def test_a_method_goroutine_using_other_receiver_fields_stays_todo() -> None:
     rust = _draft(_GROUP % "\n\t\tprintln(g.name)").rust
     assert "a goroutine using borrowed g" in rust
+
+
+def test_the_time_a_ticker_sent_is_the_ticks_clock_time() -> None:
+    rust = _draft("""package p
+
+import (
+	"context"
+	"time"
+)
+
+func Watch(ctx context.Context, out chan<- time.Time) {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case now := <-t.C:
+			out <- now
+		}
+	}
+}
+""").rust
+    lines = _lines(rust)
+    assert "tick = t.tick() => {" in lines
+    assert "let now = SystemTime::now() - tick.elapsed(); // the tick's clock time" in lines
+    assert 'out.send(now).await.expect("receiver dropped");' in lines

@@ -2,6 +2,7 @@
 // Crates this file needs: tokio, tokio-util.
 
 use std::time::Duration;
+use std::time::SystemTime;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
@@ -12,7 +13,9 @@ use tokio_util::sync::CancellationToken;
 // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
 // go2rs[C06]: time.NewTicker → tokio::time::interval_at: first tick after one period
 // go2rs[X03]: defer t.Stop() → Drop runs it at scope end
-// go2rs[D03]: line 16 kept as todo!(): the time a ticker sent (tokio's Instant is not a clock time)
+// go2rs[C06]: the time a ticker sent → SystemTime::now() less the tick's age
+// go2rs[C03]: select → tokio::select!
+// go2rs[D03]: line 21 kept as todo!(): method `Format` on a value of unknown type
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 async fn tick(token: CancellationToken, name: &str, done: mpsc::Sender<String>) {
@@ -20,15 +23,18 @@ async fn tick(token: CancellationToken, name: &str, done: mpsc::Sender<String>) 
     let mut t = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
     // go2rs: `defer t.Stop()` — Drop does this when the value goes out of scope
     loop {
-        // go2rs: not translated (the time a ticker sent (tokio's Instant is not a clock time)); the Go:
-        // select {
-        // case <-ctx.Done():
-        //     done <- name
-        //     return
-        // case now := <-t.C:
-        //     fmt.Println(name, now.Format(time.RFC3339))
-        // }
-        todo!("go: select {{")
+        tokio::select! {
+            _ = token.cancelled() => {
+                done.send(name.to_string()).await.expect("receiver dropped");
+                return;
+            }
+            tick = t.tick() => {
+                let now = SystemTime::now() - tick.elapsed(); // the tick's clock time
+                // go2rs: not translated (method `Format` on a value of unknown type); the Go:
+                // fmt.Println(name, now.Format(time.RFC3339))
+                todo!("go: fmt.Println(name, now.Format(time.RFC3339))")
+            }
+        }
     }
 }
 

@@ -689,10 +689,15 @@ def _arm_head(node: Node | None, env: Env) -> tuple[str, str, list[str]]:
     )
     ticker = env.lookup(text(holder)) if holder is not None else None
     if ticker is not None and ticker.go == TICKER and source.endswith(".C"):
-        if names and names[0] != "_":
-            raise Untranslatable(
-                node, "the time a ticker sent (tokio's Instant is not a clock time)"
-            )
+        if len(names) > 1:
+            raise Untranslatable(node, "a receive with ok from a ticker")
+        if names and names[0] != "_":  # Go sends the wall-clock time of the tick
+            now = naming.snake(names[0])
+            env.bind(names[0], Local(now, TName("Time", "time"), "SystemTime"))
+            env.uses.add("std::time::SystemTime")
+            env.note("C06", "the time a ticker sent → SystemTime::now() less the tick's age")
+            opening = [f"let {now} = SystemTime::now() - tick.elapsed(); // the tick's clock time"]
+            return "tick", f"{ticker.rust}.tick()", opening
         return "_", f"{ticker.rust}.tick()", []
     local = env.lookup(source)
     if local is not None and local.shared_rx:
