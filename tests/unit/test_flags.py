@@ -75,3 +75,11 @@ def test_the_translation_parses_flags_as_go_does(
     assert (got.stdout, got.returncode) == (want.stdout, want.returncode)
     if want.returncode == 2:  # Go's message is the first stderr line (its usage follows)
         assert got.stderr.splitlines()[0] == want.stderr.splitlines()[0]
+
+
+def test_a_flag_defined_out_of_the_parse_scope_keeps_parse_todo() -> None:
+    go = _PROGRAM.replace(
+        "\tflag.Parse()", '\tif true {\n\t\t_ = flag.Bool("q", false, "quiet")\n\t}\n\tflag.Parse()'
+    )
+    rust = translate(go.encode(), Options(filename="main.go", format=False)).rust
+    assert "flag.Parse with flags go2rs did not see defined" in rust

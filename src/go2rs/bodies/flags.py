@@ -11,6 +11,8 @@ there; the loop does not. clap is the idiomatic replacement a reviewer may prefe
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from go2rs.bodies.env import BOOL, INT, STRING, E, Env, Local, Untranslatable
@@ -26,6 +28,10 @@ _KINDS: dict[str, tuple[GoType, str]] = {
     "Int64": (TName("int64"), "i64"),
     "Bool": (BOOL, "bool"),
 }
+_DEFINITION = re.compile(  # a flag definition in Go source (flag.String(, flag.BoolVar(, ..)
+    r"\bflag\.(?:String|Int|Int64|Uint|Uint64|Bool|Float64|Duration|Func|BoolFunc|TextVar|Var)"
+    r"(?:Var)?\("
+)
 _KEY = "flag -"  # env bindings of the flags defined so far: "flag -name" -> the Rust place
 
 
@@ -69,7 +75,8 @@ def parse(node: Node, env: Env) -> E:
         for key, local in scope.items()
         if key.startswith(_KEY)
     ]
-    if not flags:
+    written = len(_DEFINITION.findall(text(_root(node))))
+    if not flags or written > len(flags):  # some defined where this scope cannot see them
         raise Untranslatable(node, "flag.Parse with flags go2rs did not see defined")
     if any(local.rust.split(".")[0] in _INTERNAL for _, local in flags):
         raise Untranslatable(node, "a flag variable named like the parse loop's own")
