@@ -411,7 +411,8 @@ def receiver_argument(arg: Node, env: Env, shared: bool = False) -> str:
         if (value.rust or "").startswith(SHARED_RX):
             return f"{value.at(0)}.clone()"
         raise Untranslatable(arg, "a Receiver where several tasks share one")
-    if local is not None and local.shared_rx:
+    held = (local.rust_type or "") if local is not None else ""
+    if local is not None and (local.shared_rx or held.startswith(SHARED_RX)):
         raise Untranslatable(arg, "a shared Receiver where a function takes one of its own")
     if env.spawning_in_loop:
         raise Untranslatable(

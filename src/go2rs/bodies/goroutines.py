@@ -427,6 +427,11 @@ def _receiver_task(func: Node | None, env: Env) -> tuple[str, str | None] | None
             return None
     if left is None and not locking:
         return None
+    root = func
+    while root.parent is not None and root.type != "function_declaration":
+        root = root.parent
+    if left is not None and f"{env.receiver}.{left}.Add(" not in text(root):
+        return None  # without Add the method need not be &mut self: no self.wg.spawn
     return (lock_field_name(plan) if locking and plan is not None else "", left)
 
 
