@@ -111,3 +111,21 @@ def test_an_assertion_on_a_mutably_borrowed_interface_reborrows_it_shared() -> N
     ).rust
     assert "fn side(s: &mut dyn Shape)" in rust
     assert "(&*s as &dyn std::any::Any).downcast_ref::<Sq>()" in rust
+
+
+def test_a_foreign_interface_case_is_not_tested_as_its_placeholder() -> None:
+    rust = _draft(
+        'package p\n\nimport "fmt"\n\nfunc f(v any) string {\n\tswitch v.(type) {\n'
+        '\tcase int:\n\t\treturn "i"\n\tcase fmt.Stringer:\n\t\treturn "s"\n\t}\n'
+        '\treturn ""\n}\n'
+    ).rust
+    assert "downcast_ref::<FmtStringer>" not in rust
+    assert 'todo!("go: case fmt.Stringer:")' in rust
+
+
+def test_a_switch_on_a_type_and_its_pointer_stays_todo() -> None:
+    rust = _draft(
+        "package p\n\ntype T struct{ n int }\n\nfunc f(v any) int {\n\tswitch v.(type) {\n"
+        "\tcase T:\n\t\treturn 1\n\tcase *T:\n\t\treturn 2\n\t}\n\treturn 0\n}\n"
+    ).rust
+    assert "a type switch on both a type and a pointer to it" in rust

@@ -44,7 +44,7 @@ pub fn format(msg: &str, fields: &[Field]) -> String {
 /// Describe reports the dynamic type of v.
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[I06]: type switch → if let Some(downcast_ref) chain
-// go2rs[D03]: line 40 kept as todo!(): a type switch case on an interface type (Rust downcasts to types only)
+// go2rs[D03]: line 40 kept as todo!(): a type switch case Rust cannot test (an interface, or no Rust type)
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 pub fn describe(v: &dyn Any) -> String {
@@ -54,7 +54,7 @@ pub fn describe(v: &dyn Any) -> String {
     } else if let Some(&x) = v.downcast_ref::<i64>() {
         format!("int:{}", x)
     } else {
-        // go2rs: not translated (a type switch case on an interface type (Rust downcasts to types only)); the Go:
+        // go2rs: not translated (a type switch case Rust cannot test (an interface, or no Rust type)); the Go:
         // case error:
         //     return "error:" + x.Error()
         // default:

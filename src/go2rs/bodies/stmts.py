@@ -322,11 +322,28 @@ def _errors_as(node: Node, following: Node, env: Env, tail: bool) -> Lines | Non
     return _if_let_some(name, target, source, following, env, tail)
 
 
+def downcast_target(target: GoType, env: Env) -> str | None:
+    """Why Rust cannot test a value for Go type `target`, or None when it can: an interface
+    (Rust downcasts to types only), or a foreign type go2rs has no Rust type for (its
+    placeholder, perhaps an interface such as fmt.Stringer, is no type a value could have)."""
+    from go2rs.idioms import packages
+
+    named = target.elem if isinstance(target, TPointer) else target
+    if isinstance(named, TName) and named.pkg is not None:  # (before naming a placeholder)
+        path = env.ctx.program.import_path(named.pkg)
+        if not isinstance(packages.lookup(path, named.name), packages.Mapped):
+            return f"a type assertion to {named.pkg}.{named.name}, which has no Rust type here"
+    if rust_type(target, env).startswith(("Box<dyn", "&dyn", "impl ")):
+        return "a type assertion to an interface (Rust downcasts to types)"
+    return None
+
+
 def downcast(value: E, target: GoType, node: Node, env: Env) -> str:
     """`value` (an `any` or an error) as a `&T` Option: `downcast_ref::<T>()`."""
+    why = downcast_target(target, env)
+    if why is not None:
+        raise Untranslatable(node, why)
     rust = rust_type(target, env)
-    if rust.startswith(("Box<dyn", "&dyn", "impl ")):
-        raise Untranslatable(node, "a type assertion to an interface (Rust downcasts to types)")
     held = value.rust or ""
     if held.startswith("Option<"):
         return f"{value.at(0)}.as_ref().and_then(|e| e.downcast_ref::<{rust}>())"

@@ -17,7 +17,7 @@ from go2rs.bodies.env import (
     statements_under,
 )
 from go2rs.bodies.exprs import expr, go_type, rust_type
-from go2rs.bodies.stmts import Lines, braced, downcast, statement, statements
+from go2rs.bodies.stmts import Lines, braced, downcast, downcast_target, statement, statements
 from go2rs.idioms import naming
 from go2rs.idioms.comments import comment_text, safe
 from go2rs.parse.lower import text
@@ -172,7 +172,7 @@ def _if_chain(
 
 # ------------------------------------------------------------------------------ type switches
 
-_INTERFACE_CASE = "a type switch case on an interface type (Rust downcasts to types only)"
+_INTERFACE_CASE = "a type switch case Rust cannot test (an interface, or no Rust type)"
 
 
 def _type_switch_body(node: Node, env: Env, tail: bool) -> Lines:
@@ -195,6 +195,7 @@ def _type_switch_body(node: Node, env: Env, tail: bool) -> Lines:
     default: Node | None = None
     rest: list[Node] = []  # from the first case Rust cannot test on
     dropped: Lines = []
+    seen: set[str] = set()  # Rust types the chain already tests
     for case in cases:
         if rest or case.type == "default_case":
             if case.type == "default_case":
@@ -209,10 +210,13 @@ def _type_switch_body(node: Node, env: Env, tail: bool) -> Lines:
                 tests.append(("", ""))
                 continue
             target = go_type(t, env)
-            rust = rust_type(target, env)
-            if rust.startswith(("Box<dyn", "&dyn", "impl ")):
+            if downcast_target(target, env) is not None:
                 rest.append(case)
                 break
+            rust = rust_type(target, env)
+            if rust in seen:  # `case T:` and `case *T:` are one Rust type: Go tells them apart
+                raise Untranslatable(t, "a type switch on both a type and a pointer to it")
+            seen.add(rust)
             tests.append((downcast(value, target, t, env), rust))
         if rest:
             continue
