@@ -129,3 +129,14 @@ def test_a_switch_on_a_type_and_its_pointer_stays_todo() -> None:
         "\tcase T:\n\t\treturn 1\n\tcase *T:\n\t\treturn 2\n\t}\n\treturn 0\n}\n"
     ).rust
     assert "a type switch on both a type and a pointer to it" in rust
+
+
+def test_a_returned_closure_never_moves_out_what_it_keeps() -> None:
+    # Rust would move the captured String out of the closure on the first call.
+    rust = _draft(
+        "package p\n\nfunc Echo(p string) func() string {\n\treturn func() string { return p }\n}\n"
+        "\nfunc Namer(prefix string) func() string {\n\treturn func() string {\n"
+        '\t\tprefix += "!"\n\t\treturn prefix\n\t}\n}\n'
+    ).rust
+    assert "a returned closure that returns what it captured" in rust
+    assert "a returned closure that changes captured non-Copy state" in rust

@@ -1625,7 +1625,13 @@ def closure(node: Node, env: Env) -> E:
                 "a closure that changes captured variables (FnMut "
                 "state; Go's func type maps to Fn)",
             )
+        if stateful and any(
+            (local := env.lookup(n)) is not None and not is_copy(local.go) for n in captured_writes
+        ):  # the FnMut would hand out (move) the state it must keep: Go copied it
+            raise Untranslatable(node, "a returned closure that changes captured non-Copy state")
         copies = _owned_captures(node, saved_shape, {p.name for p in params if p.name}, env)
+        if any(_returns_name(body_node, name) for name, _ in copies):
+            raise Untranslatable(node, "a returned closure that returns what it captured")
         body = braced(statements(body_node), env, bool(results))
     finally:
         env.pop()
@@ -1651,6 +1657,17 @@ def closure(node: Node, env: Env) -> E:
         clones += "".join(f"let {copy};\n" for _, copy in copies)
         closure_text = f"{{\n{clones}{closure_text}\n}}"
     return E(closure_text, go, "borrowing closure" if borrowing else None, 12)
+
+
+def _returns_name(body: Node | None, name: str) -> bool:
+    """Some `return` of the closure gives back the captured `name` itself (Rust would move
+    it out of the closure, which must keep it for the next call)."""
+    from go2rs.parse.parser import walk
+
+    return body is not None and any(
+        n.type == "return_statement" and any(text(v) == name for v in _return_values(n))
+        for n in walk(body)
+    )
 
 
 def _owned_captures(
