@@ -35,6 +35,7 @@ from go2rs.idioms.interfaces import (
     own_methods,
     supertraits,
 )
+from go2rs.idioms.literals import rust_string
 from go2rs.idioms.types import Pos, map_type
 from go2rs.rustmodel import (
     Body,
@@ -43,6 +44,7 @@ from go2rs.rustmodel import (
     Impl,
     Item,
     Meta,
+    Param,
     RustFile,
     Struct,
     Trait,
@@ -471,6 +473,17 @@ def placeholder_items(ctx: Ctx) -> list[Item]:
         if ph.methods:  # stubs for the methods bodies call (todo!() until it is replaced)
             methods = tuple(sorted(ph.methods, key=lambda m: m.name))
             items.append(Impl(f"{name}{generic_text}", methods, generics=generic_text))
+        if ph.error_text:  # a foreign sentinel error: Display is Go's text
+            show = Fn(
+                "fmt",
+                False,
+                (Param("f", "&mut std::fmt::Formatter<'_>"),),
+                "std::fmt::Result",
+                Body("", (), (f"f.write_str({rust_string(ph.error_text)})",)),
+                self_param="&self",
+            )
+            items.append(Impl(name, (show,), trait="std::fmt::Display"))
+            items.append(Impl(name, (), trait="std::error::Error"))
     return items
 
 

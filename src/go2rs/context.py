@@ -128,6 +128,8 @@ class Placeholder:
     # Stubs (todo!() bodies) for the methods of the foreign type that bodies call, so the
     # calling code stays translated (bodies/foreign.py)
     methods: tuple[Fn, ...] = ()
+    # A foreign sentinel error (sql.ErrNoRows): the placeholder is an error with Go's text
+    error_text: str = ""
 
 
 def merge_placeholders(into: dict[str, Placeholder], more: dict[str, Placeholder]) -> None:
@@ -137,7 +139,12 @@ def merge_placeholders(into: dict[str, Placeholder], more: dict[str, Placeholder
         extra = tuple(m for m in ph.methods if m.name not in {k.name for k in known.methods})
         if extra:
             into[name] = Placeholder(
-                known.name, known.arity, known.go_name, known.note, known.methods + extra
+                known.name,
+                known.arity,
+                known.go_name,
+                known.note,
+                known.methods + extra,
+                known.error_text,
             )
 
 
@@ -188,11 +195,15 @@ class Ctx:
     def placeholder(self, name: str, arity: int, go_name: str, note: str) -> None:
         self.sink.placeholders.setdefault(name, Placeholder(name, arity, go_name, note))
 
+    def placeholder_error(self, name: str, go_name: str, note: str, text: str) -> None:
+        """A placeholder standing for a foreign sentinel error whose Display is `text`."""
+        self.sink.placeholders.setdefault(name, Placeholder(name, 0, go_name, note, (), text))
+
     def placeholder_method(self, name: str, stub: Fn) -> None:
         """A method stub on the placeholder `name` (already recorded by its type)."""
         ph = self.sink.placeholders.get(name)
         if ph is not None:
             merge_placeholders(
                 self.sink.placeholders,
-                {name: Placeholder(ph.name, ph.arity, ph.go_name, ph.note, (stub,))},
+                {name: Placeholder(ph.name, ph.arity, ph.go_name, ph.note, (stub,), ph.error_text)},
             )

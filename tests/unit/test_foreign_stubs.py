@@ -47,3 +47,32 @@ func Lang(r *http.Request) string {
     )
     request = next(p for p in package.placeholders if p.name == "HttpRequest")
     assert sorted(m.name for m in request.methods) == ["form_value", "path_value"]
+
+
+_ROWS = """package users
+
+import (
+	"database/sql"
+	"errors"
+)
+
+func Missing(err error) bool {
+	return errors.Is(err, sql.ErrNoRows)
+}
+"""
+
+
+def test_a_foreign_sentinel_is_a_placeholder_error_found_among_the_causes() -> None:
+    rust = translate(_ROWS.encode(), Options(filename="users.go", format=False)).rust
+    assert ".any(|e| e.is::<SqlErrNoRows>())" in rust
+    assert "impl std::error::Error for SqlErrNoRows {" in rust
+    assert 'f.write_str("sql: no rows in result set")' in rust  # Go's text
+
+
+def test_a_sentinel_placeholder_keeps_its_text_across_a_package() -> None:
+    package = translate_package(
+        [("a.go", _ROWS.encode()), ("b.go", _HANDLER.replace("web", "users").encode())],
+        Options(format=False),
+    )
+    rows = next(p for p in package.placeholders if p.name == "SqlErrNoRows")
+    assert rows.error_text == "sql: no rows in result set"

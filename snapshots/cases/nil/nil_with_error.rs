@@ -71,17 +71,39 @@ impl Repo {
 /// FromRow converts a scanned row, treating sql.ErrNoRows as absence.
 // go2rs[E01]: (T, error) → Result; `?` replaces `if err != nil`
 // go2rs[N01]: returns nil for a pointer → Option
-// go2rs[D02]: body kept as todo: errors.Is against sql.ErrNoRows, which has no Rust counterpart
+// go2rs[E02]: errors.Is(sql.ErrNoRows) → a cause of the placeholder type SqlErrNoRows
+// go2rs[D03]: line 48 kept as todo!(): nil comparison of a value go2rs did not make an Option
+// go2rs[D01]: body translated; review ownership (clones) and casts
+#[allow(unused, clippy::useless_vec)]
 pub fn from_row(
     err: Box<dyn std::error::Error + Send + Sync>,
-    u: User,
+    mut u: User,
 ) -> Result<Option<User>, Error> {
-    // if errors.Is(err, sql.ErrNoRows) {
-    //     return nil, nil
-    // }
+    if std::iter::successors(
+        Some(err.as_ref() as &(dyn std::error::Error + 'static)),
+        |e| e.source(),
+    )
+    .any(|e| e.is::<SqlErrNoRows>())
+    {
+        return Ok(None);
+    }
+    // go2rs: not translated (nil comparison of a value go2rs did not make an Option); the Go:
     // if err != nil {
     //     return nil, err
     // }
     // return &u, nil
-    todo!("go2rs: translate the Go body of FromRow")
+    todo!("go: if err != nil {{")
 }
+
+// go2rs: placeholders for names defined outside this input
+// go2rs[P01]: Go database/sql.ErrNoRows, an error saying 'sql: no rows in result set'; consider sqlx::Error::RowNotFound
+#[derive(Debug, Clone, Default)]
+pub struct SqlErrNoRows;
+
+impl std::fmt::Display for SqlErrNoRows {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("sql: no rows in result set")
+    }
+}
+
+impl std::error::Error for SqlErrNoRows {}

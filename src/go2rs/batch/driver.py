@@ -305,8 +305,11 @@ def unmapped_text(
     ctx = Ctx(Program.of(()), Options(comments=config.comments))
     for e in entries:
         note = f"{e.note} (used by {', '.join(e.packages)})"
+        known = (stubs or {}).get(e.name, Placeholder(e.name, 0, "", ""))
+        if known.error_text:
+            ctx.placeholder_error(e.name, e.go_type, note, known.error_text)
         ctx.placeholder(e.name, e.arity, e.go_type, note)
-        for method in (stubs or {}).get(e.name, Placeholder(e.name, 0, "", "")).methods:
+        for method in known.methods:
             ctx.placeholder_method(e.name, method)
     header = (
         "Placeholders for Go types defined outside this module or without a Rust counterpart,",

@@ -1057,6 +1057,10 @@ def _errors_is_value(value: E, target: str, variant: str | None, node: Node, env
         return E(_any_cause(value, rust, is_variant), BOOL, "bool")
     if not rust.startswith(("Box<dyn std::error::Error", "anyhow::Error")):
         raise Untranslatable(node, "errors.Is on an error that is not this package's enum")
+    placeholder = _foreign_sentinel(target, env)
+    if placeholder is not None:  # a foreign package's sentinel: its placeholder error type
+        env.note("E02", f"errors.Is({target}) → a cause of the placeholder type {placeholder}")
+        return E(_any_cause(value, rust, f"e.is::<{placeholder}>()"), BOOL, "bool")
     env.note(
         "E02",
         "errors.Is → downcast_ref on the outermost error (Go also unwraps: walk .source() "
@@ -1073,6 +1077,21 @@ def _errors_is_value(value: E, target: str, variant: str | None, node: Node, env
     error_type, test = foreign
     check = ".is_some()" if test is None else f".is_some_and(|e| {test})"
     return E(f"{value.at(0)}.downcast_ref::<{error_type}>(){check}", BOOL, "bool")
+
+
+def _foreign_sentinel(target: str, env: Env) -> str | None:
+    """`sql.ErrNoRows` -> its placeholder error type (recorded), or None."""
+    from go2rs.idioms.packages import FOREIGN_SENTINELS
+
+    pkg, _, name = target.partition(".")
+    found = FOREIGN_SENTINELS.get(f"{env.ctx.program.import_path(pkg)}.{name}")
+    if found is None or env.lookup(pkg) is not None:
+        return None
+    placeholder, message, instead = found
+    path = env.ctx.program.import_path(pkg)
+    note = f"Go {path}.{name}, an error saying {message!r}; consider {instead}"
+    env.ctx.placeholder_error(placeholder, target, note, message)
+    return placeholder
 
 
 def _any_cause(value: E, rust: str, test: str) -> str:

@@ -178,6 +178,26 @@ FOREIGN_METHODS: dict[str, Stub] = {
     "regexp.Regexp.MatchString": Stub((("s", "&str"),), go_result="bool"),
 }
 
+# Sentinel errors of foreign packages -> (placeholder error type, Go's text, what to use).
+# errors.Is(err, sql.ErrNoRows) looks for that type among err's causes.
+FOREIGN_SENTINELS: dict[str, tuple[str, str, str]] = {
+    "database/sql.ErrNoRows": (
+        "SqlErrNoRows",
+        "sql: no rows in result set",
+        "sqlx::Error::RowNotFound",
+    ),
+    "database/sql.ErrTxDone": (
+        "SqlErrTxDone",
+        "sql: transaction has already been committed or rolled back",
+        "sqlx: the Transaction is consumed by commit/rollback",
+    ),
+    "database/sql.ErrConnDone": (
+        "SqlErrConnDone",
+        "sql: connection is already closed",
+        "sqlx::Error::PoolClosed",
+    ),
+}
+
 # Go import path -> the Rust crate a reviewer expects (seed-mappings' package table).
 CRATE_FOR_IMPORT: dict[str, str] = {
     "net/http": "axum / reqwest",
