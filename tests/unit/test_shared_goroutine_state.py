@@ -537,3 +537,26 @@ func Watch(ctx context.Context, out chan<- time.Time) {
     assert "tick = t.tick() => {" in lines
     assert "let now = SystemTime::now() - tick.elapsed(); // the tick's clock time" in lines
     assert 'out.send(now).await.expect("receiver dropped");' in lines
+
+
+def test_a_lock_with_deferred_unlock_after_other_statements_guards_to_the_end() -> None:
+    rust = _draft("""package p
+
+import "sync"
+
+type Box struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (b *Box) Bump(by int) int {
+	by *= 2
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.n += by
+	return b.n
+}
+""").rust
+    lines = _lines(rust)
+    assert _follows(lines, ["by *= 2;", "let mut guard = self.n.lock().unwrap();", "*guard += by;"])
+    assert lines[lines.index("*guard += by;") + 1] == "*guard"  # the tail, no `return`

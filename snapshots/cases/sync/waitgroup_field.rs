@@ -47,12 +47,16 @@ impl Group {
     // go: waitgroup_field.go:26
     /// Wait blocks until all tasks finish and returns their errors.
     // go2rs[M02]: the body mutates the receiver → &mut self
-    // go2rs[D02]: body kept as todo: a lock taken mid-body (scope the guard by hand) (line 3)
-    pub fn wait(&mut self) -> Vec<Box<dyn std::error::Error + Send + Sync>> {
-        // g.wg.Wait()
-        // g.mu.Lock()
-        // defer g.mu.Unlock()
+    // go2rs[C01]: spawns, uses channels/select/context, or calls such a function → async fn
+    // go2rs[Y01]: Lock + defer Unlock mid-body → a guard to the end of the body
+    // go2rs[D03]: line 30 kept as todo!(): an owned mut Vec<Box<dyn std::error::Error + Send + Sync>> from a borrow: the type is not Clone
+    // go2rs[D01]: body translated; review ownership (clones) and casts
+    #[allow(unused, clippy::useless_vec)]
+    pub async fn wait(&mut self) -> Vec<Box<dyn std::error::Error + Send + Sync>> {
+        while self.wg.join_next().await.is_some() {}
+        let guard = self.errs.lock().await;
+        // go2rs: not translated (an owned mut Vec<Box<dyn std::error::Error + Send + Sync>> from a borrow: the type is not Clone); the Go:
         // return g.errs
-        todo!("go2rs: translate the Go body of Group.Wait")
+        todo!("go: return g.errs")
     }
 }

@@ -290,6 +290,8 @@ def coerce(e: E, target: str | None, env: Env) -> str:
         from go2rs.bodies.locks import into_inner
 
         return into_inner(e.text)
+    if e.rust in (f"&mut {target}", f"&{target}") and is_copy(e.go):  # a lock guard's value
+        return f"*{e.at(1)}"
     if e.rust is None and e.literal is not None and (inner := _newtype_inner(target, env)):
         return f"{target}({coerce(e, inner, env)})"  # an untyped constant takes the named type
     if _mpsc_half(e.rust, target):

@@ -90,21 +90,26 @@ _UNLOCKS = {"Lock": "Unlock", "RLock": "RUnlock"}
 
 def _sections_only(nodes: list[Node], lock_call: str) -> bool:
     """Whether the lock is used only by `Lock()`/`Unlock()` statement pairs of the body's own
-    block (no nesting, nothing deferred, none inside another statement)."""
-    open_with = None
+    block (no nesting, none inside another statement); the last may be `Lock(); defer
+    Unlock()`, which holds the lock to the end of the body."""
+    open_with = ""
     for node in nodes:
         if lock_call not in text(node) or node.type == "go_statement":
             continue  # a goroutine's own sections: goroutines._receiver_task
+        unlock = _UNLOCKS.get(open_with)
+        if unlock is not None and text(node) == f"defer {lock_call}{unlock}()":
+            open_with = "to the end"  # `mu.Lock(); defer mu.Unlock()` after other statements
+            continue
         method = text(node).removeprefix(lock_call).removesuffix("()")
         if node.type != "expression_statement" or not text(node).startswith(lock_call):
             return False
-        if open_with is None and method in _UNLOCKS:
+        if open_with == "" and method in _UNLOCKS:
             open_with = method
-        elif open_with is not None and method == _UNLOCKS[open_with]:
-            open_with = None
+        elif method == _UNLOCKS.get(open_with):
+            open_with = ""
         else:
             return False
-    return open_with is None
+    return open_with in ("", "to the end")
 
 
 def _receiver_lock(node: Node, env: Env) -> str | None:
@@ -122,6 +127,11 @@ def _receiver_section(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int]:
     method = _receiver_lock(nodes[i], env)
     plan = env.ctx.decisions.mutexes[env.receiver_type or ""]
     unlock = f"{env.receiver}.{plan.mutex_field}.{_UNLOCKS[method or 'Lock']}()"
+    if i + 1 < len(nodes) and text(nodes[i + 1]) == f"defer {unlock}":
+        try:
+            return _held_to_end(nodes, i, method or "Lock", env), len(nodes) - i
+        except Untranslatable as exc:
+            return kept_as_todo(nodes[i:], [exc.why], env, more=False), len(nodes) - i
     end = next((j for j in range(i + 1, len(nodes)) if text(nodes[j]) == unlock), None)
     if end is None:
         why = "a Lock() without its Unlock() in the same block"
@@ -135,13 +145,42 @@ def _receiver_section(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int]:
     return lines, end + 1 - i
 
 
-def _guarded_block(section: list[Node], after: list[Node], method: str, env: Env) -> Lines:
-    from go2rs.bodies.stmts import statement
+def _held_to_end(nodes: list[Node], i: int, method: str, env: Env) -> Lines:
+    """`p.mu.Lock(); defer p.mu.Unlock()` after other statements: a guard from here to the
+    end of the body, which is where the deferred Unlock runs."""
+    from go2rs.bodies.stmts import block
+
+    rest = nodes[i + 2 :]
+    function = nodes[i].parent
+    for _ in range(2):  # statement_list -> block -> the function
+        function = function.parent if function is not None else None
+    tail = (
+        function is not None
+        and function.type == "function_declaration"
+        and env.shape.ret_rust not in (None, "()")
+    )
+    opening = _opening(rest, method, env)
+    plan = env.ctx.decisions.mutexes[env.receiver_type or ""]
+    saved = dict(env.guarded)
+    if len(plan.guarded) == 1:
+        env.guarded[plan.guarded[0]] = "guard"
+    else:
+        env.guarded.update({name: f"guard.{naming.snake(name)}" for name in plan.guarded})
+    try:
+        lines = block(rest, env, tail)
+    finally:
+        env.guarded = saved
+    if not lock_is_tokio(env.receiver_type or "", env.ctx) and any(".await" in x for x in lines):
+        raise Untranslatable(nodes[i], "a lock held across .await (std guards cannot be)")
+    env.note("Y01", "Lock + defer Unlock mid-body → a guard to the end of the body")
+    return [opening, *lines]
+
+
+def _opening(section: list[Node], method: str, env: Env) -> str:
+    """`let guard = self.<lock>.lock().unwrap();` (mut, `&mut *`, tokio's `.await` as needed)."""
     from go2rs.parse.facts import collect_facts
 
     plan = env.ctx.decisions.mutexes[env.receiver_type or ""]
-    if any(n.type in _EXITS for s in section for n in walk(s)):
-        raise Untranslatable(section[0] if section else None, "a lock section that leaves early")
     tokio = lock_is_tokio(env.receiver_type or "", env.ctx)
     if tokio and not env.is_async:
         raise Untranslatable(None, "a tokio lock taken in a method that is not async")
@@ -152,6 +191,19 @@ def _guarded_block(section: list[Node], after: list[Node], method: str, env: Env
     facts = collect_facts(section)
     touched = {p[1] for p in facts.assigned | {m for m, _ in facts.method_calls} if len(p) > 1}
     writes = method == "Lock" and bool(touched & set(plan.guarded))
+    if writes and len(plan.guarded) > 1:
+        return f"let guard = &mut *{acquire};"
+    return f"let {'mut ' if writes else ''}guard = {acquire};"
+
+
+def _guarded_block(section: list[Node], after: list[Node], method: str, env: Env) -> Lines:
+    from go2rs.bodies.stmts import statement
+
+    plan = env.ctx.decisions.mutexes[env.receiver_type or ""]
+    if any(n.type in _EXITS for s in section for n in walk(s)):
+        raise Untranslatable(section[0] if section else None, "a lock section that leaves early")
+    tokio = lock_is_tokio(env.receiver_type or "", env.ctx)
+    opening = _opening(section, method, env)
     guard = "guard"
     saved = dict(env.guarded)
     if len(plan.guarded) == 1:
@@ -171,10 +223,6 @@ def _guarded_block(section: list[Node], after: list[Node], method: str, env: Env
         env.guarded = saved
     if not tokio and any(".await" in line for line in lines):
         raise Untranslatable(None, "a lock held across .await (std guards cannot be)")
-    if writes and len(plan.guarded) > 1:
-        opening = f"let {guard} = &mut *{acquire};"
-    else:
-        opening = f"let {'mut ' if writes else ''}{guard} = {acquire};"
     env.note("Y01", "a Lock..Unlock section → a block holding the guard")
     if len(values) != len(kept):
         raise Untranslatable(None, "a lock section declaring names used after it")

@@ -45,6 +45,22 @@ def _directly_async(fn: FuncDecl, ctx: Ctx, program_spawns: bool) -> bool:
         or facts.has_select
         or facts.uses_channels(chan_names(fn, ctx))
         or (facts.sleeps and program_spawns)
+        or _joins_wait_group_field(fn, ctx)
+    )
+
+
+def _joins_wait_group_field(fn: FuncDecl, ctx: Ctx) -> bool:
+    """`g.wg.Wait()` on a WaitGroup field: joining its JoinSet awaits (join_next)."""
+    from go2rs.idioms.receivers import is_wait_group
+
+    if fn.receiver is None or fn.body is None:
+        return False
+    return any(
+        method == "Wait"
+        and len(path) == 2
+        and path[0] == fn.receiver.name
+        and is_wait_group(fn.receiver.type_name, path[1], ctx)
+        for path, method in fn.body.facts.method_calls
     )
 
 

@@ -35,7 +35,7 @@ def mutation_reason(fn: FuncDecl, ctx: Ctx, mutating: set[str]) -> str | None:
             len(path) == 2
             and path[0] == name
             and method in ("Add", "Wait")
-            and _is_wait_group(fn.receiver.type_name, path[1], ctx)  # JoinSet spawn/join_next
+            and is_wait_group(fn.receiver.type_name, path[1], ctx)  # JoinSet spawn/join_next
         ):
             return f"`{path[1]}.{method}` spawns into or joins its JoinSet (&mut)"
         if len(path) == 2 and path[0] == name and path[1] not in guarded:
@@ -45,7 +45,7 @@ def mutation_reason(fn: FuncDecl, ctx: Ctx, mutating: set[str]) -> str | None:
     return None
 
 
-def _is_wait_group(struct_name: str, field_name: str, ctx: Ctx) -> bool:
+def is_wait_group(struct_name: str, field_name: str, ctx: Ctx) -> bool:
     """Whether the struct's field is a sync.WaitGroup (a JoinSet in Rust)."""
     struct = ctx.program.struct(struct_name)
     return any(
