@@ -560,3 +560,14 @@ func (b *Box) Bump(by int) int {
     lines = _lines(rust)
     assert _follows(lines, ["by *= 2;", "let mut guard = self.n.lock().unwrap();", "*guard += by;"])
     assert lines[lines.index("*guard += by;") + 1] == "*guard"  # the tail, no `return`
+
+
+def test_a_guard_is_renamed_when_a_local_takes_the_fields_name() -> None:
+    head = _SECTIONS.split("func (b *Box)")[0]
+    rust = _draft(
+        head
+        + "func (b *Box) Get() int {\n\tb.mu.Lock()\n\tdefer b.mu.Unlock()\n"
+        + "\tn := b.n\n\treturn n + 1\n}\n"
+    ).rust
+    lines = _lines(rust)
+    assert _follows(lines, ["let n_guard = self.n.lock().unwrap();", "let n = n_guard;"])

@@ -57,7 +57,8 @@ def take_guard(fn: FuncDecl, nodes: list[Node], env: Env) -> tuple[list[str], li
     if tokio and not env.is_async:  # a tokio guard is awaited; blocking_* panics in a runtime
         raise Untranslatable(nodes[0], "a tokio lock taken in a method that is not async")
     acquire = f"self.{field}.{access}().await" if tokio else f"self.{field}.{access}().unwrap()"
-    guard = field
+    declared = {naming.snake(name) for node in rest for n in walk(node) for name in _declared(n)}
+    guard = f"{field}_guard" if field in declared else field  # `n := c.n` keeps its own name
     if len(plan.guarded) == 1:
         env.guarded[plan.guarded[0]] = guard
     else:
