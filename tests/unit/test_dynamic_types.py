@@ -140,3 +140,14 @@ def test_a_returned_closure_never_moves_out_what_it_keeps() -> None:
     ).rust
     assert "a returned closure that returns what it captured" in rust
     assert "a returned closure that changes captured non-Copy state" in rust
+
+
+def test_a_binary_does_not_downcast_an_error_parameter_anyhow_may_have_boxed() -> None:
+    # main's errors are anyhow::Error; `.into()` a Box<dyn Error> hides their concrete type,
+    # so a downcast would silently miss: keep the todo.
+    rust = _draft(
+        "package main\n\ntype e1 struct{}\n\nfunc (e1) Error() string { return \"e1\" }\n\n"
+        "func kind(err error) string {\n\tif _, ok := err.(e1); ok {\n\t\treturn \"e1\"\n\t}\n"
+        '\treturn "other"\n}\n\nfunc main() {\n\tprintln(kind(e1{}))\n}\n'
+    ).rust
+    assert "an error boxed from anyhow" in rust

@@ -345,6 +345,9 @@ def downcast(value: E, target: GoType, node: Node, env: Env) -> str:
         raise Untranslatable(node, why)
     rust = rust_type(target, env)
     held = value.rust or ""
+    if env.ctx.program.is_main and held.lstrip("&").startswith("Box<dyn std::error::Error"):
+        # A binary's errors are anyhow::Error; boxed into this they hide their type.
+        raise Untranslatable(node, "a type assertion on an error boxed from anyhow")
     if held.startswith("Option<"):
         return f"{value.at(0)}.as_ref().and_then(|e| e.downcast_ref::<{rust}>())"
     if held.lstrip("&").startswith(
