@@ -53,12 +53,14 @@ fn kind(v: &dyn Any) -> String {
         format!("string {}", x)
     } else if v.downcast_ref::<bool>().is_some() || v.downcast_ref::<f64>().is_some() {
         "bool or float".to_string()
+    } else if let Some(x) = v.downcast_ref::<Vec<i64>>() {
+        format!("ints {}", x.len())
     } else {
         "something else".to_string()
     }
 }
 
-// go: type_switches.go:34
+// go: type_switches.go:36
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[I06]: type switch → if let Some(downcast_ref) chain
 // go2rs[D01]: body translated; review ownership (clones) and casts
@@ -71,7 +73,7 @@ fn describe(s: &dyn Shape) -> String {
     "unknown shape".to_string()
 }
 
-// go: type_switches.go:44
+// go: type_switches.go:46
 // go2rs[F04]: string/slice/map parameters are borrowed
 // go2rs[I06]: type switch → if let Some(downcast_ref) chain
 // go2rs[D01]: body translated; review ownership (clones) and casts
@@ -85,7 +87,7 @@ fn count(values: &[Box<dyn Any + Send + Sync>]) -> i64 {
     n
 }
 
-// go: type_switches.go:55
+// go: type_switches.go:57
 // go2rs[N01]: type assertion with ok → if let Some(downcast_ref)
 // go2rs[D01]: body translated; review ownership (clones) and casts
 fn main() {
@@ -93,7 +95,8 @@ fn main() {
     println!("{}", kind(&"go".to_string()));
     println!("{}", kind(&true));
     println!("{}", kind(&2.5));
-    println!("{}", kind(&vec![1]));
+    println!("{}", kind(&Vec::<i64>::from([1])));
+    println!("{}", kind(&Vec::<String>::new()));
     let shapes: Vec<Box<dyn Shape>> = vec![
         Box::new(Square { side: 2.0 }),
         Box::new(Circle { radius: 1.0 }),

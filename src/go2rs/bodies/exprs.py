@@ -259,6 +259,14 @@ def any_value(e: E, target: str, env: Env) -> str | None:
         value = owned(e, env)
     elif is_int(e.go) and e.rust is None and e.text.lstrip("-").replace("_", "").isalnum():
         value = f"{e.text}_i64"
+    elif (
+        (held := e.rust or "").startswith("Vec<")
+        and e.text.startswith("vec![")
+        and ";" not in e.text
+    ):
+        # `vec![1]` would be a Vec<i32> by Rust's inference: name the element type
+        items = e.text.removeprefix("vec![").removesuffix("]")
+        value = f"Vec::{held[3:]}::" + (f"from([{items}])" if items else "new()")
     else:
         return None
     return f"&{value}" if target.startswith("&") else f"Box::new({value})"

@@ -26,6 +26,8 @@ func kind(v any) string {
 		return "string " + x
 	case bool, float64:
 		return "bool or float"
+	case []int:
+		return fmt.Sprintf("ints %d", len(x))
 	default:
 		return "something else"
 	}
@@ -58,6 +60,7 @@ func main() {
 	fmt.Println(kind(true))
 	fmt.Println(kind(2.5))
 	fmt.Println(kind([]int{1}))
+	fmt.Println(kind([]string{}))
 	shapes := []shape{square{side: 2}, circle{radius: 1}}
 	for _, s := range shapes {
 		fmt.Println(describe(s), s.area())
