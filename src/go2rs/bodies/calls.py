@@ -986,13 +986,18 @@ def _fmt(name: str, args: list[Node], node: Node, env: Env) -> E:
         if wrapped is not None:
             return wrapped
         return error_value(format_call("format", args, node, env).text, env)
-    if name in ("Fprintln", "Fprintf") and args and text(args[0]) == "os.Stderr":
-        if name == "Fprintln":
-            return _print_values("eprintln", args[1:], env, spaces=True)
-        return E(format_call("eprint", args[1:], node, env).text, None, "()")
+    if name in ("Fprintln", "Fprintf", "Fprint") and args and text(args[0]) in _STD_STREAMS:
+        macro = _STD_STREAMS[text(args[0])]  # Go ignores a failed write to them too
+        if name == "Fprintf":
+            return E(format_call(macro, args[1:], node, env).text, None, "()")
+        line = name == "Fprintln"
+        return _print_values(f"{macro}ln" if line else macro, args[1:], env, spaces=line)
     if name in ("Fprintf", "Fprintln", "Fprint") and args:
         return _fprint(name, args, node, env)
     raise Untranslatable(node, f"fmt.{name}")
+
+
+_STD_STREAMS = {"os.Stdout": "print", "os.Stderr": "eprint"}
 
 
 def _fprint(name: str, args: list[Node], node: Node, env: Env) -> E:
@@ -1003,7 +1008,12 @@ def _fprint(name: str, args: list[Node], node: Node, env: Env) -> E:
         target = target.child_by_field_name("operand") or target
     builder = expr(target, env)
     base = builder.go.elem if isinstance(builder.go, TPointer) else builder.go
-    if base != TName("Builder", "strings"):
+    writer = (builder.rust or "").startswith(("&mut dyn Write", "Box<dyn Write"))
+    if writer:  # an io.Writer: `write!` into it; Go's (n, err) result must be unused
+        parent = node.parent
+        if parent is None or parent.type != "expression_statement":
+            raise Untranslatable(node, f"fmt.{name}'s byte count and error used")
+    elif base != TName("Builder", "strings"):
         raise Untranslatable(node, f"fmt.{name} to a writer that is not a strings.Builder")
     if name == "Fprintf":
         formatted = format_call("format", args[1:], node, env)
@@ -1013,9 +1023,13 @@ def _fprint(name: str, args: list[Node], node: Node, env: Env) -> E:
             "format", args[1:], env, spaces=name == "Fprintln"
         ).fmt or Formatted("format", "", ())
         macro = "writeln" if name == "Fprintln" else "write"
-    env.uses.add("std::fmt::Write")
     rest = "".join(", " + a for a in formatted.args)
     template = rust_string(formatted.template)
+    if writer:  # the type's `use std::io::Write` brings write_fmt; a failed write is an Err
+        if macro == "write" and formatted.template.endswith("\n"):  # clippy: writeln!
+            macro, template = "writeln", rust_string(formatted.template[:-1])
+        return E(f"{macro}!({builder.at(0)}, {template}{rest})", None, "()", fallible=True)
+    env.uses.add("std::fmt::Write")
     return E(f"{macro}!({builder.at(0)}, {template}{rest}).unwrap()", None, "()")
 
 

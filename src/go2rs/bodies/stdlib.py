@@ -251,6 +251,9 @@ VALUES: dict[str, tuple[str, GoType, str]] = {
     "time.Minute": ("Duration::from_secs(60)", DURATION, "Duration"),
     "time.Hour": ("Duration::from_secs(3600)", DURATION, "Duration"),
     "os.Args": ("std::env::args().collect::<Vec<String>>()", STRINGS, "Vec<String>"),
+    # the standard streams as writers (an io.Writer parameter takes `&mut` of them)
+    "os.Stdout": ("std::io::stdout()", TPointer(TName("File", "os")), "std::io::Stdout"),
+    "os.Stderr": ("std::io::stderr()", TPointer(TName("File", "os")), "std::io::Stderr"),
     # net/http status codes are untyped int constants in Go
     **{f"net/http.Status{name}": (code, INT, "i64") for name, code in _HTTP_STATUS.items()},
 }
