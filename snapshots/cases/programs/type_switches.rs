@@ -88,7 +88,18 @@ fn count(values: &[Box<dyn Any + Send + Sync>]) -> i64 {
 }
 
 // go: type_switches.go:57
+// go2rs[D01]: body translated; review ownership (clones) and casts
+fn wrap(i: i64) -> Box<dyn Any + Send + Sync> {
+    println!("wrap {}", i);
+    if i % 2 == 1 {
+        return Box::new("odd".to_string());
+    }
+    Box::new(i)
+}
+
+// go: type_switches.go:65
 // go2rs[N01]: type assertion with ok → if let Some(downcast_ref)
+// go2rs[I06]: type switch → if let Some(downcast_ref) chain
 // go2rs[D01]: body translated; review ownership (clones) and casts
 fn main() {
     println!("{}", kind(&41_i64));
@@ -121,4 +132,16 @@ fn main() {
             Box::new("b".to_string())
         ])
     );
+    let x = 100;
+    for i in 0..3 {
+        {
+            let x = wrap(i);
+            if let Some(x) = x.downcast_ref::<String>() {
+                println!("text {}", x);
+            } else if let Some(&x) = x.downcast_ref::<i64>() {
+                println!("number {}", x);
+            }
+        }
+    }
+    println!("{}", x);
 }

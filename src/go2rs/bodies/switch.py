@@ -190,6 +190,12 @@ def _type_switch_body(node: Node, env: Env, tail: bool) -> Lines:
     value = expr(value_node, env)
     alias_node = node.child_by_field_name("alias")
     alias = text(alias_node).strip() if alias_node is not None else None
+    head: Lines = []
+    if value_node.type not in ("identifier", "selector_expression"):
+        # Go evaluates the switched expression once; the chain tests it case by case
+        name = naming.snake(alias) if alias not in (None, "_") else "switched"
+        head = [f"let {name} = {value.text};"]
+        value = E(name, value.go, value.rust)
     nilable = (value.rust or "").startswith("Option<")
     branches: list[str] = []
     default: Node | None = None
@@ -233,9 +239,11 @@ def _type_switch_body(node: Node, env: Env, tail: bool) -> Lines:
     elif default is not None:
         otherwise = _bound_body(default, value, alias, env, tail)
     if not branches:
-        return dropped + ([otherwise] if otherwise else [])
-    chain = " else ".join(branches)
-    return [*dropped, chain + (f" else {otherwise}" if otherwise else "")]
+        lines = dropped + ([otherwise] if otherwise else [])
+    else:
+        chain = " else ".join(branches)
+        lines = [*dropped, chain + (f" else {otherwise}" if otherwise else "")]
+    return ["{", *head, *lines, "}"] if head else lines  # the binding is the switch's own
 
 
 def _type_case(

@@ -54,6 +54,14 @@ func count(values []any) int {
 	return n
 }
 
+func wrap(i int) any {
+	fmt.Println("wrap", i)
+	if i%2 == 1 {
+		return "odd"
+	}
+	return i
+}
+
 func main() {
 	fmt.Println(kind(41))
 	fmt.Println(kind("go"))
@@ -72,4 +80,14 @@ func main() {
 		fmt.Println("second is not a square")
 	}
 	fmt.Println(count([]any{"a", 1, "b"}))
+	x := 100
+	for i := 0; i < 3; i++ {
+		switch x := wrap(i).(type) {
+		case string:
+			fmt.Println("text", x)
+		case int:
+			fmt.Println("number", x)
+		}
+	}
+	fmt.Println(x)
 }
