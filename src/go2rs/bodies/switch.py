@@ -115,7 +115,11 @@ def _switch_body(node: Node, env: Env, tail: bool) -> Lines:
     arms = _arm_bodies(cases)
     if tag is not None and all(_is_pattern(v, env) for c in cases for v in _case_values(c)):
         return _match(tag, cases, arms, env, tail)
-    return _if_chain(tag, cases, arms, env, tail)
+    if tag is None or tag_node is None or tag_node.type in ("identifier", "selector_expression"):
+        return _if_chain(tag, cases, arms, env, tail)
+    # Go evaluates the tag once; the chain compares it case by case
+    bound = E("switched", tag.go, tag.rust)
+    return ["{", f"let switched = {tag.text};", *_if_chain(bound, cases, arms, env, tail), "}"]
 
 
 def _is_pattern(node: Node, env: Env) -> bool:
