@@ -1555,6 +1555,12 @@ def _package_call_of(pkg: str, name: str, args: list[Node], node: Node, env: Env
         from go2rs.bodies.sorting import binary_search
 
         return binary_search(args, node, env)
+    if path == "strings" and name == "Cut" and len(args) == 2:
+        return _cut(args, node, env)
+    if path == "strings" and name == "SplitN" and len(args) == 3:
+        return _split_n(args, node, env)
+    if path == "os" and name in ("MkdirAll", "Mkdir") and len(args) == 2:
+        return _mkdir(name == "MkdirAll", args, node, env)
     if path == "os" and name == "WriteFile" and len(args) == 3:
         return _write_file(args, node, env)
     if path == "flag":
@@ -1599,6 +1605,62 @@ def _format_int(args: list[Node], node: Node, env: Env) -> E:
         STRING,
         "String",
     )
+
+
+def _cut(args: list[Node], node: Node, env: Env) -> E:
+    """strings.Cut(s, sep) -> (before, after, found); not found: (s, "", false)."""
+    value = expr(args[0], env)
+    if not (_SIMPLE_PATH.fullmatch(value.text) or value.literal is not None):
+        raise Untranslatable(node, "strings.Cut of a computed string (it is used twice)")
+    sep = coerce(expr(args[1], env), "&str", env)
+    text_value = (
+        f"match {value.at(0)}.split_once({sep}) {{\n"
+        "Some((before, after)) => (before.to_string(), after.to_string(), true),\n"
+        f"None => ({value.at(0)}.to_string(), String::new(), false),\n}}"
+    )
+    return E(text_value, None, None, results=(STRING, STRING, BOOL))
+
+
+def _split_n(args: list[Node], node: Node, env: Env) -> E:
+    """strings.SplitN(s, sep, n) with a literal n and a non-empty separator: at most n parts
+    (the last holds the rest), all of them for n < 0, none (Go's nil) for 0."""
+    from go2rs.idioms.literals import go_int_value
+
+    count = (
+        go_int_value(text(args[2]).replace("-", ""))
+        if args[2].type
+        in (
+            "int_literal",
+            "unary_expression",
+        )
+        else None
+    )
+    sep = expr(args[1], env)
+    if count is None or not sep.literal:
+        raise Untranslatable(node, "strings.SplitN with a computed count or an empty separator")
+    value = expr(args[0], env)
+    parts = ".map(String::from).collect::<Vec<String>>()"
+    if text(args[2]).startswith("-"):
+        return E(f"{value.at(0)}.split({sep.text}){parts}", TSlice(STRING), "Vec<String>")
+    if count == 0:
+        return E("Vec::<String>::new()", TSlice(STRING), "Vec<String>")
+    return E(f"{value.at(0)}.splitn({count}, {sep.text}){parts}", TSlice(STRING), "Vec<String>")
+
+
+def _mkdir(recursive: bool, args: list[Node], node: Node, env: Env) -> E:
+    """os.Mkdir/MkdirAll(path, perm): a DirBuilder with Go's permission bits (unix, before the
+    umask as in Go); MkdirAll, like a recursive DirBuilder, accepts an existing directory."""
+    from go2rs.idioms.literals import go_int_value
+
+    perm = go_int_value(text(args[1])) if args[1].type == "int_literal" else None
+    if perm is None:
+        raise Untranslatable(
+            node, f"os.{'MkdirAll' if recursive else 'Mkdir'} with a computed perm"
+        )
+    target = coerce(expr(args[0], env), "&str", env)
+    env.uses.add("std::os::unix::fs::DirBuilderExt")
+    builder = "std::fs::DirBuilder::new()" + (".recursive(true)" if recursive else "")
+    return E(f"{builder}.mode(0o{perm:o}).create({target})", None, "()", fallible=True)
 
 
 def _write_file(args: list[Node], node: Node, env: Env) -> E:
@@ -1661,6 +1723,10 @@ def _std_arg(kind: str, value: E, env: Env) -> str:
         return coerce(value, "f64", env)
     if kind == "usize":
         return index_text(value)
+    if kind == "byte":  # a byte operand: 'h' is b'h', other integers convert
+        if value.text.startswith("'") and value.text.isascii() and len(value.text) <= 4:
+            return "b" + value.text
+        return value.text if value.rust == "u8" else f"{value.at(2)} as u8"
     if kind == "i32":
         return value.text if value.literal is not None else f"{value.at(2)} as i32"
     if kind == "operand":

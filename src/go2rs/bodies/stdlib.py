@@ -103,7 +103,30 @@ STD: dict[str, StdFn] = {
     "strings.Repeat": _s("{0}.repeat({1})", "recv usize", STRING, "String"),
     "strings.ReplaceAll": _s("{0}.replace({1}, {2})", "recv str str", STRING, "String"),
     "strings.Count": _s("{0}.matches({1}).count() as i64", "recv str", INT, "i64", prec=2),
-    "strings.EqualFold": _s("{0}.eq_ignore_ascii_case({1})", "recv str", BOOL, "bool"),
+    # Go folds case per code point (é/É, K/Kelvin sign), not only ASCII
+    "strings.EqualFold": _s(
+        "{{ let (a, b) = ({0}, {1}); a.chars().count() == b.chars().count() && "
+        "a.chars().zip(b.chars()).all(|(x, y)| x == y || x.to_lowercase().eq(y.to_lowercase()) "
+        "|| x.to_uppercase().eq(y.to_uppercase())) }}",
+        "str str",
+        BOOL,
+        "bool",
+    ),
+    # a cutset: any of its code points, trimmed from the end(s)
+    "strings.Trim": _s(
+        "{0}.trim_matches(|c| {1}.contains(c)).to_string()", "recv str", STRING, "String"
+    ),
+    "strings.TrimLeft": _s(
+        "{0}.trim_start_matches(|c| {1}.contains(c)).to_string()", "recv str", STRING, "String"
+    ),
+    "strings.TrimRight": _s(
+        "{0}.trim_end_matches(|c| {1}.contains(c)).to_string()", "recv str", STRING, "String"
+    ),
+    "strings.ContainsAny": _s("{0}.contains(|c| {1}.contains(c))", "recv str", BOOL, "bool"),
+    "strings.IndexByte": _s(
+        "{0}.bytes().position(|b| b == {1}).map_or(-1, |i| i as i64)", "recv byte", INT, "i64"
+    ),
+    "strings.IndexRune": _s("{0}.find({1}).map_or(-1, |i| i as i64)", "recv val", INT, "i64"),
     "strings.LastIndex": _s("{0}.rfind({1}).map_or(-1, |i| i as i64)", "recv str", INT, "i64"),
     # strconv
     "strconv.Itoa": _s("{0}.to_string()", "recv", STRING, "String"),
@@ -154,6 +177,22 @@ STD: dict[str, StdFn] = {
         "File",
         fallible=True,
         uses=("std::fs::File",),
+    ),
+    # Go's Create opens read-write, creating (0o666 before the umask) or truncating
+    "os.Create": _s(
+        "File::options().read(true).write(true).create(true).truncate(true).open({0})",
+        "str",
+        TPointer(TName("File", "os")),
+        "File",
+        fallible=True,
+        uses=("std::fs::File",),
+    ),
+    "os.Getwd": _s(
+        "std::env::current_dir().map(|p| p.to_string_lossy().into_owned())",
+        "",
+        STRING,
+        "String",
+        fallible=True,
     ),
     "os.ReadFile": _s("std::fs::read({0})", "str", BYTES, "Vec<u8>", fallible=True),
     # time
