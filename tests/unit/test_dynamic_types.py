@@ -151,3 +151,12 @@ def test_a_binary_does_not_downcast_an_error_parameter_anyhow_may_have_boxed() -
         '\treturn "other"\n}\n\nfunc main() {\n\tprintln(kind(e1{}))\n}\n'
     ).rust
     assert "an error boxed from anyhow" in rust
+
+
+def test_a_computed_switch_tag_is_bound_once_under_a_name_no_case_uses() -> None:
+    rust = _draft(
+        "package p\n\nfunc f() int { return 1 }\n\nfunc g(switched int) string {\n"
+        '\tswitch f() {\n\tcase switched:\n\t\treturn "same"\n\t}\n\treturn "other"\n}\n'
+    ).rust
+    assert "let switched_ = f();" in rust
+    assert "if switched_ == switched {" in rust

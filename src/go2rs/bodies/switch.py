@@ -118,8 +118,17 @@ def _switch_body(node: Node, env: Env, tail: bool) -> Lines:
     if tag is None or tag_node is None or tag_node.type in ("identifier", "selector_expression"):
         return _if_chain(tag, cases, arms, env, tail)
     # Go evaluates the tag once; the chain compares it case by case
-    bound = E("switched", tag.go, tag.rust)
-    return ["{", f"let switched = {tag.text};", *_if_chain(bound, cases, arms, env, tail), "}"]
+    name = _fresh("switched", node)
+    bound = E(name, tag.go, tag.rust)
+    return ["{", f"let {name} = {tag.text};", *_if_chain(bound, cases, arms, env, tail), "}"]
+
+
+def _fresh(name: str, node: Node) -> str:
+    """`name`, or a longer one, that no identifier under `node` uses (it must not shadow)."""
+    used = set(identifiers(node))
+    while name in used:
+        name += "_"
+    return name
 
 
 def _is_pattern(node: Node, env: Env) -> bool:
@@ -197,7 +206,7 @@ def _type_switch_body(node: Node, env: Env, tail: bool) -> Lines:
     head: Lines = []
     if value_node.type not in ("identifier", "selector_expression"):
         # Go evaluates the switched expression once; the chain tests it case by case
-        name = naming.snake(alias) if alias not in (None, "_") else "switched"
+        name = naming.snake(alias) if alias not in (None, "_") else _fresh("switched", node)
         head = [f"let {name} = {value.text};"]
         value = E(name, value.go, value.rust)
     nilable = (value.rust or "").startswith("Option<")
