@@ -1427,9 +1427,10 @@ def _parse_bool(value: E, env: Env) -> E:
 def _builder(receiver: E, name: str, args: list[Node], node: Node, env: Env) -> E:
     """strings.Builder is a String in Rust."""
     if name == "WriteString":
-        return E(
-            f"{receiver.at(0)}.push_str({coerce(expr(args[0], env), '&str', env)})", None, "()"
-        )
+        value = expr(args[0], env)
+        if value.literal is not None and len(value.literal) == 1:  # clippy: single_char_add_str
+            return E(f"{receiver.at(0)}.push({rust_char(value.literal)})", None, "()")
+        return E(f"{receiver.at(0)}.push_str({coerce(value, '&str', env)})", None, "()")
     if name in ("WriteByte", "WriteRune"):
         value = expr(args[0], env)
         char = value.text if value.go == TName("rune") else f"{value.at(2)} as char"
@@ -1438,6 +1439,10 @@ def _builder(receiver: E, name: str, args: list[Node], node: Node, env: Env) -> 
         return E(f"{receiver.at(0)}.clone()", STRING, "String")
     if name == "Len":
         return E(f"{receiver.at(0)}.len()", INT, "usize")
+    if name == "Reset" and not args:
+        return E(f"{receiver.at(0)}.clear()", None, "()")
+    if name == "Grow" and len(args) == 1:
+        return E(f"{receiver.at(0)}.reserve({index_text(expr(args[0], env))})", None, "()")
     raise Untranslatable(node, f"strings.Builder.{name}")
 
 
@@ -1555,6 +1560,10 @@ def _package_call_of(pkg: str, name: str, args: list[Node], node: Node, env: Env
         from go2rs.bodies.sorting import binary_search
 
         return binary_search(args, node, env)
+    if path == "time" and name == "Unix" and len(args) == 2:
+        return _time_unix(args, env)
+    if path == "strconv" and name == "FormatFloat" and len(args) == 4:
+        return _format_float(args, node, env)
     if path == "strings" and name == "Cut" and len(args) == 2:
         return _cut(args, node, env)
     if path == "strings" and name == "SplitN" and len(args) == 3:
@@ -1605,6 +1614,50 @@ def _format_int(args: list[Node], node: Node, env: Env) -> E:
         STRING,
         "String",
     )
+
+
+def _time_unix(args: list[Node], env: Env) -> E:
+    """time.Unix(sec, nsec): seconds and nanoseconds since 1970, either of them negative or
+    unnormalized as Go allows (literals fold to one count of nanoseconds)."""
+    from go2rs.idioms.literals import go_int_value
+
+    env.uses.add("std::time::Duration")
+    epoch = "std::time::UNIX_EPOCH"
+    literals = [go_int_value(text(a).lstrip("-")) for a in args]
+    if all(
+        v is not None and a.type in ("int_literal", "unary_expression")
+        for v, a in zip(literals, args, strict=True)
+    ):
+        sec, nsec = (
+            -(v or 0) if text(a).startswith("-") else (v or 0)
+            for v, a in zip(literals, args, strict=True)
+        )
+        total = sec * 1_000_000_000 + nsec
+        shift = f"Duration::from_nanos({abs(total)})"
+        return E(
+            f"{epoch} {'-' if total < 0 else '+'} {shift}", TName("Time", "time"), "SystemTime", 4
+        )
+    seconds, nanos = (_std_arg("i128", expr(a, env), env) for a in args)
+    text_value = (
+        f"{{ let ns = {seconds} * 1_000_000_000 + {nanos}; if ns >= 0 {{ "
+        f"{epoch} + Duration::from_nanos(ns as u64) }} else {{ "
+        f"{epoch} - Duration::from_nanos(ns.unsigned_abs() as u64) }} }}"
+    )
+    return E(text_value, TName("Time", "time"), "SystemTime")
+
+
+def _format_float(args: list[Node], node: Node, env: Env) -> E:
+    """strconv.FormatFloat(f, 'f', prec, 64): fixed notation with prec decimals (-1: the
+    fewest that read back, as Rust's Display prints)."""
+    precision = text(args[2])
+    if text(args[1]) != "'f'" or text(args[3]) != "64" or not precision.lstrip("-").isdigit():
+        raise Untranslatable(node, "strconv.FormatFloat other than 'f' with a literal precision")
+    value = coerce(expr(args[0], env), "f64", env)
+    spec = "{}" if precision == "-1" else f"{{:.{precision}}}"
+    if precision.startswith("-") and precision != "-1":
+        raise Untranslatable(node, "strconv.FormatFloat with a negative precision")
+    formatted = Formatted("format", spec, (value,))
+    return E(formatted.text, STRING, "String", fmt=formatted)
 
 
 def _cut(args: list[Node], node: Node, env: Env) -> E:
@@ -1723,6 +1776,8 @@ def _std_arg(kind: str, value: E, env: Env) -> str:
         return coerce(value, "f64", env)
     if kind == "usize":
         return index_text(value)
+    if kind == "i128":  # widened for arithmetic that must not overflow
+        return f"{value.text}_i128" if value.text.isdigit() else f"({value.at(2)} as i128)"
     if kind == "byte":  # a byte operand: 'h' is b'h', other integers convert
         if value.text.startswith("'") and value.text.isascii() and len(value.text) <= 4:
             return "b" + value.text

@@ -151,6 +151,15 @@ STD: dict[str, StdFn] = {
     "math.Cos": _s("{0}.cos()", "frecv", FLOAT, "f64"),
     "math.Hypot": _s("{0}.hypot({1})", "frecv f64", FLOAT, "f64"),
     "math.Inf": _s("f64::INFINITY", "val", FLOAT, "f64"),
+    "math.Log2": _s("{0}.log2()", "frecv", FLOAT, "f64"),
+    "math.Log10": _s("{0}.log10()", "frecv", FLOAT, "f64"),
+    "math.Cbrt": _s("{0}.cbrt()", "frecv", FLOAT, "f64"),
+    "math.Tan": _s("{0}.tan()", "frecv", FLOAT, "f64"),
+    "math.Atan": _s("{0}.atan()", "frecv", FLOAT, "f64"),
+    "math.Atan2": _s("{0}.atan2({1})", "frecv f64", FLOAT, "f64"),
+    "math.IsNaN": _s("{0}.is_nan()", "frecv", BOOL, "bool"),
+    "math.NaN": _s("f64::NAN", "", FLOAT, "f64"),
+    "math.Signbit": _s("{0}.is_sign_negative()", "frecv", BOOL, "bool"),
     # sort and slices (in place: the receiver is borrowed mutably)
     "sort.Ints": _s("{0}.sort()", "recv", None, "()"),
     "sort.Strings": _s("{0}.sort()", "recv", None, "()"),
@@ -225,6 +234,38 @@ STD: dict[str, StdFn] = {
     "time.Time.Equal": _s("{0} == {1}", "operand operand", BOOL, "bool", prec=9),
     "time.Duration.String": _s(_template(go_duration("\0")), "term", STRING, "String"),
     "time.Duration.Seconds": _s("{0}.as_secs_f64()", "recv", FLOAT, "f64"),
+    # Go: whole units plus the remainder's fraction, in that float arithmetic
+    "time.Duration.Minutes": _s(
+        "{{ let ns = {0}.as_nanos(); (ns / 60_000_000_000) as f64 "
+        "+ (ns % 60_000_000_000) as f64 / 60e9 }}",
+        "term",
+        FLOAT,
+        "f64",
+    ),
+    "time.Duration.Hours": _s(
+        "{{ let ns = {0}.as_nanos(); (ns / 3_600_000_000_000) as f64 "
+        "+ (ns % 3_600_000_000_000) as f64 / 3600e9 }}",
+        "term",
+        FLOAT,
+        "f64",
+    ),
+    "time.Duration.Microseconds": _s("{0}.as_micros() as i64", "recv", INT, "i64", prec=2),
+    "time.Duration.Nanoseconds": _s("{0}.as_nanos() as i64", "recv", INT, "i64", prec=2),
+    # seconds since 1970, floored as Go's are for times before it
+    "time.Time.Unix": _s(
+        "match {0}.duration_since(std::time::UNIX_EPOCH) {{ Ok(d) => d.as_secs() as i64, "
+        "Err(e) => -(e.duration().as_nanos().div_ceil(1_000_000_000) as i64) }}",
+        "term",
+        INT,
+        "i64",
+    ),
+    "time.Time.UnixMilli": _s(
+        "match {0}.duration_since(std::time::UNIX_EPOCH) {{ Ok(d) => d.as_millis() as i64, "
+        "Err(e) => -(e.duration().as_nanos().div_ceil(1_000_000) as i64) }}",
+        "term",
+        INT,
+        "i64",
+    ),
     "time.Duration.Milliseconds": _s("{0}.as_millis() as i64", "recv", INT, "i64", prec=2),
     # unicode
     "unicode.IsUpper": _s("{0}.is_uppercase()", "recv", BOOL, "bool"),
@@ -283,6 +324,15 @@ VALUES: dict[str, tuple[str, GoType, str]] = {
     "math.MinInt64": ("i64::MIN", INT, "i64"),
     "math.MaxInt": ("i64::MAX", INT, "i64"),
     "math.MaxInt32": ("i32::MAX", TName("int32"), "i32"),
+    "math.MinInt32": ("i32::MIN", TName("int32"), "i32"),
+    "math.MaxInt16": ("i16::MAX", TName("int16"), "i16"),
+    "math.MaxInt8": ("i8::MAX", TName("int8"), "i8"),
+    "math.MaxUint8": ("u8::MAX", TName("uint8"), "u8"),
+    "math.MaxUint16": ("u16::MAX", TName("uint16"), "u16"),
+    "math.MaxUint32": ("u32::MAX", TName("uint32"), "u32"),
+    "math.MaxFloat64": ("f64::MAX", FLOAT, "f64"),
+    # the smallest subnormal (f64::MIN_POSITIVE is the smallest normal number)
+    "math.SmallestNonzeroFloat64": ("f64::from_bits(1)", FLOAT, "f64"),
     "time.Nanosecond": ("Duration::from_nanos(1)", DURATION, "Duration"),
     "time.Microsecond": ("Duration::from_micros(1)", DURATION, "Duration"),
     "time.Millisecond": ("Duration::from_millis(1)", DURATION, "Duration"),

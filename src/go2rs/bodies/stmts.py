@@ -10,6 +10,7 @@ statement pairs:
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from tree_sitter import Node
@@ -28,6 +29,7 @@ from go2rs.bodies.env import (
     elem_type,
     identifiers,
     is_copy,
+    is_float,
     is_set,
     is_string,
     map_types,
@@ -792,6 +794,9 @@ def _receive_ok(names: list[str], receive: Node, env: Env) -> Lines:
     ]
 
 
+_FLOAT_LITERAL = re.compile(r"-?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?")
+
+
 def _let(name: str, value: E, env: Env, declared: GoType | None = None) -> str:
     if name == "_":
         return f"let _ = {value.text};"
@@ -831,6 +836,8 @@ def _let(name: str, value: E, env: Env, declared: GoType | None = None) -> str:
 
         return declare_arc(name, text_value, rust, go, env)
     annotation = f": {rust}" if (declared is not None or constructor or boxed) and rust else ""
+    if not annotation and go is not None and is_float(go) and _FLOAT_LITERAL.fullmatch(text_value):
+        annotation = f": {rust_type(go, env)}"  # `let x = 8.0;` is {float}: no x.sqrt()
     binding = _let_name(name, env)
     if (rust or "").startswith("Box<dyn FnMut(") and not binding.startswith("mut "):
         binding = f"mut {binding}"  # calling an FnMut changes it
