@@ -114,15 +114,15 @@ STD: dict[str, StdFn] = {
     ),
     # a cutset: any of its code points, trimmed from the end(s)
     "strings.Trim": _s(
-        "{0}.trim_matches(|c| {1}.contains(c)).to_string()", "recv str", STRING, "String"
+        "{0}.trim_matches(|c| {1}.contains(c)).to_string()", "recv recv", STRING, "String"
     ),
     "strings.TrimLeft": _s(
-        "{0}.trim_start_matches(|c| {1}.contains(c)).to_string()", "recv str", STRING, "String"
+        "{0}.trim_start_matches(|c| {1}.contains(c)).to_string()", "recv recv", STRING, "String"
     ),
     "strings.TrimRight": _s(
-        "{0}.trim_end_matches(|c| {1}.contains(c)).to_string()", "recv str", STRING, "String"
+        "{0}.trim_end_matches(|c| {1}.contains(c)).to_string()", "recv recv", STRING, "String"
     ),
-    "strings.ContainsAny": _s("{0}.contains(|c| {1}.contains(c))", "recv str", BOOL, "bool"),
+    "strings.ContainsAny": _s("{0}.contains(|c| {1}.contains(c))", "recv recv", BOOL, "bool"),
     "strings.IndexByte": _s(
         "{0}.bytes().position(|b| b == {1}).map_or(-1, |i| i as i64)", "recv byte", INT, "i64"
     ),
