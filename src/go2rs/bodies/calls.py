@@ -1197,7 +1197,7 @@ def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
     package = env.package_of(operand)
     if package is not None:
         return _package_call(package, name, args, node, env)
-    decoder = _called_function(operand, env) == "encoding/json.NewDecoder"
+    decoder = env.package_function(operand) == "encoding/json.NewDecoder"
     if name == "Decode" and decoder and operand is not None:
         return _json_decode(operand, args, node, env)
     from go2rs.bodies.nilable import narrowed_func
@@ -1280,17 +1280,6 @@ def _selector_call(func: Node, args: list[Node], node: Node, env: Env) -> E:
 
         return stub_call(receiver, base, name, args, node, env)  # on a placeholder: a stub
     raise Untranslatable(node, f"method `{name}` on a value of unknown type")
-
-
-def _called_function(node: Node | None, env: Env) -> str | None:
-    """`import/path.Name` when `node` calls an imported package's function."""
-    func = node.child_by_field_name("function") if node and node.type == "call_expression" else None
-    if func is None or func.type != "selector_expression":
-        return None
-    package = env.package_of(func.child_by_field_name("operand"))
-    if package is None:
-        return None
-    return f"{env.ctx.program.import_path(package)}.{text(func.child_by_field_name('field'))}"
 
 
 def _json_decode(decoder: Node, args: list[Node], node: Node, env: Env) -> E:

@@ -184,6 +184,20 @@ class Env:
             return name
         return None
 
+    def package_function(self, node: Node | None) -> str | None:
+        """`import/path.Name` when `node` calls an imported package's function (aliases
+        resolved; a local shadowing the package is not one), else None."""
+        is_call = node is not None and node.type == "call_expression"
+        func = node.child_by_field_name("function") if node is not None and is_call else None
+        if func is None or func.type != "selector_expression":
+            return None
+        package = self.package_of(func.child_by_field_name("operand"))
+        field_node = func.child_by_field_name("field")
+        if package is None or field_node is None:
+            return None
+        name = (field_node.text or b"").decode("utf-8", errors="replace")
+        return f"{self.ctx.program.import_path(package)}.{name}"
+
     def note(self, code: str, text: str) -> None:
         if (code, text) not in self.notes:
             self.notes.append((code, text))

@@ -36,7 +36,7 @@ def three_clause(clause: Node, body: Node | None, env: Env, prefix: str) -> Line
     walk = pointer_loop(clause, body, env, prefix)  # `for n := head; n != nil; n = n.Next`
     if walk is not None:
         return walk
-    if body is not None and _has_continue(body):
+    if body is not None and has_continue(body):
         raise Untranslatable(
             clause, "a three-clause loop with `continue` (the post statement would be skipped)"
         )
@@ -52,7 +52,7 @@ def three_clause(clause: Node, body: Node | None, env: Env, prefix: str) -> Line
     return ["{", *head, loop, "}"] if head else [loop]
 
 
-def _has_continue(node: Node) -> bool:
+def has_continue(node: Node) -> bool:
     stack = [node]
     while stack:
         current = stack.pop()

@@ -672,30 +672,3 @@ def narrowed_func(func: Node, env: Env) -> E | None:
     if local is None or not isinstance(local.go, TFunc):
         return None
     return E(local.rust, local.go, local.rust_type)
-
-
-def borrowed_option_check(node: Node, local: Local, op: str, env: Env, tail: bool) -> Lines | None:
-    """`if src == nil { return .. }` on a local borrowing a nil-able field (`&Option<T>`) ->
-    `let Some(src) = src else { .. };` (then `src` is a `&T`); `!=` -> `if let Some(src)`.
-    None (a plain `is_none()` test) for other shapes."""
-    from go2rs.bodies.stmts import _diverges, _else_branch, braced, statements
-
-    inner = "&" + (local.rust_type or "")[len("&Option<") : -1]
-    consequence = statements(node.child_by_field_name("consequence"))
-    alternative = node.child_by_field_name("alternative")
-    cond = node.child_by_field_name("condition")
-    name = text(cond.child_by_field_name("left") if cond is not None else None)
-    if op == "==" and alternative is None and consequence and _diverges(consequence[-1]):
-        handled = braced(consequence, env, False)
-        env.bind(name, Local(local.rust, local.go, inner))
-        env.note("N01", "nil check → let-else on Option")
-        return [f"let Some({local.rust}) = {local.rust} else {handled};"]
-    if op == "!=":
-        env.push()
-        env.bind(name, Local(local.rust, local.go, inner))
-        then = braced(consequence, env, tail)
-        env.pop()
-        rest = _else_branch(alternative, env, tail)
-        env.note("N01", "nil check → if let Some")
-        return [f"if let Some({local.rust}) = {local.rust} {then}{rest}"]
-    return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from go2rs.bodies.env import ERROR, INT, STRING, E, Env, Local, Untranslatable, identifiers
+from go2rs.bodies.loops import has_continue
 from go2rs.gomodel import TName, TPointer
 from go2rs.idioms import naming
 from go2rs.parse.facts import collect_facts
@@ -126,7 +127,7 @@ def scan_loop(
     update = clause.child_by_field_name("update") if clause else None
     init = clause.child_by_field_name("initializer") if clause else None
     counter = _counter(init, update, body)
-    if update is not None and counter is None and _has_continue(body):
+    if update is not None and counter is None and has_continue(body):
         raise Untranslatable(node, "a Scan loop with `continue` and a post statement")
     if init is not None and check is not None and set(identifiers(init)) & set(identifiers(check)):
         raise Untranslatable(node, "a Scan loop whose error check uses a name its init shadows")
@@ -306,14 +307,3 @@ def _root(node: Node) -> Node:
     while node.parent is not None:
         node = node.parent
     return node
-
-
-def _has_continue(node: Node) -> bool:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.type == "continue_statement":
-            return True
-        if current.type not in ("for_statement", "func_literal"):
-            stack.extend(current.named_children)
-    return False

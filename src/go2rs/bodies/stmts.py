@@ -456,18 +456,6 @@ def _pattern(names: list[str], value: E, env: Env) -> str:
     return f"let {rendered[0]} = " if len(rendered) == 1 else f"let ({', '.join(rendered)}) = "
 
 
-def _package_function(node: Node, env: Env) -> str | None:
-    """`import/path.Name` of a call of an imported package's function (aliases resolved,
-    a local shadowing the package is not one), or None."""
-    func = node.child_by_field_name("function") if node.type == "call_expression" else None
-    if func is None or func.type != "selector_expression":
-        return None
-    package = env.package_of(func.child_by_field_name("operand"))
-    if package is None:
-        return None
-    return f"{env.ctx.program.import_path(package)}.{text(func.child_by_field_name('field'))}"
-
-
 def _address_of_local(node: Node, env: Env) -> Local | None:
     """The local `v` in `&v`, when it holds a value (not a pointer) of a known Rust type."""
     operand = node.child_by_field_name("operand") if node.type == "unary_expression" else None
@@ -717,7 +705,7 @@ def _short_var_value(node: Node, env: Env, tail: bool) -> Lines:
             from go2rs.bodies.channels import make_channel
 
             return make_channel(names[0], right[0], env)
-    called = _package_function(right[0], env) if len(right) == 1 else None
+    called = env.package_function(right[0]) if len(right) == 1 else None
     if called is not None and called.startswith("flag.") and len(names) == 1:
         from go2rs.bodies.flags import define
 
@@ -1335,22 +1323,20 @@ def _option_check(node: Node, env: Env, tail: bool) -> Lines | None:
     ):  # a Rust fn parameter always holds a function: Go's nil check always passes
         body = braced(statements(node.child_by_field_name("consequence")), env, False)
         return [f"// go2rs: `{text(cond)}` always holds: a Rust fn parameter is never nil", body]
-    if local is not None and (local.rust_type or "").startswith("&Option<"):
-        from go2rs.bodies.nilable import borrowed_option_check
-
-        return borrowed_option_check(node, local, op, env, tail)  # `src := &f.primary`
-    if local is None or not (local.rust_type or "").startswith("Option<"):
+    held = (local.rust_type or "") if local is not None else ""
+    borrowed = held.startswith("&Option<")  # `src := &f.primary`: Some(src) is a `&T`
+    if local is None or not (borrowed or held.startswith("Option<")):
         return None
-    inner = local.rust_type[len("Option<") : -1] if local.rust_type else None
+    inner = ("&" if borrowed else "") + held[held.index("<") + 1 : -1]
     consequence = statements(node.child_by_field_name("consequence"))
     alternative = node.child_by_field_name("alternative")
-    if op == "==" and alternative is None and _returns_none(consequence, env):
+    if op == "==" and alternative is None and not borrowed and _returns_none(consequence, env):
         env.bind(text(left), Local(local.rust, local.go, inner))
         return [f"let {local.rust} = {local.rust}?;"]
     if op == "==" and alternative is None and consequence and _diverges(consequence[-1]):
         handled = braced(consequence, env, False)
         # An error variable lives on (a retry loop reassigns it): borrow, do not move it.
-        borrow = "&" if local.go == ERROR else ""
+        borrow = "&" if local.go == ERROR and not borrowed else ""
         env.bind(text(left), Local(local.rust, local.go, f"{borrow}{inner}" if inner else None))
         env.note("N01", "nil check → let-else on Option")
         return [f"let Some({local.rust}) = {borrow}{local.rust} else {handled};"]
