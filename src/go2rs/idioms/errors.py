@@ -201,7 +201,7 @@ def build_error_enum(plan: ErrorPlan, ctx: Ctx) -> Enum:
     for variant, rust, path in plan.foreign:
         crate = rust.split("::")[0]
         if crate != "std":
-            ctx.sink.crates.add(crate.replace("_", "-"))
+            ctx.sink.crates.add(crate)  # serde_json: the Rust path is the crate's name
         variants.append(
             Variant(
                 variant,
