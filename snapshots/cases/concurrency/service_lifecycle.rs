@@ -49,12 +49,12 @@ impl Indexer {
     // go2rs[R01]: `loop` is a Rust keyword
     // go2rs[C06]: time.NewTicker → tokio::time::interval_at: first tick after one period
     // go2rs[X03]: defer flush.Stop() → Drop runs it at scope end
-    // go2rs[D03]: line 39 kept as todo!(): defer close
+    // go2rs[D03]: line 39 kept as todo!(): defer close: Go runs it when the function returns (call it before each return)
     // go2rs[D03]: line 43 kept as todo!(): `self.queue` is received from, but go2rs kept its other half
     // go2rs[D01]: body translated; review ownership (clones) and casts
     #[allow(unused, clippy::useless_vec)]
     async fn r#loop(&mut self, token: CancellationToken) {
-        // go2rs: not translated (defer close); the Go:
+        // go2rs: not translated (defer close: Go runs it when the function returns (call it before each return)); the Go:
         // defer close(ix.done)
         todo!("go: defer close(ix.done)");
         let period = 500 * Duration::from_millis(1);

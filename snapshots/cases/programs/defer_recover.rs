@@ -4,12 +4,12 @@
 // go: defer_recover.go:6
 // go2rs[E05]: package main → anyhow::Result
 // go2rs[F02]: named results (result, err) are returned explicitly
-// go2rs[D03]: line 7 kept as todo!(): defer func() {         if r := recover(); r != nil {             err = fmt.Errorf("recovered: %v", r)         }     }
+// go2rs[D03]: line 7 kept as todo!(): recover() in a deferred closure: Rust has no recover; return a Result where Go panics, or stop the panic at a boundary with std::panic::catch_unwind
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 fn safe_divide(a: i64, b: i64) -> anyhow::Result<i64> {
     let mut result: i64 = 0;
-    // go2rs: not translated (defer func() {         if r := recover(); r != nil {             err = fmt.Errorf("recovered: %v", r)         }     }); the Go:
+    // go2rs: not translated (recover() in a deferred closure: Rust has no recover; return a Result where Go panics, or stop the panic at a boundary with std::panic::catch_unwind); the Go:
     // defer func() {
     //     if r := recover(); r != nil {
     //         err = fmt.Errorf("recovered: %v", r)
@@ -21,12 +21,12 @@ fn safe_divide(a: i64, b: i64) -> anyhow::Result<i64> {
 
 // go: defer_recover.go:15
 // go2rs[E01]: an error checked later, not next: kept as an Option (None = Go's nil)
-// go2rs[D03]: line 17 kept as todo!(): defer fmt.Println
+// go2rs[D03]: line 17 kept as todo!(): defer fmt.Println: Go runs it when the function returns (call it before each return)
 // go2rs[D01]: body translated; review ownership (clones) and casts
 #[allow(unused, clippy::useless_vec)]
 fn main() {
     for i in 0..3 {
-        // go2rs: not translated (defer fmt.Println); the Go:
+        // go2rs: not translated (defer fmt.Println: Go runs it when the function returns (call it before each return)); the Go:
         // defer fmt.Println("deferred", i)
         todo!("go: defer fmt.Println(\"deferred\", i)")
     }

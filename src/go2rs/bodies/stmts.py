@@ -1549,7 +1549,18 @@ def _defer(node: Node, env: Env, tail: bool) -> Lines:
     if method in ("Close", "Stop", "Flush") and "." in called:
         env.note("X03", f"defer {called}() → Drop runs it at scope end")
         return [f"// go2rs: `defer {called}()` — Drop does this when the value goes out of scope"]
-    raise Untranslatable(node, f"defer {called or 'of a closure'}")
+    function = call.child_by_field_name("function") if call is not None else None
+    if function is not None and function.type == "func_literal":
+        if "recover()" in text(function):
+            raise Untranslatable(
+                node,
+                "recover() in a deferred closure: Rust has no recover; return a Result where "
+                "Go panics, or stop the panic at a boundary with std::panic::catch_unwind",
+            )
+        called = "of a closure"
+    raise Untranslatable(
+        node, f"defer {called}: Go runs it when the function returns (call it before each return)"
+    )
 
 
 def _go(node: Node, env: Env, tail: bool) -> Lines:
