@@ -83,6 +83,7 @@ def _translate(fn: FuncDecl, rust_fn: Fn, ctx: Ctx, root: Node, statement_count:
     )
     env.type_caps = _type_caps(fn, ctx)
     env.core_types = dict(fn.core_types)
+    env.spawns = facts.has_go
     if facts.has_go:  # only goroutines share locals; most bodies skip this walk
         env.shared, env.mutexes = shared_locals(body)
     env.arc_shared = arc_locals(body, ctx) if facts.has_go else frozenset()

@@ -25,7 +25,8 @@ from go2rs.parse.parser import walk
 def make_channel(name: str, call: Node, env: Env) -> list[str]:
     t, made = _channel_of(call, env)
     rust = naming.snake(name)
-    shared = receivers(_function_of(call), name, env.ctx).shared
+    # Without a go statement only the spawner receives: no walk needed.
+    shared = env.spawns and receivers(_function_of(call), name, env.ctx).shared
     env.bind(name, Local(rust, t, None, chan_pair=True, shared_rx=shared))
     if not shared:
         return [f"let ({rust}_tx, mut {rust}_rx) = {made};"]
