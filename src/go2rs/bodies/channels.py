@@ -60,8 +60,10 @@ def receivers(function: Node, name: str, ctx: Ctx) -> Receivers:
     looped = False
     params: list[tuple[str, int]] = []
     for node in walk(function):
-        parent = node.parent
-        if node.type != "identifier" or text(node) != name or parent is None:
+        if node.type != "identifier" or text(node) != name:
+            continue
+        parent = node.parent  # (a costly property: read only for the name's own uses)
+        if parent is None:
             continue
         receives = (
             parent.type == "unary_expression"
