@@ -58,17 +58,25 @@ pub fn apply_defaults(o: &mut Options) {
 // go2rs[N04]: *T parameter `o` → &T
 // go2rs[D01]: body translated; review ownership (clones) and casts
 pub fn describe(o: &Options) -> String {
-    format!("{} ({})", o.addr, {
-        let ns = o.timeout.as_nanos();
+    format!("{} ({})", o.addr, o.timeout.go_string())
+}
+
+/// Go's `Duration.String()` (`1.5µs`, `100ms`, `1m30s`, `2h0m0s`); Debug prints `90s`.
+trait GoDuration {
+    fn go_string(&self) -> String;
+}
+
+impl GoDuration for std::time::Duration {
+    fn go_string(&self) -> String {
+        let ns = self.as_nanos();
         let frac = |v: u128, digits: u32| {
             let scale = 10u128.pow(digits);
             let (whole, part) = (v / scale, v % scale);
             if part == 0 {
-                whole.to_string()
-            } else {
-                let part = format!("{:0width$}", part, width = digits as usize);
-                format!("{}.{}", whole, part.trim_end_matches('0'))
+                return whole.to_string();
             }
+            let part = format!("{:0width$}", part, width = digits as usize);
+            format!("{}.{}", whole, part.trim_end_matches('0'))
         };
         if ns == 0 {
             "0s".to_string()
@@ -89,5 +97,5 @@ pub fn describe(o: &Options) -> String {
                 format!("{}s", s)
             }
         }
-    })
+    }
 }

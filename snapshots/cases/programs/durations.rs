@@ -21,171 +21,47 @@ fn main() {
         1234567891 * Duration::from_nanos(1),
     ];
     for &d in &ds {
-        println!("{}", {
-            let ns = d.as_nanos();
-            let frac = |v: u128, digits: u32| {
-                let scale = 10u128.pow(digits);
-                let (whole, part) = (v / scale, v % scale);
-                if part == 0 {
-                    whole.to_string()
-                } else {
-                    let part = format!("{:0width$}", part, width = digits as usize);
-                    format!("{}.{}", whole, part.trim_end_matches('0'))
-                }
-            };
-            if ns == 0 {
-                "0s".to_string()
-            } else if ns < 1_000 {
-                format!("{}ns", ns)
-            } else if ns < 1_000_000 {
-                format!("{}µs", frac(ns, 3))
-            } else if ns < 1_000_000_000 {
-                format!("{}ms", frac(ns, 6))
+        println!("{}", d.go_string());
+        println!("{} | {}", d.go_string(), d.go_string());
+        println!("{} {}", d.go_string(), d.go_string());
+    }
+}
+
+/// Go's `Duration.String()` (`1.5µs`, `100ms`, `1m30s`, `2h0m0s`); Debug prints `90s`.
+trait GoDuration {
+    fn go_string(&self) -> String;
+}
+
+impl GoDuration for std::time::Duration {
+    fn go_string(&self) -> String {
+        let ns = self.as_nanos();
+        let frac = |v: u128, digits: u32| {
+            let scale = 10u128.pow(digits);
+            let (whole, part) = (v / scale, v % scale);
+            if part == 0 {
+                return whole.to_string();
+            }
+            let part = format!("{:0width$}", part, width = digits as usize);
+            format!("{}.{}", whole, part.trim_end_matches('0'))
+        };
+        if ns == 0 {
+            "0s".to_string()
+        } else if ns < 1_000 {
+            format!("{}ns", ns)
+        } else if ns < 1_000_000 {
+            format!("{}µs", frac(ns, 3))
+        } else if ns < 1_000_000_000 {
+            format!("{}ms", frac(ns, 6))
+        } else {
+            let secs = ns / 1_000_000_000;
+            let (h, m, s) = (secs / 3600, secs / 60 % 60, frac(ns % 60_000_000_000, 9));
+            if h > 0 {
+                format!("{}h{}m{}s", h, m, s)
+            } else if m > 0 {
+                format!("{}m{}s", m, s)
             } else {
-                let secs = ns / 1_000_000_000;
-                let (h, m, s) = (secs / 3600, secs / 60 % 60, frac(ns % 60_000_000_000, 9));
-                if h > 0 {
-                    format!("{}h{}m{}s", h, m, s)
-                } else if m > 0 {
-                    format!("{}m{}s", m, s)
-                } else {
-                    format!("{}s", s)
-                }
+                format!("{}s", s)
             }
-        });
-        println!(
-            "{} | {}",
-            {
-                let ns = d.as_nanos();
-                let frac = |v: u128, digits: u32| {
-                    let scale = 10u128.pow(digits);
-                    let (whole, part) = (v / scale, v % scale);
-                    if part == 0 {
-                        whole.to_string()
-                    } else {
-                        let part = format!("{:0width$}", part, width = digits as usize);
-                        format!("{}.{}", whole, part.trim_end_matches('0'))
-                    }
-                };
-                if ns == 0 {
-                    "0s".to_string()
-                } else if ns < 1_000 {
-                    format!("{}ns", ns)
-                } else if ns < 1_000_000 {
-                    format!("{}µs", frac(ns, 3))
-                } else if ns < 1_000_000_000 {
-                    format!("{}ms", frac(ns, 6))
-                } else {
-                    let secs = ns / 1_000_000_000;
-                    let (h, m, s) = (secs / 3600, secs / 60 % 60, frac(ns % 60_000_000_000, 9));
-                    if h > 0 {
-                        format!("{}h{}m{}s", h, m, s)
-                    } else if m > 0 {
-                        format!("{}m{}s", m, s)
-                    } else {
-                        format!("{}s", s)
-                    }
-                }
-            },
-            {
-                let ns = d.as_nanos();
-                let frac = |v: u128, digits: u32| {
-                    let scale = 10u128.pow(digits);
-                    let (whole, part) = (v / scale, v % scale);
-                    if part == 0 {
-                        whole.to_string()
-                    } else {
-                        let part = format!("{:0width$}", part, width = digits as usize);
-                        format!("{}.{}", whole, part.trim_end_matches('0'))
-                    }
-                };
-                if ns == 0 {
-                    "0s".to_string()
-                } else if ns < 1_000 {
-                    format!("{}ns", ns)
-                } else if ns < 1_000_000 {
-                    format!("{}µs", frac(ns, 3))
-                } else if ns < 1_000_000_000 {
-                    format!("{}ms", frac(ns, 6))
-                } else {
-                    let secs = ns / 1_000_000_000;
-                    let (h, m, s) = (secs / 3600, secs / 60 % 60, frac(ns % 60_000_000_000, 9));
-                    if h > 0 {
-                        format!("{}h{}m{}s", h, m, s)
-                    } else if m > 0 {
-                        format!("{}m{}s", m, s)
-                    } else {
-                        format!("{}s", s)
-                    }
-                }
-            }
-        );
-        println!(
-            "{} {}",
-            {
-                let ns = d.as_nanos();
-                let frac = |v: u128, digits: u32| {
-                    let scale = 10u128.pow(digits);
-                    let (whole, part) = (v / scale, v % scale);
-                    if part == 0 {
-                        whole.to_string()
-                    } else {
-                        let part = format!("{:0width$}", part, width = digits as usize);
-                        format!("{}.{}", whole, part.trim_end_matches('0'))
-                    }
-                };
-                if ns == 0 {
-                    "0s".to_string()
-                } else if ns < 1_000 {
-                    format!("{}ns", ns)
-                } else if ns < 1_000_000 {
-                    format!("{}µs", frac(ns, 3))
-                } else if ns < 1_000_000_000 {
-                    format!("{}ms", frac(ns, 6))
-                } else {
-                    let secs = ns / 1_000_000_000;
-                    let (h, m, s) = (secs / 3600, secs / 60 % 60, frac(ns % 60_000_000_000, 9));
-                    if h > 0 {
-                        format!("{}h{}m{}s", h, m, s)
-                    } else if m > 0 {
-                        format!("{}m{}s", m, s)
-                    } else {
-                        format!("{}s", s)
-                    }
-                }
-            },
-            {
-                let ns = d.as_nanos();
-                let frac = |v: u128, digits: u32| {
-                    let scale = 10u128.pow(digits);
-                    let (whole, part) = (v / scale, v % scale);
-                    if part == 0 {
-                        whole.to_string()
-                    } else {
-                        let part = format!("{:0width$}", part, width = digits as usize);
-                        format!("{}.{}", whole, part.trim_end_matches('0'))
-                    }
-                };
-                if ns == 0 {
-                    "0s".to_string()
-                } else if ns < 1_000 {
-                    format!("{}ns", ns)
-                } else if ns < 1_000_000 {
-                    format!("{}µs", frac(ns, 3))
-                } else if ns < 1_000_000_000 {
-                    format!("{}ms", frac(ns, 6))
-                } else {
-                    let secs = ns / 1_000_000_000;
-                    let (h, m, s) = (secs / 3600, secs / 60 % 60, frac(ns % 60_000_000_000, 9));
-                    if h > 0 {
-                        format!("{}h{}m{}s", h, m, s)
-                    } else if m > 0 {
-                        format!("{}m{}s", m, s)
-                    } else {
-                        format!("{}s", s)
-                    }
-                }
-            }
-        );
+        }
     }
 }

@@ -407,8 +407,9 @@ def go_printed(value: E, env: Env, names: bool = False, pointer: bool = False) -
         number = str(ord(value.literal)) if value.literal else None
         return E(f"{value.at(2)} as i32", INT, "i32", 2, literal=number)
     if value.go == TName("Duration", "time") and value.rust == "Duration":
-        from go2rs.bodies.stdlib import go_duration
+        from go2rs.bodies.stdlib import GO_DURATION, go_duration
 
+        env.uses.add(GO_DURATION)
         return E(go_duration(value.at(0)), STRING, "String")  # Go's String(), not Debug
     shown = _go_slice_text(value.go, value.at(0), env, depth=0)
     if shown is not None:

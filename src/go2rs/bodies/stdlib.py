@@ -7,12 +7,14 @@ with a comparator, errors.Is) have handlers in calls.py.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from tree_sitter import Node
 
 from go2rs.bodies.env import BOOL, INT, STRING, E, Env, Untranslatable
 from go2rs.gomodel import GoType, TName, TPointer, TSlice
+from go2rs.rustmodel import Body, Fn, Impl, Meta, Trait
 
 FLOAT = TName("float64")
 RUNE = TName("rune")
@@ -22,31 +24,56 @@ DURATION = TName("Duration", "time")
 TIME = TName("Time", "time")
 
 
+# A file-level item a translation needs, named in `uses` like a `use` path (so it follows the
+# body's translation: kept when the body is, dropped when it falls back): build_file emits it
+# once per file instead of a `use` line.
+GO_DURATION = "trait GoDuration"
+
+
 def go_duration(subject: str) -> str:
-    """Rust for Go's Duration.String of `subject` (a std Duration, so never negative):
-    `0s`, `1.5µs`, `100ms`, `1.5s`, `1m30s`, `2h0m0s` (Debug prints `90s`, not `1m30s`)."""
-    return (
-        f"{{ let ns = {subject}.as_nanos(); "
-        "let frac = |v: u128, digits: u32| { let scale = 10u128.pow(digits); "
-        "let (whole, part) = (v / scale, v % scale); "
-        "if part == 0 { whole.to_string() } else { "
-        'let part = format!("{:0width$}", part, width = digits as usize); '
-        "format!(\"{}.{}\", whole, part.trim_end_matches('0')) } }; "
-        'if ns == 0 { "0s".to_string() } '
-        'else if ns < 1_000 { format!("{}ns", ns) } '
-        'else if ns < 1_000_000 { format!("{}µs", frac(ns, 3)) } '
-        'else if ns < 1_000_000_000 { format!("{}ms", frac(ns, 6)) } '
-        "else { let secs = ns / 1_000_000_000; "
-        "let (h, m, s) = (secs / 3600, secs / 60 % 60, frac(ns % 60_000_000_000, 9)); "
-        'if h > 0 { format!("{}h{}m{}s", h, m, s) } '
-        'else if m > 0 { format!("{}m{}s", m, s) } '
-        'else { format!("{}s", s) } } }'
+    """Rust for Go's Duration.String of `subject` (a std Duration or a reference to one):
+    the GoDuration helper's method, emitted once per file (support_items)."""
+    return f"{subject}.go_string()"
+
+
+def support_items(uses: set[str]) -> list[Trait | Impl]:
+    """The helper items `uses` names (GO_DURATION): Go's Duration.String, `0s`, `1.5µs`,
+    `100ms`, `1.5s`, `1m30s`, `2h0m0s` (Debug prints `90s`, not `1m30s`)."""
+    if GO_DURATION not in uses:
+        return []
+    method = Fn("go_string", False, (), "String", None, "&self")
+    body = (
+        "let ns = self.as_nanos();",
+        "let frac = |v: u128, digits: u32| {",
+        "let scale = 10u128.pow(digits);",
+        "let (whole, part) = (v / scale, v % scale);",
+        "if part == 0 {",
+        "return whole.to_string();",
+        "}",
+        'let part = format!("{:0width$}", part, width = digits as usize);',
+        "format!(\"{}.{}\", whole, part.trim_end_matches('0'))",
+        "};",
+        'if ns == 0 { "0s".to_string() }',
+        'else if ns < 1_000 { format!("{}ns", ns) }',
+        'else if ns < 1_000_000 { format!("{}µs", frac(ns, 3)) }',
+        'else if ns < 1_000_000_000 { format!("{}ms", frac(ns, 6)) }',
+        "else {",
+        "let secs = ns / 1_000_000_000;",
+        "let (h, m, s) = (secs / 3600, secs / 60 % 60, frac(ns % 60_000_000_000, 9));",
+        'if h > 0 { format!("{}h{}m{}s", h, m, s) }',
+        'else if m > 0 { format!("{}m{}s", m, s) }',
+        'else { format!("{}s", s) }',
+        "}",
     )
-
-
-def _template(text_of: str) -> str:
-    """A go_duration-style text as a STD template over `{0}`."""
-    return text_of.replace("{", "{{").replace("}", "}}").replace("\0", "{0}")
+    doc = "Go's `Duration.String()` (`1.5µs`, `100ms`, `1m30s`, `2h0m0s`); Debug prints `90s`."
+    return [
+        Trait("GoDuration", False, (method,), meta=Meta(docs=(doc,))),
+        Impl(
+            "std::time::Duration",
+            (dataclasses.replace(method, body=Body("", (), body)),),
+            trait="GoDuration",
+        ),
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +259,7 @@ STD: dict[str, StdFn] = {
     "time.Time.Before": _s("{0} < {1}", "operand operand", BOOL, "bool", prec=9),
     "time.Time.After": _s("{0} > {1}", "operand operand", BOOL, "bool", prec=9),
     "time.Time.Equal": _s("{0} == {1}", "operand operand", BOOL, "bool", prec=9),
-    "time.Duration.String": _s(_template(go_duration("\0")), "term", STRING, "String"),
+    "time.Duration.String": _s(go_duration("{0}"), "term", STRING, "String", uses=(GO_DURATION,)),
     "time.Duration.Seconds": _s("{0}.as_secs_f64()", "recv", FLOAT, "f64"),
     # Go: whole units plus the remainder's fraction, in that float arithmetic
     "time.Duration.Minutes": _s(
