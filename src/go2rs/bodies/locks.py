@@ -465,7 +465,8 @@ def locked(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | None:
     mutex = env.lookup(lock[0]) if lock is not None else None
     if lock is not None and lock[1] == "Lock" and mutex is not None and mutex.lock == "mutex":
         return _section(nodes, i, lock[0], env)
-    names = _state_in(node, env) if node.type != "go_statement" else []  # it clones the Arcs
+    # Only shared locals are "state" (declare_shared); a go statement clones their Arcs.
+    names = _state_in(node, env) if env.shared and node.type != "go_statement" else []
     if not names:
         return None
     if len(names) > 1:
@@ -489,11 +490,14 @@ def _state_in(node: Node, env: Env) -> list[str]:
     """Shared ("state") locals a statement names outside the goroutines it starts."""
     found: list[str] = []
     for current in walk(node):
-        if current.type != "identifier" or _inside(current, node, "go_statement"):
+        if current.type != "identifier":
             continue
-        local = env.lookup(text(current))
-        if local is not None and local.lock == "state" and text(current) not in found:
-            found.append(text(current))
+        name = text(current)
+        local = env.lookup(name)
+        if local is None or local.lock != "state" or name in found:
+            continue
+        if not _inside(current, node, "go_statement"):
+            found.append(name)
     return found
 
 
@@ -604,8 +608,8 @@ def _shared_by_method_calls(body: Node, name: str, type_name: str, ctx: Ctx) -> 
     """Whether every use of `name` calls a method of `type_name` that takes &self, from more
     than one owner (the spawner, a goroutine, a func literal) or from a goroutine in a loop."""
     known = {m.name for m in ctx.program.methods.get(type_name, [])}
-    owners: set[tuple[int, int] | None] = set()
-    looped = False
+    owners: dict[tuple[int, int] | None, str] = {}  # owner span -> its node type
+    looped = returned = False
     for node in walk(body):
         parent = node.parent
         if node.type != "identifier" or text(node) != name or parent is None:
@@ -618,7 +622,8 @@ def _shared_by_method_calls(body: Node, name: str, type_name: str, ctx: Ctx) -> 
         ):
             continue  # the declaration
         if _returned_after_join(node, body):
-            owners.add(None)
+            owners[None] = ""
+            returned = True
             continue
         call = parent.parent if parent.type == "selector_expression" else None
         method = text(parent.child_by_field_name("field")) if call is not None else ""
@@ -631,20 +636,14 @@ def _shared_by_method_calls(body: Node, name: str, type_name: str, ctx: Ctx) -> 
         ):
             return False
         owner = _outermost(node, body)
-        owners.add((owner.start_byte, owner.end_byte) if owner is not None else None)
+        span = (owner.start_byte, owner.end_byte) if owner is not None else None
+        owners[span] = owner.type if owner is not None else ""
         looped = looped or (owner is not None and _inside(owner, body, "for_statement"))
-    if any(_returned_after_join(n, body) for n in walk(body) if text(n) == name) and any(
-        owner is not None and _owner_kind(body, owner) != "go_statement" for owner in owners
+    if returned and any(
+        span is not None and kind != "go_statement" for span, kind in owners.items()
     ):
         return False  # a closure could still hold a handle when the function returns it
     return len(owners) > 1 or (looped and len(owners) == 1)
-
-
-def _owner_kind(body: Node, span: tuple[int, int]) -> str:
-    found = body.descendant_for_byte_range(span[0], span[1])
-    while found is not None and (found.start_byte, found.end_byte) != span:
-        found = found.parent
-    return found.type if found is not None else ""
 
 
 def _returned_after_join(node: Node, body: Node) -> bool:
