@@ -20,7 +20,7 @@ from go2rs.gomodel import BodyFacts, FuncDecl, TChan, TName, TSlice, TypeParam
 from go2rs.idioms import naming
 from go2rs.idioms.errors import returns_error
 from go2rs.parse.lower import text
-from go2rs.parse.parser import parse_go, walk
+from go2rs.parse.parser import parse_body, walk
 from go2rs.rustmodel import Fn
 
 __all__ = ["BodyResult", "Skipped", "Untranslatable", "translate_body"]
@@ -36,14 +36,9 @@ class BodyResult:
     mutable_params: frozenset[str]
 
 
-def _parse_body(body_text: str) -> Node:
-    """A Go body parsed on its own (the Go model keeps text, never tree-sitter nodes)."""
-    return parse_go(b"package p\nfunc _() " + body_text.encode("utf-8")).root_node
-
-
 def translate_body(fn: FuncDecl, rust_fn: Fn, ctx: Ctx) -> BodyResult:
     assert fn.body is not None
-    root = _parse_body(fn.body.text)
+    root = parse_body(fn.body.text)
     statement_count = fn.body.facts.statements  # counted by lower's walk of the same text
     try:
         return _translate(fn, rust_fn, ctx, root, statement_count)

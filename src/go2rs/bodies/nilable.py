@@ -18,6 +18,7 @@ from go2rs.gomodel import FuncDecl, GoType, TName, TPointer
 from go2rs.idioms import naming
 from go2rs.parse.facts import collect_facts
 from go2rs.parse.lower import text
+from go2rs.parse.parser import walk
 
 Lines = list[str]
 
@@ -261,10 +262,7 @@ def fit(e: E, target: str, env: Env) -> str | None:
         )
     if target == f"&{e.rust}" and e.place:
         return f"&{e.at(1)}"  # a local borrowing a nil-able field now borrows another one
-    held, wanted = _boxed(e.rust), option_inner(target)
-    inner = option_inner(e.rust) or ""
-    if inner.startswith("Box<dyn ") and wanted == f"&{inner[4:-1]}":
-        return f"{e.at(0)}.as_deref()"  # Option<Box<dyn T>> read as Option<&dyn T>
+    held, wanted = _boxed(e.rust), option_inner(target)  # (Option<Box<dyn T>>: exprs.coerce)
     if e.place and wanted is not None and wanted in (f"&{e.rust}", f"&mut {e.rust}"):
         return f"Some({wanted[: -len(e.rust or '')]}{e.at(1)})"  # an owned value is never nil
     if held is not None and wanted in (f"&{held}", f"&mut {held}"):
@@ -293,7 +291,7 @@ def assign(node: Node, env: Env) -> str | None:
     ):
         return None
     place = text(target_node)
-    reads = [n for n in _walk(value_node) if text(n) == place and n.type == target_node.type]
+    reads = [n for n in walk(value_node) if text(n) == place and n.type == target_node.type]
     if len(reads) != 1 or not _only_use_of_root(value_node, reads[0], target_node):
         return None
     target = expr(target_node, env)
@@ -340,23 +338,14 @@ def _last_use(node: Node, name: str) -> bool:
     if not declared:
         return False
     for sibling in siblings[:at]:
-        for n in _walk(sibling):
+        for n in walk(sibling):
             if n.type == "func_literal" and name in identifiers(n):
                 return False  # a closure may hold on to it
     right = node.child_by_field_name("right")
-    used_in_target = sum(1 for n in _walk(node) if n.type == "identifier" and text(n) == name)
+    used_in_target = sum(1 for n in walk(node) if n.type == "identifier" and text(n) == name)
     if right is None or used_in_target != 1:
         return False
     return all(name not in identifiers(later) for later in siblings[at + 1 :])
-
-
-def _walk(node: Node) -> list[Node]:
-    found, stack = [], [node]
-    while stack:
-        current = stack.pop()
-        found.append(current)
-        stack.extend(current.named_children)
-    return found
 
 
 def _only_use_of_root(value: Node, read: Node, target: Node) -> bool:
@@ -368,8 +357,8 @@ def _only_use_of_root(value: Node, read: Node, target: Node) -> bool:
         if operand is None:
             return False
         root = operand
-    inside_read = {n.id for n in _walk(read)}
-    for n in _walk(value):
+    inside_read = {n.id for n in walk(read)}
+    for n in walk(value):
         if n.id in inside_read:
             continue
         if n.type == "call_expression" or (n.type == "identifier" and text(n) == text(root)):
@@ -464,13 +453,13 @@ def _handed_over(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | Non
     if _left_names(second) != [text(place)] or text(place) in _left_names(first)[0]:
         return None
     written = first.child_by_field_name("left")
-    if written is None or any(n.type == "call_expression" for n in _walk(written)):
+    if written is None or any(n.type == "call_expression" for n in walk(written)):
         return None  # a call on the left runs after the take and could read X
     root = place.child_by_field_name("operand")
     value = second.child_by_field_name("right")
     if root is None or value is None or not _quiet(second, place):
         return None
-    if any(text(n) in (text(place), text(root)) for n in _walk(value)):
+    if any(text(n) in (text(place), text(root)) for n in walk(value)):
         return None
     try:
         target, slot = expr_of(place, env), expr_of(written.named_children[0], env)
@@ -519,7 +508,7 @@ def _quiet(node: Node, place: Node) -> bool:
     root = place.child_by_field_name("operand")
     if root is None or root.type != "identifier":
         return False
-    for n in _walk(node):
+    for n in walk(node):
         if n.type in (
             "call_expression",
             "return_statement",
@@ -574,7 +563,7 @@ def receiver_check(node: Node, env: Env) -> Lines | None:
     if any(
         n.type in ("assignment_statement", "short_var_declaration")
         and env.receiver in _left_names(n)
-        for n in _walk(root)
+        for n in walk(root)
     ):
         return None  # `t = t.Left`: the name no longer is the receiver
     comment = f"// go2rs: `{text(cond)}` {{}}: a Rust `self` is never nil"
@@ -585,16 +574,16 @@ def receiver_check(node: Node, env: Env) -> Lines | None:
     return [comment.format("always holds"), body]
 
 
-def nil_receiver_result(method: FuncDecl) -> str | None:
+def nil_receiver_result(method: FuncDecl) -> Node | None:
     """V of a method that starts `if t == nil { return V }` with V a literal: what Go's call
     on a nil pointer returns."""
-    from go2rs.bodies import _parse_body
+    from go2rs.parse.parser import parse_body
 
     if method.receiver is None or not method.receiver.name or method.body is None:
         return None
     if len(method.results) != 1:
         return None
-    root = _parse_body(method.body.text)
+    root = parse_body(method.body.text)
     func = root.named_children[-1] if root.named_children else None
     body = func.child_by_field_name("body") if func is not None else None
     from go2rs.bodies.stmts import statements
@@ -617,7 +606,7 @@ def nil_receiver_result(method: FuncDecl) -> str | None:
         value = value.named_children[0]
     if value is None or value.type not in _LITERALS:
         return None
-    return text(value)
+    return value
 
 
 _LITERALS = frozenset({"int_literal", "float_literal", "true", "false"})
@@ -648,20 +637,10 @@ def nilable_method_call(
         raise Untranslatable(node, f"a call of `{method.name}` through a nil-able pointer")
     from go2rs.bodies.exprs import coerce, expr
 
-    literal_node = _literal_node(value, env)
-    default = coerce(expr(literal_node, env), call.rust, env)
+    default = coerce(expr(value, env), call.rust, env)
     held = receiver.at(0) if inner.startswith("&") else f"{receiver.at(0)}.as_ref()"
     env.note("N01", "method on a nil-able pointer → map_or with what its nil receiver returns")
     return E(f"{held}.map_or({default}, |{name}| {call.text})", call.go, call.rust)
-
-
-def _literal_node(value: str, env: Env) -> Node:
-    from go2rs.bodies import _parse_body
-
-    root = _parse_body("{ _ = " + value + " }")
-    found = [n for n in _walk(root) if n.type in _LITERALS]
-    assert found, value
-    return found[0]
 
 
 def narrowed_func(func: Node, env: Env) -> E | None:

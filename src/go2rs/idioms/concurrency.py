@@ -101,12 +101,12 @@ def _spawning_bodies(ctx: Ctx) -> None:
     - Func parameters a goroutine uses (`go func() { fn() }()`): the task outlives the call,
       so the closure must be `Send + Sync + 'static`."""
     from go2rs.bodies.channels import receivers
-    from go2rs.parse.parser import parse_go, walk
+    from go2rs.parse.parser import parse_body, walk
 
     for fn in ctx.program.all_funcs():
         if fn.body is None or not fn.body.facts.has_go:
             continue
-        root = parse_go(b"package p\nfunc _() " + fn.body.text.encode("utf-8")).root_node
+        root = parse_body(fn.body.text)
         function = root.named_children[-1]
         for name in fn.body.facts.chan_locals:
             ctx.decisions.shared_receivers.update(receivers(function, name, ctx).params)

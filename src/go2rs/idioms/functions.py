@@ -33,7 +33,7 @@ from go2rs.idioms.generics import compared_by_operators, generics, zero_valued
 from go2rs.idioms.types import Pos, map_type
 from go2rs.parse.facts import collect_facts
 from go2rs.parse.lower import text as _text
-from go2rs.parse.parser import parse_go, walk
+from go2rs.parse.parser import parse_body, walk
 from go2rs.rustmodel import Body as RustBody
 from go2rs.rustmodel import Fn, Meta, Note, RustType
 from go2rs.rustmodel import Param as RustParam
@@ -229,7 +229,7 @@ def _read_only_struct(sig: Signature, name: str, t: GoType, ctx: Ctx) -> bool:
         p[0] == name and m in mutating for p, m in facts.method_calls
     ):
         return False
-    root = parse_go(b"package p\nfunc _() " + fn.body.text.encode("utf-8")).root_node
+    root = parse_body(fn.body.text)
     uses = [n for n in walk(root) if n.type == "identifier" and _text(n) == name]
     return all(
         (parent := n.parent) is not None
@@ -330,7 +330,7 @@ def _stateful(fn: FuncDecl) -> bool:
         return False
     if "func(" not in fn.body.text:
         return False
-    root = parse_go(b"package p\nfunc _() " + fn.body.text.encode("utf-8")).root_node
+    root = parse_body(fn.body.text)
     literals = [n for n in walk(root) if n.type == "func_literal"]
     returned = [n for n in literals if _returned_here(n)]
     writes: set[str] = set()

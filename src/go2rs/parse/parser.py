@@ -30,6 +30,12 @@ def parse_go(data: bytes) -> Tree:
     return go_parser().parse(data)
 
 
+def parse_body(body_text: str) -> Node:
+    """A Go function body parsed on its own, as the root of `package p; func _() <body>` (the
+    Go model keeps body text, never tree-sitter nodes)."""
+    return parse_go(b"package p\nfunc _() " + body_text.encode("utf-8")).root_node
+
+
 def walk(node: Node) -> Iterator[Node]:
     """`node` and every descendant, pre-order, without recursion (inputs may nest 10,000 deep).
 
