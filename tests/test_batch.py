@@ -390,6 +390,21 @@ def test_a_failing_package_becomes_stub_modules(
     assert "**Not translated** (stub module): internal error (RuntimeError: boom)" in report_md
 
 
+def test_packages_stubbing_one_placeholder_keep_every_stub(tmp_path: Path) -> None:
+    source = tmp_path / "web"
+    for package, method in (("users", "PathValue"), ("search", "FormValue")):
+        (source / package).mkdir(parents=True)
+        (source / package / f"{package}.go").write_text(
+            f'package {package}\n\nimport "net/http"\n\n'
+            f'func Key(r *http.Request) string {{\n\treturn r.{method}("k")\n}}\n'
+        )
+    (source / "go.mod").write_text("module example.com/web\n\ngo 1.22\n")
+    out = tmp_path / "out"
+    run_batch(BatchConfig((source,), out, jobs=1, format=False))
+    unmapped = (out / "src/unmapped.rs").read_text(encoding="utf-8")
+    assert "fn path_value(" in unmapped and "fn form_value(" in unmapped
+
+
 def test_check_flag_runs_cargo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     require_tool("cargo", "go2rs convert --check")
     source = tmp_path / "calc"

@@ -381,7 +381,8 @@ def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchRes
     files = dict(assembled.files)
     if crate.has_lib or placeholders:
         stubs: dict[str, Placeholder] = {}
-        merge_placeholders(stubs, {p.name: p for _, p in assembled.placeholders})
+        for _, placeholder in assembled.placeholders:  # packages may stub different methods
+            merge_placeholders(stubs, {placeholder.name: placeholder})
         files[crate.unmapped_file] = unmapped_text(placeholders, config, stubs)
     used = {c for r in results.values() for c in r.crates}
     imports = {i for p in module.packages for i in p.imports}
