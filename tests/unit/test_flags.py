@@ -83,3 +83,11 @@ def test_a_flag_defined_out_of_the_parse_scope_keeps_parse_todo() -> None:
     )
     rust = translate(go.encode(), Options(filename="main.go", format=False)).rust
     assert "flag.Parse with flags go2rs did not see defined" in rust
+
+
+def test_a_body_asking_only_for_nargs_gets_the_leftover_arguments() -> None:
+    go = 'package main\n\nimport (\n\t"flag"\n\t"fmt"\n)\n\nfunc main() {\n'
+    go += '\tv := flag.Bool("v", false, "")\n\tflag.Parse()\n\tfmt.Println(*v, flag.NArg())\n}\n'
+    rust = translate(go.encode(), Options(filename="nargs.go", format=False)).rust
+    assert "let flag_args: Vec<String> = " in rust
+    assert "flag_args.len()" in rust

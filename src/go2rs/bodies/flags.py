@@ -75,13 +75,14 @@ def parse(node: Node, env: Env) -> E:
         for key, local in scope.items()
         if key.startswith(_KEY)
     ]
-    written = len(_DEFINITION.findall(text(_root(node))))
+    source = text(_root(node))
+    written = len(_DEFINITION.findall(source))
     if not flags or written > len(flags):  # some defined where this scope cannot see them
         raise Untranslatable(node, "flag.Parse with flags go2rs did not see defined")
     if any(local.rust.split(".")[0] in _INTERNAL for _, local in flags):
         raise Untranslatable(node, "a flag variable named like the parse loop's own")
     env.bind("flag.Args", Local("flag_args", None, "Vec<String>"))
-    named = "flag.Arg" in text(_root(node))
+    named = "flag.Arg" in source or "flag.NArg" in source  # (flag.Args too)
     arms = [_bool_arm(n, local.rust) for n, local in flags if local.rust_type == "bool"]
     valued = [(n, local) for n, local in flags if local.rust_type != "bool"]
     if valued:
