@@ -1781,7 +1781,7 @@ def _std_arg(kind: str, value: E, env: Env) -> str:
     if kind == "target":  # Go's `&v` out-parameter: the place itself
         return value.text.removeprefix("&mut ").removeprefix("&")
     if kind == "ref":
-        return value.text if (value.rust or "").startswith("&") else f"&{value.at(1)}"
+        return value.borrowed()
     return value.text
 
 
@@ -1829,9 +1829,7 @@ def _local_call(
         elem = decl.params[-1].type
         if len(rest) == 1 and rest[0].type == "variadic_argument":
             spread = expr(rest[0].named_children[0], env)
-            rendered.append(
-                spread.text if (spread.rust or "").startswith("&") else f"&{spread.at(1)}"
-            )
+            rendered.append(spread.borrowed())
         else:
             target = rust_type(elem, env)
             rendered.append(f"&[{', '.join(coerce(expr(a, env), target, env) for a in rest)}]")

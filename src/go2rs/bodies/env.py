@@ -69,6 +69,10 @@ class E:
         """The text, parenthesized if it binds looser than `max_prec` allows."""
         return f"({self.text})" if self.prec > max_prec else self.text
 
+    def borrowed(self) -> str:
+        """The value as a reference: itself when it already is one, else `&value`."""
+        return self.text if (self.rust or "").startswith("&") else f"&{self.at(1)}"
+
 
 @dataclass(frozen=True, slots=True)
 class Skipped:

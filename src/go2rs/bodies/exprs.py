@@ -323,7 +323,7 @@ def coerce(e: E, target: str | None, env: Env) -> str:
     if target.startswith("&dyn ") and (e.rust or "").lstrip("&").startswith("Box<dyn "):
         return f"{e.at(0)}.as_ref()"  # &Box<dyn T> does not coerce to &dyn T by itself
     if target == "&str":
-        return e.text if (e.rust or "").startswith("&") else f"&{e.at(1)}"
+        return e.borrowed()
     if target.startswith("&mut "):
         return e.text if (e.rust or "").startswith("&mut") else f"&mut {e.at(1)}"
     if target.startswith("&[") and e.text.startswith("vec![") and e.text.endswith("]"):
@@ -339,7 +339,7 @@ def coerce(e: E, target: str | None, env: Env) -> str:
     if (boxed := any_value(e, target, env)) is not None:
         return boxed
     if target.startswith("&"):
-        return e.text if (e.rust or "").startswith("&") else f"&{e.at(1)}"
+        return e.borrowed()
     if target.startswith("Box<dyn std::error::Error") and e.rust != target:
         return f"{owned(e, env)}.into()"  # any error (and text) boxes with From
     if target.startswith("Box<dyn ") and e.rust is not None and not e.rust.startswith("Box<"):

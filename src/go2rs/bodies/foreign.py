@@ -64,7 +64,7 @@ def _arguments(stub: Stub, args: list[Node], node: Node, env: Env) -> list[str]:
     for arg, (_, rust) in zip(args, fixed, strict=False):
         value = expr(arg, env)
         if rust.startswith("&") and rust != "&str":  # a value the stub borrows
-            rendered.append(value.text if (value.rust or "").startswith("&") else f"&{value.at(1)}")
+            rendered.append(value.borrowed())
         else:
             rendered.append(coerce(value, rust, env))
     if variadic:
@@ -72,12 +72,8 @@ def _arguments(stub: Stub, args: list[Node], node: Node, env: Env) -> list[str]:
         if any(a.type == "variadic_argument" for a in rest):
             raise Untranslatable(node, "a spread `args...` into a foreign method")
         values = [expr(a, env) for a in rest]  # `...any`: each shown with Debug
-        rendered.append("&[" + ", ".join(_borrowed(v) for v in values) + "]")
+        rendered.append("&[" + ", ".join(v.borrowed() for v in values) + "]")
     return rendered
-
-
-def _borrowed(value: E) -> str:
-    return value.text if (value.rust or "").startswith("&") else f"&{value.at(1)}"
 
 
 def _result(stub: Stub, env: Env) -> tuple[GoType | None, str | None]:

@@ -273,7 +273,7 @@ def _range_head(names: list[str], right: Node | None, env: Env) -> str:
         if source.text.startswith("vec![") and source.text.endswith("]") and ";" not in source.text:
             source = E(source.text[len("vec!") :], source.go, None)  # clippy: useless_vec
         value_rust = rust_type(elem, env) if copy else "&" + rust_type(elem, env)
-        borrowed = source.text if (source.rust or "").startswith("&") else f"&{source.at(1)}"
+        borrowed = source.borrowed()
         if len(names) == 2:
             v = _bind(names[1], elem, value_rust, env)
             pattern = f"&{v}" if copy and v != "_" else v

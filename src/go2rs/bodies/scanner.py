@@ -214,7 +214,14 @@ def _error_arm(
     check: Node | None, name: str, error: str, env: Env, tail: bool
 ) -> tuple[str, list[str]]:
     """The `Err(..)` arm of the line match, and the Rust for the check after the loop."""
-    from go2rs.bodies.stmts import _diverges, braced, statement, statements, success_return
+    from go2rs.bodies.stmts import (
+        _diverges,
+        _return_values,
+        braced,
+        statement,
+        statements,
+        success_return,
+    )
 
     if check is None:  # Go ignores the read error: the loop just ends
         return "Err(_) => break,", []
@@ -224,7 +231,7 @@ def _error_arm(
         env.bind(f"{name}.Err()", Local(error, ERROR, held))
         returned = statement(check, env, False)
         env.pop()
-        values = _values_of(check)
+        values = _return_values(check)
         if not values or text(values[-1]) != f"{name}.Err()":
             raise Untranslatable(check, "a return that uses sc.Err() other than as its error")
         return f"Err({error}) => {' '.join(returned).removesuffix(';')},", success_return(
@@ -265,13 +272,6 @@ def _error_type(check: Node, env: Env) -> str:
     if env.shape.error_enum is not None and any(r == "std::io::Error" for _, r, _ in foreign):
         return env.shape.error_enum
     raise Untranslatable(check, "sc.Err() returned as an error type without an io variant")
-
-
-def _values_of(node: Node) -> list[Node]:
-    values = node.named_children
-    if len(values) == 1 and values[0].type == "expression_list":
-        return values[0].named_children
-    return [v for v in values if v.type != "comment"]
 
 
 def _used_once(call: str, body: Node) -> bool:

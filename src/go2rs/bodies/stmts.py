@@ -631,9 +631,7 @@ def _lookup(index: Node, env: Env) -> tuple[str, GoType]:
     if kv is None:
         raise Untranslatable(index, "comma-ok on something that is not a map")
     key = expr(index.child_by_field_name("index"), env)
-    key_text = (
-        key.text if key.rust == "&str" or (key.rust or "").startswith("&") else f"&{key.at(1)}"
-    )
+    key_text = key.borrowed()
     return f"{container.at(0)}.get({key_text})", kv[1]
 
 
@@ -1091,7 +1089,7 @@ def _append(target_node: Node, call: Node, env: Env) -> str:
         spread = expr(rest[0].named_children[0], env)
         if is_string(spread.go):
             return f"{target.at(0)}.extend_from_slice({spread.at(0)}.as_bytes());"
-        borrowed = spread.text if (spread.rust or "").startswith("&") else f"&{spread.at(1)}"
+        borrowed = spread.borrowed()
         return f"{target.at(0)}.extend_from_slice({borrowed});"
     values = [coerce(expr(a, env), elem_rust, env) for a in rest]
     if len(values) == 1:
