@@ -98,6 +98,8 @@ class Decisions:
     derives: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo of structs.derives
     # memo of generics.method_zero_valued: type -> parameters its methods need a zero value of
     zero_valued: dict[str, frozenset[str]] = field(default_factory=dict)
+    # error type -> the error field its `Unwrap() error` returns (errors.analyze; E07)
+    unwrap_fields: dict[str, str] = field(default_factory=dict)
     renames: dict[str, str] = field(default_factory=dict)
     _mutating_names: frozenset[str] | None = None
 

@@ -53,7 +53,7 @@ from go2rs.gomodel import (
     substitute,
 )
 from go2rs.idioms import naming
-from go2rs.idioms.errors import returns_error, unwrapped_field
+from go2rs.idioms.errors import returns_error
 from go2rs.idioms.generics import compared_by_operators, conversion_method
 from go2rs.idioms.literals import go_string_value, rust_char, rust_string
 from go2rs.parse.lower import text
@@ -1051,7 +1051,7 @@ def _errors_is(args: list[Node], node: Node, env: Env) -> E:
 def _errors_is_value(value: E, target: str, variant: str | None, node: Node, env: Env) -> E:
     plan = env.ctx.decisions.errors
     rust = (value.rust or "").lstrip("&")
-    wrapped = any(unwrapped_field(t, env.ctx) for t in env.ctx.decisions.error_types)
+    wrapped = bool(env.ctx.decisions.unwrap_fields)  # an error type wraps another (E07)
     if plan is not None and variant is not None and rust == plan.enum_name and not wrapped:
         env.note("E02", "errors.Is → matches! on the error enum")
         return E(f"matches!({value.text}, {plan.enum_name}::{variant})", BOOL, "bool")
@@ -1816,7 +1816,9 @@ def _local_call(
     env: Env,
     key: str | None = None,
 ) -> E:
-    _reject_ord_floats(decl, args, node, env)
+    generic = bool(decl.type_params or (decl.receiver and decl.receiver.type_args))
+    passed = [expr(a, env).go for a in args] if generic else []  # for inference, read once
+    _reject_ord_floats(decl, passed, node)
     fn = signature(decl, env, key)
     rendered: list[str] = []
     params = list(fn.params)
@@ -1842,8 +1844,8 @@ def _local_call(
         call_text += ".await"
     values = decl.results[:-1] if returns_error(decl.results) else decl.results
     go = values[0].type if len(values) == 1 else None
-    if go is not None and (decl.type_params or (decl.receiver and decl.receiver.type_args)):
-        go = _result_at_call(go, decl, receiver, args, env)
+    if go is not None and generic:
+        go = _result_at_call(go, decl, receiver, passed)
     options = env.ctx.decisions.option_results.get(decl.key, frozenset())
     rust = None
     if len(values) == 1:
@@ -1868,7 +1870,7 @@ def _local_call(
 
 
 def _result_at_call(
-    result: GoType, decl: FuncDecl, receiver: E | None, args: list[Node], env: Env
+    result: GoType, decl: FuncDecl, receiver: E | None, passed: list[GoType | None]
 ) -> GoType | None:
     """A generic function's or method's result type at this call: type parameters inferred
     from the arguments, a generic type's from the receiver's type arguments (None when the
@@ -1880,16 +1882,15 @@ def _result_at_call(
         names |= frozenset(decl.receiver.type_args)
         if isinstance(given, TName) and len(given.args) == len(decl.receiver.type_args):
             bound |= dict(zip(decl.receiver.type_args, given.args, strict=True))
-    for param, arg in zip(decl.params, args, strict=False):
-        passed = expr(arg, env).go
-        if not param.variadic and passed is not None:
-            bound |= infer_type_params(param.type, passed, names)
+    for param, given_type in zip(decl.params, passed, strict=False):
+        if not param.variadic and given_type is not None:
+            bound |= infer_type_params(param.type, given_type, names)
     unknown = {name: TUnknown(name) for name in names - bound.keys()}
     result = substitute(result, bound)
     return None if substitute(result, unknown) != result else result
 
 
-def _reject_ord_floats(decl: FuncDecl, args: list[Node], node: Node, env: Env) -> None:
+def _reject_ord_floats(decl: FuncDecl, passed: list[GoType | None], node: Node) -> None:
     """cmp.Ordered became `Ord`, which f64 does not implement: calling it with floats would
     not compile, so say so instead."""
     partial = compared_by_operators(decl.type_params, decl.body.text) if decl.body else frozenset()
@@ -1899,8 +1900,7 @@ def _reject_ord_floats(decl: FuncDecl, args: list[Node], node: Node, env: Env) -
     )
     if not ordered:
         return
-    for arg in args:
-        t = expr(arg, env).go
+    for t in passed:
         if is_float(t) or is_float(elem_type(t)):
             raise Untranslatable(
                 node,

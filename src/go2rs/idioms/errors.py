@@ -40,6 +40,10 @@ _RETURN_FIELD = re.compile(r"\{\s*return\s+(\w+)\.(\w+)\s*\}")
 def unwrapped_field(type_name: str, ctx: Ctx) -> str | None:
     """The error field a custom error's `Unwrap() error { return e.Err }` exposes: Rust
     reaches the cause through `std::error::Error::source` instead (E07)."""
+    return ctx.decisions.unwrap_fields.get(type_name)
+
+
+def _unwrapped_field(type_name: str, ctx: Ctx) -> str | None:
     method = ctx.program.method_names(type_name).get("Unwrap")
     if method is None or method.params or method.body is None or method.receiver is None:
         return None
@@ -71,6 +75,8 @@ def analyze(ctx: Ctx) -> None:
     for type_name in program.methods:
         if has_method(ctx, type_name, "Error", 1):
             decisions.error_types.add(type_name)
+            if (unwrapped := _unwrapped_field(type_name, ctx)) is not None:
+                decisions.unwrap_fields[type_name] = unwrapped
         elif has_method(ctx, type_name, "String", 1):
             decisions.display_types.add(type_name)
     if program.is_main:

@@ -23,6 +23,7 @@ from go2rs.gomodel import (
     TypeParam,
 )
 from go2rs.idioms import naming
+from go2rs.idioms.interfaces import embed_key
 from go2rs.idioms.types import Pos, map_type
 from go2rs.rustmodel import Body, Fn, Impl, Meta, Note, Trait
 
@@ -56,7 +57,7 @@ NUMERIC_SUPERTRAITS = (
 
 def named_caps(constraint: GoType) -> frozenset[str]:
     """What a named constraint's bound lets a body do with its values ("clone", "copy")."""
-    rust = _NAMED_BOUNDS.get(_key(constraint), "")
+    rust = _NAMED_BOUNDS.get(embed_key(constraint), "")
     return frozenset(cap for cap, trait in (("clone", "Clone"), ("copy", "Copy")) if trait in rust)
 
 
@@ -69,7 +70,7 @@ def is_numeric_set(iface: TInterface) -> bool:
 def bound(constraint: GoType, ctx: Ctx) -> tuple[str, Note | None]:
     """The Rust bound for a Go constraint (may be empty), and a note when it needs a look."""
     if isinstance(constraint, TName):
-        key = _key(constraint)
+        key = embed_key(constraint)
         if key == "any":
             return _NAMED_BOUNDS[key], None
         if key == "comparable":
@@ -100,17 +101,11 @@ _HARMLESS_CALLS = frozenset(
 )
 
 
-def _key(constraint: GoType) -> str:
-    if not isinstance(constraint, TName):
-        return ""
-    return f"{constraint.pkg}.{constraint.name}" if constraint.pkg else constraint.name
-
-
 def compared_by_operators(params: tuple[TypeParam, ...], body_text: str) -> frozenset[str]:
     """The cmp.Ordered parameters of a function whose body only compares their values with
     operators and calls nothing that could need a total order: `PartialOrd` is enough
     there, and Go's float instantiations still compile (f64 is not `Ord`)."""
-    ordered = frozenset(p.name for p in params if _key(p.constraint) in _ORDERED)
+    ordered = frozenset(p.name for p in params if embed_key(p.constraint) in _ORDERED)
     if not ordered or _TOTAL_ORDER_USES.search(body_text):
         return frozenset()
     calls = set(_CALL.findall(body_text)) - _HARMLESS_CALLS
