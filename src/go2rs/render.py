@@ -84,11 +84,6 @@ def _derives(derives: tuple[str, ...]) -> str:
     return f"#[derive({', '.join(derives)})]\n" if derives else ""
 
 
-def _todo_literal(text: str) -> str:
-    """A todo!() argument: a Rust string literal whose braces are not format holes."""
-    return rust_format_string(text)
-
-
 class _BytecodeCache(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept between processes (keyed by the template source's checksum), so a
     paste does not compile every template again. A cache that cannot be read or written is
@@ -125,7 +120,7 @@ def environment() -> jinja2.Environment:
         bytecode_cache=_bytecode_cache(),
     )
     env.filters["brief_codes"] = _brief_codes
-    env.filters["rust_str"] = _todo_literal
+    env.filters["rust_str"] = rust_format_string  # todo!() text: braces are not holes
     env.filters["comment"] = comment_text  # text inside `//` comments stays inside
     env.globals["render_item"] = render_item
     env.globals["meta"] = _meta

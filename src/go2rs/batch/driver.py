@@ -298,14 +298,14 @@ def _file_reports(
 def unmapped_text(
     entries: Sequence[report.PlaceholderEntry],
     config: BatchConfig,
-    stubs: dict[str, Placeholder] | None = None,
+    stubs: dict[str, Placeholder],
 ) -> str:
     """`src/unmapped.rs`: one named placeholder per Go type without a Rust counterpart (with
     the method stubs the packages' bodies call, from `stubs`)."""
     ctx = Ctx(Program.of(()), Options(comments=config.comments))
     for e in entries:
         note = f"{e.note} (used by {', '.join(e.packages)})"
-        known = (stubs or {}).get(e.name, Placeholder(e.name, 0, "", ""))
+        known = stubs.get(e.name, Placeholder(e.name, 0, "", ""))
         if known.error_text:
             ctx.placeholder_error(e.name, e.go_type, note, known.error_text)
         ctx.placeholder(e.name, e.arity, e.go_type, note)

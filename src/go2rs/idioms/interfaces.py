@@ -73,9 +73,9 @@ def method_set(
     return out
 
 
-def supertraits(iface: TInterface, ctx: Ctx, name: str | None = None) -> list[str]:
+def supertraits(iface: TInterface, ctx: Ctx, name: str) -> list[str]:
     out: list[str] = []
-    if name is not None and name in ctx.decisions.any_traits:
+    if name in ctx.decisions.any_traits:
         out.append(ANY)
     for embed in iface.embeds:
         key = embed_key(embed)
