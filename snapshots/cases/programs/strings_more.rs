@@ -101,12 +101,13 @@ fn main() {
             .collect::<Vec<String>>()[1]
     );
     println!(
-        "{} {}",
+        "{} {} {}",
         "a,b,c"
             .split(",")
             .map(String::from)
             .collect::<Vec<String>>()
             .len(),
+        Vec::<String>::new().len(),
         Vec::<String>::new().len()
     );
     if let Err(err) = std::fs::DirBuilder::new()

@@ -1606,22 +1606,21 @@ def _format_int(args: list[Node], node: Node, env: Env) -> E:
     )
 
 
+def _constant_int(node: Node) -> int | None:
+    """The value of an integer constant written in place (`3`, `-0`, `1 << 4`), else None."""
+    from go2rs.idioms.literals import eval_int
+    from go2rs.parse.lower import lower_expr
+
+    return eval_int(lower_expr(node), 0, {})
+
+
 def _time_unix(args: list[Node], env: Env) -> E:
     """time.Unix(sec, nsec): seconds and nanoseconds since 1970, either of them negative or
     unnormalized as Go allows (literals fold to one count of nanoseconds)."""
-    from go2rs.idioms.literals import go_int_value
-
     env.uses.add("std::time::Duration")
     epoch = "std::time::UNIX_EPOCH"
-    literals = [go_int_value(text(a).lstrip("-")) for a in args]
-    if all(
-        v is not None and a.type in ("int_literal", "unary_expression")
-        for v, a in zip(literals, args, strict=True)
-    ):
-        sec, nsec = (
-            -(v or 0) if text(a).startswith("-") else (v or 0)
-            for v, a in zip(literals, args, strict=True)
-        )
+    sec, nsec = (_constant_int(a) for a in args)
+    if sec is not None and nsec is not None:
         total = sec * 1_000_000_000 + nsec
         shift = f"Duration::from_nanos({abs(total)})"
         return E(
@@ -1667,23 +1666,13 @@ def _cut(args: list[Node], node: Node, env: Env) -> E:
 def _split_n(args: list[Node], node: Node, env: Env) -> E:
     """strings.SplitN(s, sep, n) with a literal n and a non-empty separator: at most n parts
     (the last holds the rest), all of them for n < 0, none (Go's nil) for 0."""
-    from go2rs.idioms.literals import go_int_value
-
-    count = (
-        go_int_value(text(args[2]).replace("-", ""))
-        if args[2].type
-        in (
-            "int_literal",
-            "unary_expression",
-        )
-        else None
-    )
+    count = _constant_int(args[2])
     sep = expr(args[1], env)
     if count is None or not sep.literal:
         raise Untranslatable(node, "strings.SplitN with a computed count or an empty separator")
     value = expr(args[0], env)
     parts = ".map(String::from).collect::<Vec<String>>()"
-    if text(args[2]).startswith("-"):
+    if count < 0:
         return E(f"{value.at(0)}.split({sep.text}){parts}", TSlice(STRING), "Vec<String>")
     if count == 0:
         return E("Vec::<String>::new()", TSlice(STRING), "Vec<String>")

@@ -20,7 +20,7 @@ func main() {
 	before, after, found = strings.Cut(pair, ":")
 	fmt.Println(before, after == "", found)
 	fmt.Println(len(strings.SplitN("a,b,c,d", ",", 2)), strings.SplitN("a,b,c,d", ",", 2)[1])
-	fmt.Println(len(strings.SplitN("a,b,c", ",", -1)), len(strings.SplitN("a,b,c", ",", 0)))
+	fmt.Println(len(strings.SplitN("a,b,c", ",", -1)), len(strings.SplitN("a,b,c", ",", 0)), len(strings.SplitN("a,b,c", ",", -0)))
 	if err := os.MkdirAll("out/nested", 0o755); err != nil {
 		fmt.Println("mkdir failed")
 		return
