@@ -19,7 +19,7 @@ from go2rs.gomodel import ChanDir, TChan, TName
 from go2rs.idioms import naming
 from go2rs.idioms.concurrency import chan_side
 from go2rs.parse.lower import text
-from go2rs.parse.parser import walk
+from go2rs.parse.parser import enclosing, walk
 
 
 def make_channel(name: str, call: Node, env: Env) -> list[str]:
@@ -76,23 +76,12 @@ def receivers(function: Node, name: str, ctx: Ctx) -> Receivers:
                 receives = True
         if not receives:
             continue
-        spawn = _enclosing(node, function, "go_statement")
+        spawn = enclosing(node, function, "go_statement")
         owners.add((spawn.start_byte, spawn.end_byte) if spawn is not None else None)
-        in_loop = spawn is not None and _enclosing(spawn, function, "for_statement") is not None
+        in_loop = spawn is not None and enclosing(spawn, function, "for_statement") is not None
         looped = looped or in_loop
     shared = len(owners) > 1 or (looped and len(owners) == 1)
     return Receivers(shared, tuple(params) if shared else ())
-
-
-def _enclosing(node: Node, top: Node, kind: str) -> Node | None:
-    parent = node.parent
-    while parent is not None and parent != top and parent.type != "func_literal":
-        if parent.type == kind:
-            return parent
-        parent = parent.parent
-    if parent is not None and parent.type == "func_literal" and parent != top:
-        return _enclosing(parent, top, kind)  # `go func() { .. }()`: the literal is inside it
-    return None
 
 
 def receive_param(arguments: Node, arg: Node, ctx: Ctx) -> tuple[str, int] | None:

@@ -16,7 +16,7 @@ from go2rs.gomodel import FuncDecl, GoType
 from go2rs.idioms import naming
 from go2rs.idioms.structs import lock_field_name, lock_is_tokio
 from go2rs.parse.lower import text
-from go2rs.parse.parser import walk
+from go2rs.parse.parser import enclosing, walk
 
 Lines = list[str]
 
@@ -384,12 +384,7 @@ def shared_locals(body: Node) -> tuple[frozenset[str], frozenset[str]]:
 
 def _inside(node: Node, top: Node, kind: str) -> bool:
     """Whether `node` sits inside a `kind` node (a func literal, a go statement) below `top`."""
-    parent = node.parent
-    while parent is not None and parent != top:
-        if parent.type == kind:
-            return True
-        parent = parent.parent
-    return False
+    return enclosing(node, top, kind) is not None
 
 
 def _only_locked(body: Node, name: str) -> bool:

@@ -36,6 +36,16 @@ def parse_body(body_text: str) -> Node:
     return parse_go(b"package p\nfunc _() " + body_text.encode("utf-8")).root_node
 
 
+def enclosing(node: Node, top: Node, kind: str) -> Node | None:
+    """The nearest `kind` node (a go statement, a loop) around `node`, below `top`."""
+    parent = node.parent
+    while parent is not None and parent != top:
+        if parent.type == kind:
+            return parent
+        parent = parent.parent
+    return None
+
+
 def walk(node: Node) -> Iterator[Node]:
     """`node` and every descendant, pre-order, without recursion (inputs may nest 10,000 deep).
 
