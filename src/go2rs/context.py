@@ -100,6 +100,8 @@ class Decisions:
     zero_valued: dict[str, frozenset[str]] = field(default_factory=dict)
     # error type -> the error field its `Unwrap() error` returns (errors.analyze; E07)
     unwrap_fields: dict[str, str] = field(default_factory=dict)
+    # memo of functions._read_only_struct: (FuncDecl.key, param) -> only its fields are read
+    read_only_params: dict[tuple[str, str], bool] = field(default_factory=dict)
     renames: dict[str, str] = field(default_factory=dict)
     _mutating_names: frozenset[str] | None = None
 

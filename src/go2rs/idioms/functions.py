@@ -209,13 +209,21 @@ def _read_only_struct(sig: Signature, name: str, t: GoType, ctx: Ctx) -> bool:
     interface) and that the body only reads fields of: `&T`. Go copied it, which an owner
     cannot do, and a reader does not need. Trait methods keep `T` (every implementation must
     agree)."""
-    from go2rs.idioms.interfaces import method_set
     from go2rs.idioms.structs import derives_for
 
     if not isinstance(t, TName) or t.pkg is not None or ctx.program.struct(t.name) is None:
         return False
     if "Clone" in derives_for(t.name, ctx):
         return False
+    memo = ctx.decisions.read_only_params  # every build of the signature asks (a body parse)
+    if (sig.key, name) not in memo:
+        memo[sig.key, name] = _only_fields_read(sig, name, ctx)
+    return memo[sig.key, name]
+
+
+def _only_fields_read(sig: Signature, name: str, ctx: Ctx) -> bool:
+    from go2rs.idioms.interfaces import method_set
+
     fn = _decl(sig, ctx)
     if fn is None or fn.body is None:
         return False
