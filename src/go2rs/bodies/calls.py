@@ -14,6 +14,7 @@ from go2rs.bodies.env import (
     BOOL,
     ERROR,
     INT,
+    SHARED_RX,
     STRING,
     E,
     Env,
@@ -1920,7 +1921,7 @@ def _argument(arg: Node, target: str, env: Env) -> str:
         from go2rs.bodies.channels import sender_argument
 
         return sender_argument(arg, env)
-    if target.startswith(("mpsc::Receiver", "Arc<tokio::sync::Mutex<mpsc::Receiver")):
+    if target.startswith(("mpsc::Receiver", SHARED_RX)):
         from go2rs.bodies.channels import receiver_argument
 
         return receiver_argument(arg, env, shared=target.startswith("Arc<"))

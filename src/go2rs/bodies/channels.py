@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from go2rs.bodies.env import E, Env, Local, Untranslatable
+from go2rs.bodies.env import SHARED_RX, E, Env, Local, Untranslatable
 from go2rs.bodies.exprs import coerce, expr, go_type, index_text, rust_type
 from go2rs.context import Ctx
 from go2rs.gomodel import ChanDir, TChan, TName
@@ -40,9 +40,6 @@ def make_channel(name: str, call: Node, env: Env) -> list[str]:
         f"let ({rust}_tx, {rust}_rx) = {made};",
         f"let {rust}_rx = Arc::new(tokio::sync::Mutex::new({rust}_rx));",
     ]
-
-
-SHARED_RX = "Arc<tokio::sync::Mutex<mpsc::Receiver"  # how a shared Receiver's type starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +116,12 @@ def shared_end(rust: str, env: Env) -> str:
     """The split local `rust` where a shared Receiver is expected: a clone of its shared
     handle, or (once) its own Receiver, now shared."""
     pair = next(
-        (x for scope in env.scopes for x in scope.values() if x.chan_pair and x.rust == rust),
+        (
+            x
+            for scope in reversed(env.scopes)  # the innermost: a shadowing pair wins
+            for x in scope.values()
+            if x.chan_pair and x.rust == rust
+        ),
         None,
     )
     if pair is not None and pair.shared_rx:

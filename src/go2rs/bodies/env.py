@@ -74,6 +74,9 @@ class E:
         return self.text if (self.rust or "").startswith("&") else f"&{self.at(1)}"
 
 
+SHARED_RX = "Arc<tokio::sync::Mutex<mpsc::Receiver"  # how a shared Receiver's type starts
+
+
 @dataclass(frozen=True, slots=True)
 class Skipped:
     """Statements a body kept as `todo!()`: one go2rs could not translate, with the rest of

@@ -15,6 +15,7 @@ from go2rs.bodies.env import (
     BOOL,
     ERROR,
     INT,
+    SHARED_RX,
     STRING,
     E,
     Env,
@@ -201,7 +202,7 @@ CHANNEL_PAIR = "(mpsc::Sender, mpsc::Receiver)"  # the Rust type of a split `mak
 
 def _channel_end(e: E, target: str | None, env: Env) -> str:
     """A split channel where one end is expected: the Receiver moves (once), Senders clone."""
-    if target is not None and target.startswith("Arc<tokio::sync::Mutex<mpsc::Receiver"):
+    if target is not None and target.startswith(SHARED_RX):
         from go2rs.bodies.channels import shared_end
 
         return shared_end(e.text, env)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from go2rs.bodies.channels import SHARED_RX, check_side
-from go2rs.bodies.env import BOOL, Env, Local, Untranslatable, identifiers, is_copy
+from go2rs.bodies.channels import check_side
+from go2rs.bodies.env import BOOL, SHARED_RX, Env, Local, Untranslatable, identifiers, is_copy
 from go2rs.bodies.exprs import expr, rust_type
 from go2rs.bodies.stmts import Lines, braced, statements
 from go2rs.gomodel import TChan, TFunc, TName

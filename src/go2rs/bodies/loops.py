@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from go2rs.bodies.channels import SHARED_RX, receive_head
+from go2rs.bodies.channels import receive_head
 from go2rs.bodies.env import (
     INT,
+    SHARED_RX,
     STRING,
     E,
     Env,
