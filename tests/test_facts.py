@@ -59,3 +59,29 @@ def test_count_matches_a_recount_of_the_body_alone(path: Path) -> None:
         assert fn.body is not None
         root = parse_go(b"package p\nfunc _() " + fn.body.text.encode()).root_node
         assert fn.body.facts.statements == _recount(root), fn.name
+
+
+LENDING = """\
+package p
+
+import "sort"
+
+func G(xs []int) int {
+	n := 0
+	p := &n
+	count(&n)
+	sort.Ints(xs)
+	go func() {
+		var q int
+		use(&q)
+	}()
+	return *p
+}
+"""
+
+
+def test_lent_names_are_the_locals_rust_must_declare_mut() -> None:
+    """`&x` anywhere (closures too), a local declared from `&..`, an in-place sort's slice."""
+    (fn,) = _functions(LENDING.encode())
+    assert fn.body is not None
+    assert fn.body.facts.lent == {"n", "p", "xs", "q"}

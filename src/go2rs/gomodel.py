@@ -279,6 +279,7 @@ class BodyFacts:
     ranged: frozenset[Path] = frozenset()  # `for .. range x` (a channel only if x is one)
     chan_locals: frozenset[str] = frozenset()  # `x := make(chan T)`
     asserted: frozenset[str] = frozenset()  # local type names of `x.(T)` and `case T:`
+    lent: frozenset[str] = frozenset()  # `&x`, `p := &T{}` (p), `sort.Ints(x)`: Rust's x is mut
     has_go: bool = False
     has_select: bool = False
     makes_chan: bool = False

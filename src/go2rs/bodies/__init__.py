@@ -19,8 +19,7 @@ from go2rs.context import Ctx
 from go2rs.gomodel import BodyFacts, FuncDecl, TChan, TName, TSlice, TypeParam
 from go2rs.idioms import naming
 from go2rs.idioms.errors import returns_error
-from go2rs.parse.lower import text
-from go2rs.parse.parser import parse_body, walk
+from go2rs.parse.parser import parse_body
 from go2rs.rustmodel import Fn
 
 __all__ = ["BodyResult", "Skipped", "Untranslatable", "translate_body"]
@@ -67,7 +66,7 @@ def _translate(fn: FuncDecl, rust_fn: Fn, ctx: Ctx, root: Node, statement_count:
         raise Untranslatable(None, "no body")
     assert fn.body is not None  # translate_body's precondition
     facts = fn.body.facts  # lower walked this same body text: no second facts walk
-    mutated = _mutated_names(body, facts, ctx)
+    mutated = _mutated_names(facts, ctx)
     env = Env(
         ctx,
         shape,
@@ -124,48 +123,13 @@ def _deeper_than(root: Node, limit: int) -> bool:
             depth -= 1
 
 
-_IN_PLACE = frozenset(
-    {
-        "sort.Ints",
-        "sort.Strings",
-        "sort.Float64s",
-        "sort.Slice",
-        "sort.SliceStable",
-        "slices.Sort",
-        "slices.Reverse",
-        "slices.SortFunc",
-    }
-)
-
-
-def _mutated_names(body: Node, facts: BodyFacts, ctx: Ctx) -> set[str]:
+def _mutated_names(facts: BodyFacts, ctx: Ctx) -> set[str]:
     """Locals Rust must declare `mut`: assigned, mutated through &mut methods, sorted in
-    place, or lent out with `&x`."""
+    place, or lent out with `&x` (all found by lower's facts walk)."""
     mutating = ctx.decisions.mutating_method_names()
-    names = {p[0] for p in facts.assigned}
+    names = {p[0] for p in facts.assigned} | set(facts.lent)
     names |= {path[0] for path, method in facts.method_calls if method in mutating}
     names |= {p[0] for p in facts.sent_on | facts.received_from}
-    for node in walk(body):
-        if (
-            node.type == "unary_expression"
-            and node.child_by_field_name("operator") is not None
-            and text(node.child_by_field_name("operator")) == "&"
-        ):
-            operand = node.child_by_field_name("operand")
-            if operand is not None and operand.type == "identifier":
-                names.add(text(operand))
-            declared = node.parent.parent if node.parent is not None else None
-            if declared is not None and declared.type == "short_var_declaration":
-                left = declared.child_by_field_name("left")
-                names.update(text(n) for n in (left.named_children if left else []))
-        elif (
-            node.type == "call_expression"
-            and text(node.child_by_field_name("function")) in _IN_PLACE
-        ):
-            args = node.child_by_field_name("arguments")
-            first = args.named_children[0] if args is not None and args.named_children else None
-            if first is not None and first.type == "identifier":
-                names.add(text(first))
     return names
 
 

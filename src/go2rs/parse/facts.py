@@ -15,6 +15,20 @@ from go2rs.gomodel import BodyFacts, Path
 
 _ASSIGN_KINDS = {"assignment_statement", "inc_statement", "dec_statement"}
 _NOT_STATEMENTS = ("comment", "empty_statement")  # inside a statement_list, not counted
+# Calls that sort or reverse their first argument in place: Rust needs it `mut`.
+_IN_PLACE = frozenset(
+    {
+        "sort.Ints",
+        "sort.Strings",
+        "sort.Float64s",
+        "sort.Slice",
+        "sort.SliceStable",
+        "slices.Sort",
+        "slices.Reverse",
+        "slices.SortFunc",
+    }
+)
+_IN_PLACE_METHODS = frozenset(name.split(".")[1] for name in _IN_PLACE)
 
 
 def path_of(node: Node | None) -> Path | None:
@@ -73,6 +87,7 @@ class _Collector:
     ranged: set[Path] = field(default_factory=set)
     chan_locals: set[str] = field(default_factory=set)
     asserted: set[str] = field(default_factory=set)
+    lent: set[str] = field(default_factory=set)
     has_go: bool = False
     has_select: bool = False
     makes_chan: bool = False
@@ -103,14 +118,13 @@ class _Collector:
         elif kind == "send_statement":
             if (p := path_of(node.child_by_field_name("channel"))) is not None:
                 self.sent_on.add(p)
-        elif kind == "unary_expression" and _op(node) == "<-":
-            if (p := path_of(node.child_by_field_name("operand"))) is not None:
-                self.received_from.add(p)
+        elif kind == "unary_expression":
+            self._unary(node)
         elif kind == "range_clause":
             if (p := path_of(node.child_by_field_name("right"))) is not None:
                 self.ranged.add(p)
         elif kind == "short_var_declaration":
-            self._chan_locals(node)
+            self._short_var(node)
         elif kind == "go_statement":
             self.has_go = True
         elif kind == "select_statement":
@@ -122,6 +136,16 @@ class _Collector:
         elif kind == "type_case":
             for t in node.children_by_field_name("type"):
                 self._asserted(t)
+
+    def _unary(self, node: Node) -> None:
+        op = _op(node)
+        if op == "<-":
+            if (p := path_of(node.child_by_field_name("operand"))) is not None:
+                self.received_from.add(p)
+        elif op == "&":
+            operand = node.child_by_field_name("operand")
+            if operand is not None and operand.type == "identifier":
+                self.lent.add(_text(operand))
 
     def _asserted(self, node: Node | None) -> None:
         """`x.(T)` / `case T:` with a local type name T (`*T` counts as T)."""
@@ -157,11 +181,13 @@ class _Collector:
             if direct and len(targets) == len(values) and _is_nil(values[i]):
                 self.nil_assigned.add(p)
 
-    def _chan_locals(self, node: Node) -> None:
+    def _short_var(self, node: Node) -> None:
         left = node.child_by_field_name("left")
         right = node.child_by_field_name("right")
         if left is None or right is None:
             return
+        if any(v.type == "unary_expression" and _op(v) == "&" for v in right.named_children):
+            self.lent.update(_text(n) for n in left.named_children)  # `p := &T{}`: p is mut
         for target, value in zip(left.named_children, right.named_children, strict=False):
             func = (
                 value.child_by_field_name("function") if value.type == "call_expression" else None
@@ -191,6 +217,11 @@ class _Collector:
             name_node = func.child_by_field_name("field")
             name = _text(name_node) if name_node is not None else ""
             self.called_methods.add(name)
+            if name in _IN_PLACE_METHODS and _text(func) in _IN_PLACE:
+                args = node.child_by_field_name("arguments")
+                first = args.named_children[0] if args is not None and args.named_children else None
+                if first is not None and first.type == "identifier":
+                    self.lent.add(_text(first))
             base = path_of(operand)
             if base is not None:
                 self.method_calls.add((base, name))
@@ -228,6 +259,7 @@ class _Collector:
             ranged=frozenset(self.ranged),
             chan_locals=frozenset(self.chan_locals),
             asserted=frozenset(self.asserted),
+            lent=frozenset(self.lent),
             has_go=self.has_go,
             has_select=self.has_select,
             makes_chan=self.makes_chan,
