@@ -19,7 +19,7 @@ from go2rs.context import Ctx
 from go2rs.gomodel import BodyFacts, FuncDecl, TChan, TName, TSlice, TypeParam
 from go2rs.idioms import naming
 from go2rs.idioms.errors import returns_error
-from go2rs.parse.parser import parse_body
+from go2rs.parse.parser import NodeIndex, parse_body
 from go2rs.rustmodel import Fn
 
 __all__ = ["BodyResult", "Skipped", "Untranslatable", "translate_body"]
@@ -79,8 +79,9 @@ def _translate(fn: FuncDecl, rust_fn: Fn, ctx: Ctx, root: Node, statement_count:
     env.core_types = dict(fn.core_types)
     env.spawns = facts.has_go
     if facts.has_go:  # only goroutines share locals; most bodies skip this walk
-        env.shared, env.mutexes = shared_locals(body)
-    env.arc_shared = arc_locals(body, ctx) if facts.has_go else frozenset()
+        env.index = index = NodeIndex(func)
+        env.shared, env.mutexes = shared_locals(body, index)
+        env.arc_shared = arc_locals(body, index, ctx)
     mutable_params = _bind_params(fn, rust_fn, env)
     env.mutated_fields = frozenset(
         p[1]

@@ -19,14 +19,15 @@ from go2rs.gomodel import ChanDir, TChan, TName
 from go2rs.idioms import naming
 from go2rs.idioms.concurrency import chan_side
 from go2rs.parse.lower import text
-from go2rs.parse.parser import enclosing, walk
+from go2rs.parse.parser import NodeIndex, enclosing, walk
 
 
 def make_channel(name: str, call: Node, env: Env) -> list[str]:
     t, made = _channel_of(call, env)
     rust = naming.snake(name)
-    # Without a go statement only the spawner receives: no walk needed.
-    shared = env.spawns and receivers(_function_of(call), name, env.ctx).shared
+    # Without a go statement only the spawner receives: no lookup needed.
+    index = env.index
+    shared = index is not None and receivers(_function_of(call), name, index, env.ctx).shared
     env.bind(name, Local(rust, t, None, chan_pair=True, shared_rx=shared))
     if not shared:
         return [f"let ({rust}_tx, mut {rust}_rx) = {made};"]
@@ -52,13 +53,11 @@ class Receivers:
     params: tuple[tuple[str, int], ...]
 
 
-def receivers(function: Node, name: str, ctx: Ctx) -> Receivers:
+def receivers(function: Node, name: str, index: NodeIndex, ctx: Ctx) -> Receivers:
     owners: set[tuple[int, int] | None] = set()  # the go statements (None: the spawner)
     looped = False
     params: list[tuple[str, int]] = []
-    for node in walk(function):
-        if node.type != "identifier" or text(node) != name:
-            continue
+    for node in index.identifiers(name, within=function):
         parent = node.parent  # (a costly property: read only for the name's own uses)
         if parent is None:
             continue

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from tree_sitter import Node
 
 from go2rs.context import Ctx
+from go2rs.parse.parser import NodeIndex
 
 if TYPE_CHECKING:
     from go2rs.bodies.calls import Formatted
@@ -142,6 +143,7 @@ class Env:
     mutated_fields: frozenset[str] = frozenset()  # receiver fields the body changes
     spawning_in_loop: bool = False  # translating a goroutine started inside a loop
     spawns: bool = False  # the body has a go statement (closures' included)
+    index: NodeIndex | None = None  # the function's nodes, indexed when it spawns (goroutines)
     moved_receivers: set[str] = field(default_factory=set)  # channel receivers a task took
     # split locals whose only Sender `go f(ch)` hands to the task (its spawner only receives)
     taken_senders: frozenset[str] = frozenset()

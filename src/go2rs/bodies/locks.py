@@ -16,7 +16,7 @@ from go2rs.gomodel import FuncDecl, GoType
 from go2rs.idioms import naming
 from go2rs.idioms.structs import lock_field_name, lock_is_tokio
 from go2rs.parse.lower import text
-from go2rs.parse.parser import enclosing, walk
+from go2rs.parse.parser import NodeIndex, enclosing, walk
 
 Lines = list[str]
 
@@ -342,7 +342,10 @@ def _written(node: Node) -> set[str]:
     return found
 
 
-def shared_locals(body: Node) -> tuple[frozenset[str], frozenset[str]]:
+_DECLARING = ("short_var_declaration", "range_clause", "var_spec", "parameter_declaration")
+
+
+def shared_locals(body: Node, index: NodeIndex) -> tuple[frozenset[str], frozenset[str]]:
     """(locals `go func(){..}()` bodies write, local sync.Mutexes used only as
     `mu.Lock()` / `mu.Unlock()` statements), by Go name. Names declared twice in the body,
     or declared inside any function literal too, are left out: a name must mean one local."""
@@ -350,34 +353,34 @@ def shared_locals(body: Node) -> tuple[frozenset[str], frozenset[str]]:
     inner: set[str] = set()
     written: set[str] = set()
     mutex_types: dict[str, str] = {}
-    for node in walk(body):
+    for node in index.nodes(_DECLARING, within=body):
         names = _declared(node)
-        if names:
-            in_literal = _inside(node, body, "func_literal")
-            for name in names:
-                if in_literal:
-                    inner.add(name)
-                else:
-                    outer[name] = outer.get(name, 0) + 1
-            if node.type == "var_spec" and not in_literal:
-                type_text = text(node.child_by_field_name("type"))
-                if type_text.startswith("sync."):  # a lock or WaitGroup is never the state
-                    mutex_types.update({name: type_text for name in names})
-        if node.type == "go_statement" and node.named_children:
-            function = node.named_children[0].child_by_field_name("function")
-            if function is not None and function.type == "func_literal":
-                written |= _written(function)
+        in_literal = bool(names) and _inside(node, body, "func_literal")
+        for name in names:
+            if in_literal:
+                inner.add(name)
+            else:
+                outer[name] = outer.get(name, 0) + 1
+        if names and node.type == "var_spec" and not in_literal:
+            type_text = text(node.child_by_field_name("type"))
+            if type_text.startswith("sync."):  # a lock or WaitGroup is never the state
+                mutex_types.update({name: type_text for name in names})
+    for node in index.nodes(("go_statement",), within=body):
+        call = node.named_children[0] if node.named_children else None
+        function = call.child_by_field_name("function") if call is not None else None
+        if function is not None and function.type == "func_literal":
+            written |= _written(function)
     once = {name for name, count in outer.items() if count == 1} - inner
     lent = {  # `atomic.AddInt64(&n, 1)`, `f(&x)`: a pointer to it is not a lock guard
         text(n.child_by_field_name("operand"))
-        for n in walk(body)
-        if n.type == "unary_expression" and text(n.child_by_field_name("operator")) == "&"
+        for n in index.nodes(("unary_expression",), within=body)
+        if text(n.child_by_field_name("operator")) == "&"
     }
     shared = frozenset((written & once) - set(mutex_types) - lent)
     mutexes = frozenset(
         name
         for name, type_text in mutex_types.items()
-        if type_text == "sync.Mutex" and name in once and shared and _only_locked(body, name)
+        if type_text == "sync.Mutex" and name in once and shared and _only_locked(body, name, index)
     )  # with no shared local, a mutex guards something else: it stays untranslated
     return shared, mutexes
 
@@ -387,12 +390,10 @@ def _inside(node: Node, top: Node, kind: str) -> bool:
     return enclosing(node, top, kind) is not None
 
 
-def _only_locked(body: Node, name: str) -> bool:
+def _only_locked(body: Node, name: str, index: NodeIndex) -> bool:
     """Whether every use of `name` (but its declaration) is a `name.Lock()` or
     `name.Unlock()` statement."""
-    for node in walk(body):
-        if node.type != "identifier" or text(node) != name:
-            continue
+    for node in index.identifiers(name, within=body):
         selector = node.parent
         if selector is not None and selector.type == "var_spec":
             continue
@@ -567,12 +568,12 @@ def _hold(name: str, nodes: list[Node], at: Node, env: Env) -> Lines:
 # holding its own handle. Only method calls that take &self may use such a local.
 
 
-def arc_locals(body: Node, ctx: Ctx) -> frozenset[str]:
+def arc_locals(body: Node, index: NodeIndex, ctx: Ctx) -> frozenset[str]:
     """Go names of the locals declared (once) from a literal of a lock-owning type that more
     than one task, closure or the spawner call &self methods on, and nothing else uses."""
     declared: dict[str, int] = {}
     types: dict[str, str] = {}
-    for node in walk(body):
+    for node in index.nodes(_DECLARING, within=body):
         names = _declared(node)
         for name in names:
             declared[name] = declared.get(name, 0) + 1
@@ -586,7 +587,7 @@ def arc_locals(body: Node, ctx: Ctx) -> frozenset[str]:
         for name, type_name in types.items()
         if declared.get(name) == 1
         and type_name in ctx.decisions.mutexes
-        and _shared_by_method_calls(body, name, type_name, ctx)
+        and _shared_by_method_calls(body, name, type_name, index, ctx)
     )
 
 
@@ -599,15 +600,17 @@ def _literal_type(value: Node) -> str | None:
     return text(kind) if kind is not None and kind.type == "type_identifier" else None
 
 
-def _shared_by_method_calls(body: Node, name: str, type_name: str, ctx: Ctx) -> bool:
+def _shared_by_method_calls(
+    body: Node, name: str, type_name: str, index: NodeIndex, ctx: Ctx
+) -> bool:
     """Whether every use of `name` calls a method of `type_name` that takes &self, from more
     than one owner (the spawner, a goroutine, a func literal) or from a goroutine in a loop."""
     known = {m.name for m in ctx.program.methods.get(type_name, [])}
     owners: dict[tuple[int, int] | None, str] = {}  # owner span -> its node type
     looped = returned = False
-    for node in walk(body):
+    for node in index.identifiers(name, within=body):
         parent = node.parent
-        if node.type != "identifier" or text(node) != name or parent is None:
+        if parent is None:
             continue
         holder = parent.parent
         if (

@@ -101,24 +101,20 @@ def _spawning_bodies(ctx: Ctx) -> None:
     - Func parameters a goroutine uses (`go func() { fn() }()`): the task outlives the call,
       so the closure must be `Send + Sync + 'static`."""
     from go2rs.bodies.channels import receivers
-    from go2rs.parse.parser import parse_body, walk
+    from go2rs.parse.parser import NodeIndex, parse_body
 
     for fn in ctx.program.all_funcs():
         if fn.body is None or not fn.body.facts.has_go:
             continue
-        root = parse_body(fn.body.text)
-        function = root.named_children[-1]
+        function = parse_body(fn.body.text).named_children[-1]
+        index = NodeIndex(function)
         for name in fn.body.facts.chan_locals:
-            ctx.decisions.shared_receivers.update(receivers(function, name, ctx).params)
-        funcs = {p.name: i for i, p in enumerate(fn.params) if isinstance(p.type, TFunc)}
-        for node in walk(function) if funcs else ():
-            if node.type != "go_statement":
-                continue
-            for used in walk(node):
-                if used.type == "identifier" and (used.text or b"").decode() in funcs:
-                    ctx.decisions.spawned_fn_params.add(
-                        (fn.key, funcs[(used.text or b"").decode()])
-                    )
+            ctx.decisions.shared_receivers.update(receivers(function, name, index, ctx).params)
+        funcs = {p.name: i for i, p in enumerate(fn.params) if p.name and isinstance(p.type, TFunc)}
+        for go in index.nodes(("go_statement",), within=function) if funcs else ():
+            ctx.decisions.spawned_fn_params.update(
+                (fn.key, i) for name, i in funcs.items() if index.identifiers(name, within=go)
+            )
 
 
 def _receive_only_fields(ctx: Ctx) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import tree_sitter_go
 from tree_sitter import Language, Node, Parser, Tree
@@ -61,6 +61,39 @@ def walk(node: Node) -> Iterator[Node]:
         current = cursor.node
         assert current is not None  # a cursor always stands on a node
         yield current
+
+
+class NodeIndex:
+    """Every node under `root`, found in one walk: by node type, and identifiers by name, each
+    list in source order. Analyses that ask "where is `name` used" or "which go statements" many
+    times over one function (the goroutine passes) look them up here instead of walking again."""
+
+    __slots__ = ("_kinds", "_names")
+
+    def __init__(self, root: Node) -> None:
+        kinds: dict[str, list[Node]] = {}
+        names: dict[bytes, list[Node]] = {}
+        for node in walk(root):
+            kind = node.type
+            kinds.setdefault(kind, []).append(node)
+            if kind == "identifier":
+                names.setdefault(node.text or b"", []).append(node)
+        self._kinds = kinds
+        self._names = names
+
+    def nodes(self, kinds: tuple[str, ...], within: Node) -> list[Node]:
+        """Nodes of these types inside `within` (itself included): kind by kind, each kind's
+        in source order."""
+        return [n for kind in kinds for n in _inside(self._kinds.get(kind, ()), within)]
+
+    def identifiers(self, name: str, within: Node) -> list[Node]:
+        """The identifiers spelled `name` inside `within`, in source order."""
+        return _inside(self._names.get(name.encode("utf-8"), ()), within)
+
+
+def _inside(nodes: Iterable[Node], top: Node) -> list[Node]:
+    start, end = top.start_byte, top.end_byte
+    return [n for n in nodes if start <= n.start_byte and n.end_byte <= end]
 
 
 def error_nodes(node: Node) -> Iterator[Node]:
