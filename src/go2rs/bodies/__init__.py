@@ -109,7 +109,10 @@ MAX_BODY_DEPTH = 200  # syntax-tree levels; hand-written Go stays far below, 10,
 
 def _deeper_than(root: Node, limit: int) -> bool:
     """Whether the tree is deeper than `limit`, found without recursion. A TreeCursor moves in C
-    and builds no Node objects on the way, so this costs a fraction of a walk."""
+    and builds no Node objects on the way, so this costs a fraction of a walk; and a tree of at
+    most `limit` nodes below the root (most bodies) cannot be deeper, so it needs no walk."""
+    if root.descendant_count <= limit:
+        return False
     cursor = root.walk()
     depth = 0
     while True:
