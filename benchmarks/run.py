@@ -201,6 +201,54 @@ def _work_largest(paths: list[Path]) -> dict[str, Any]:
     return {"seconds": 0.0, "lines": _lines(data), "file": largest.name, "py_peak_bytes": peak}
 
 
+# The pipeline's stages as `go2rs.api` calls them, and the tree-sitter parses inside them.
+_STAGES = ("lower", "run_passes", "build_file", "render_file", "rust_syntax_errors")
+
+
+def _work_stages(paths: list[Path]) -> dict[str, Any]:
+    """CPU seconds of each stage of `translate` (no rustfmt), summed over the files, and of
+    the three tree-sitter parses in it: the Go file (in `lower`), each body again (drafts
+    re-parse the body text; in `build_file`), and the Rust output (`rust_syntax_errors`, the
+    check that every output parses). Each function is wrapped in this process only, so the
+    product code carries no timers; the wrappers add a few microseconds per call."""
+    import importlib
+
+    import go2rs.api as api
+    from go2rs.api import Options
+
+    spent: dict[str, float] = {}
+
+    def timed(module: Any, name: str, key: str) -> None:
+        inner = getattr(module, name)
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.process_time()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                spent[key] = spent.get(key, 0.0) + time.process_time() - start
+
+        setattr(module, name, wrapper)
+
+    for stage in _STAGES:
+        timed(api, stage, stage)
+    timed(importlib.import_module("go2rs.parse.lower"), "parse_go", "parse_go")
+    import go2rs.parse.parser as parser
+
+    body_parse = parser.parse_body
+    for module in [m for name, m in sys.modules.items() if name.startswith("go2rs")]:
+        if getattr(module, "parse_body", None) is body_parse:  # `from .. import parse_body`
+            timed(module, "parse_body", "parse_body")
+    lines = 0
+    start = time.process_time()
+    for path in paths:
+        data = path.read_bytes()
+        api.translate(data, Options(format=False, filename=path.name))
+        lines += _lines(data)
+    total = time.process_time() - start
+    return {"seconds": total, "lines": lines, "stages": spent}
+
+
 def _cpu_seconds() -> float:
     """CPU time of this process and its finished children (pool workers, rustfmt): on a shared
     machine it moves less than wall time when other processes compete for the cores."""
@@ -249,6 +297,7 @@ def worker(mode: str, files: int, jobs: int) -> None:
         "translate": lambda: _work_translate(paths, False, jobs),
         "translate-fmt": lambda: _work_translate(paths, True, jobs),
         "largest": lambda: _work_largest(paths),
+        "stages": lambda: _work_stages(paths),
     }
     cpu = _cpu_seconds()
     out = work[mode]()
@@ -490,6 +539,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     }
     results["paired"] = paired_ratio(max(1, files // 5), args.pairs)
     print("paired", results["paired"], flush=True)
+    results["stages"] = stage_costs(max(1, files // 5), args.pairs)
+    print("stages", results["stages"], flush=True)
     results["largest"] = measure("largest", max(files * s for s in args.scales))
 
     scaling = []
@@ -535,6 +586,62 @@ def paired_ratio(files: int, pairs: int) -> dict[str, Any]:
         "cpu_min": min(cpu),
         "cpu_max": max(cpu),
     }
+
+
+def stage_costs(files: int, pairs: int) -> dict[str, Any]:
+    """Where translation time goes, each stage as a multiple of parse + visit of the same
+    files: the run with the median total of `pairs` runs, each paired with a visit run (best
+    of 3 rounds would hide the noise the paired ratio already shows)."""
+    runs = []
+    for _ in range(max(1, pairs // 2)):
+        visit = measure("visit", files)["cpu_seconds"]
+        runs.append((measure("stages", files), visit))
+    runs.sort(key=lambda r: r[0]["cpu_seconds"] / r[1])
+    stages, visit = runs[len(runs) // 2]
+    return {"files": files, "visit_cpu": visit, **stages}
+
+
+_STAGE_ROWS = (
+    ("parse_go", "tree-sitter parse of the Go file (inside lowering)"),
+    ("lower", "lowering to the Go model: the parse above, one facts walk per body"),
+    ("run_passes", "idiom passes (receivers, errors, nil, concurrency, ...)"),
+    ("parse_body", "tree-sitter parse of each body again (inside the Rust model build)"),
+    ("build_file", "Rust model: signatures, types, impls, draft bodies (parses above included)"),
+    ("render_file", "Jinja2 templates to text"),
+    ("rust_syntax_errors", "tree-sitter-rust parse of the output (every output must parse)"),
+)
+
+
+def _stage_lines(r: dict[str, Any]) -> list[str]:
+    st = r["stages"]
+    visit, spent, total = st["visit_cpu"], st["stages"], st["seconds"]
+    out = [
+        "",
+        "## Where the time goes (CPU, `--no-format`, serial)",
+        "",
+        f"The first {st['files']} files, each stage timed inside one translation run and given as",
+        "a multiple of parse + visit (`node.children`) of the same files, run just before it",
+        f"({visit:.2f} s CPU). Indented rows are part of the row above them.",
+        "",
+        "| stage | CPU | share | x parse+visit |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for key, label in _STAGE_ROWS:
+        indent = "&nbsp;&nbsp;&nbsp;" if key.startswith("parse_") else ""
+        out.append(
+            f"| {indent}{label} | {spent.get(key, 0.0):.2f} s | {spent.get(key, 0.0) / total:.0%} "
+            f"| {spent.get(key, 0.0) / visit:.2f}x |"
+        )
+    parses = sum(spent.get(k, 0.0) for k in ("parse_go", "parse_body", "rust_syntax_errors"))
+    out += [
+        f"| all of `translate` | {total:.2f} s | 100% | **{total / visit:.2f}x** |",
+        "",
+        f"The three tree-sitter parses alone take {parses:.2f} s, {parses / visit:.2f}x parse + "
+        "visit; the Go parse and the output check, which any translator that keeps the",
+        "\"every output parses\" bar must do, take "
+        f"{(spent.get('parse_go', 0.0) + spent.get('rust_syntax_errors', 0.0)) / visit:.2f}x.",
+    ]
+    return out
 
 
 def _mb(kb: float) -> str:
@@ -650,6 +757,8 @@ def markdown(r: dict[str, Any]) -> str:
         f"**{r['paired']['cpu_median']:.2f}x** in CPU time (range "
         f"{r['paired']['cpu_min']:.2f}-{r['paired']['cpu_max']:.2f}x), "
         f"{r['paired']['wall_median']:.2f}x in wall time (goal: within 4x)",
+        "",
+        *_stage_lines(r),
         "",
         "## 4. Scaling (serial, `--no-format`, each row a fresh process streaming files)",
         "",

@@ -78,7 +78,7 @@ def _translate(fn: FuncDecl, rust_fn: Fn, ctx: Ctx, root: Node, statement_count:
     env.type_caps = _type_caps(fn, ctx)
     env.core_types = dict(fn.core_types)
     env.spawns = facts.has_go
-    if facts.has_go:  # only goroutines share locals; most bodies skip this walk
+    if facts.has_go:  # only goroutines share locals: most bodies build no index
         env.index = index = NodeIndex(func)
         env.shared, env.mutexes = shared_locals(body, index)
         env.arc_shared = arc_locals(body, index, ctx)
