@@ -435,8 +435,7 @@ def test_check_folds_cargo_errors_into_report(
     at = next(i for i, line in enumerate(lines) if "pub fn results(&self)" in line)
     lines.insert(at, '    pub fn broken(&self) -> i64 { "not a number" }')
     pool.write_text("\n".join(lines) + "\n")
-    texts = {f.rust_path: (out / f.rust_path).read_text() for f in result.report.files}
-    rep = driver._fold_check(result.report, check_crate(out, monkeypatch), texts)
+    rep = driver._fold_check(result.report, check_crate(out, monkeypatch), out)
     pool_report = rep.files[0]
     assert pool_report.rust_path == "src/pool.rs"
     assert pool_report.status == "attention"
@@ -567,7 +566,9 @@ def test_schema_doc_names_every_report_field(converted: dict[str, Path]) -> None
     assert missing == []
 
 
-def test_crate_formatting_falls_back_file_by_file(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_crate_formatting_falls_back_file_by_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     require_tool("rustfmt", "batch formatting")
     from go2rs.batch import rustfmt as batch_rustfmt
 
@@ -577,14 +578,26 @@ def test_crate_formatting_falls_back_file_by_file(monkeypatch: pytest.MonkeyPatc
         "src/b.rs": "pub   fn  b()->i64{1}\n",
         "Cargo.toml": "[package]\n",
     }
-    out, problems = batch_rustfmt.format_crate(files, ["src/lib.rs"])
+
+    def staged() -> dict[str, str]:
+        for path, text in files.items():
+            (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / path).write_text(text)
+        return files
+
+    rust = ["src/lib.rs", "src/a.rs", "src/b.rs"]
+    staged()
+    problems = batch_rustfmt.format_tree(tmp_path, rust, ["src/lib.rs"])
+    out = {path: (tmp_path / path).read_text() for path in files}
     assert out["src/lib.rs"] == "mod a;\nmod b;\npub fn lib() {}\n"
     assert out["src/b.rs"] == "pub fn b() -> i64 {\n    1\n}\n"
     assert out["src/a.rs"] == files["src/a.rs"] and set(problems) == {"src/a.rs"}
     assert out["Cargo.toml"] == files["Cargo.toml"]
     monkeypatch.setattr(batch_rustfmt.shutil, "which", lambda name: None)
-    out, problems = batch_rustfmt.format_crate(files, ["src/lib.rs"])
-    assert out == files and set(problems) == {"src/lib.rs", "src/a.rs", "src/b.rs"}
+    staged()
+    problems = batch_rustfmt.format_tree(tmp_path, rust, ["src/lib.rs"])
+    assert {path: (tmp_path / path).read_text() for path in files} == files
+    assert set(problems) == set(rust)
 
 
 def test_a_broken_pool_falls_back_to_serial(

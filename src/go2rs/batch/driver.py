@@ -10,7 +10,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -26,7 +27,8 @@ from go2rs.batch.discover import (
     discover_files,
 )
 from go2rs.batch.layout import CrateLayout, PackagePlan
-from go2rs.batch.rustfmt import format_crate
+from go2rs.batch.rustfmt import format_tree
+from go2rs.batch.spool import Spool
 from go2rs.batch.work import FileResult, Unit, UnitResult, stub, translate_unit
 from go2rs.build import placeholder_items
 from go2rs.context import Ctx, LocalType, Options, Placeholder, merge_placeholders
@@ -162,10 +164,14 @@ def _translate(
     config: BatchConfig,
     pool: Executor | None,
     progress: Progress,
-) -> dict[str, UnitResult]:
+    staging: Path,
+    spool: Spool[FileResult],
+) -> dict[str, _Staged]:
+    """Translate every package, level by level, staging each one's Rust files on disk as soon
+    as it is done: only the per-package summaries (and the types table) stay in memory."""
     plans = {p.package.dir: p for p in crate.packages}
     local_types: dict[str, LocalType] = {}
-    results: dict[str, UnitResult] = {}
+    staged: dict[str, _Staged] = {}
     for level in _levels(module):
         units = []
         for package in level:
@@ -179,49 +185,54 @@ def _translate(
                 **extra,
             )
             units.append(_unit(plan, options))
-        for done in _run(units, pool, progress):
-            results[done.dir] = done
+
+        def stage(done: UnitResult) -> None:
+            staged[done.dir] = _stage(plans[done.dir], done, crate, staging, spool)
+            progress.advance(done.dir or ".", len(done.files), sum(f.go_lines for f in done.files))
+
+        _run(units, pool, stage)
         for package in level:  # fixed order: identical tables whatever finished first
-            plan = plans[package.dir]
-            for f in results[package.dir].files:
-                for name, info in scan_types(f.rust).items():
-                    local_types[f"{plan.import_path}.{name}"] = info
-    return results
+            local_types.update(staged[package.dir].types)
+    return staged
 
 
-def _run(units: Sequence[Unit], pool: Executor | None, progress: Progress) -> list[UnitResult]:
-    """Results in `units` order, whatever order they finish in; progress as they finish."""
-
-    def report(done: UnitResult) -> UnitResult:
-        lines = sum(f.go_lines for f in done.files)
-        progress.advance(done.dir or ".", len(done.files), lines)
-        return done
-
+def _run(units: Sequence[Unit], pool: Executor | None, stage: Callable[[UnitResult], None]) -> None:
+    """Each unit's result handed to `stage` as it finishes; none is kept here."""
     if pool is None or len(units) == 1:
-        return [report(translate_unit(u)) for u in units]
+        for unit in units:
+            stage(translate_unit(unit))
+        return
+    left = {u.dir: u for u in units}
     try:
-        futures = [pool.submit(translate_unit, u) for u in units]
-        for future in as_completed(futures):
-            report(future.result())
-        return [f.result() for f in futures]
+        for future in as_completed([pool.submit(translate_unit, u) for u in units]):
+            done = future.result()
+            del left[done.dir]
+            stage(done)
     except (BrokenProcessPool, OSError):
-        # A worker died (killed, out of memory, an unimportable __main__): redo this level
-        # here. Results are the same, only slower; translate_unit itself never raises.
-        return [translate_unit(u) for u in units]
+        # A worker died (killed, out of memory, an unimportable __main__): translate what is
+        # left here. Results are the same, only slower; translate_unit itself never raises.
+        for unit in list(left.values()):
+            stage(translate_unit(unit))
 
 
 # ---------------------------------------------------------------------------------- assembly
 
 
-# Go path -> (package import path, Rust path, translation, why it failed)
-_PerFile = tuple[str, str, FileResult, str | None]
+# Go path -> (package import path, Rust path, translation (without its Rust text) as an index
+# into the run's spool, why it failed)
+_PerFile = tuple[str, str, int, str | None]
 
 
 @dataclass(frozen=True, slots=True)
-class _Assembled:
-    files: dict[str, str]  # rust path -> text
+class _Staged:
+    """What is kept of a translated package once its Rust files are on disk (staged)."""
+
     per_file: dict[str, _PerFile]
-    placeholders: list[tuple[str, Placeholder]]
+    paths: tuple[str, ...]  # the crate files it wrote, relative to the crate root
+    placeholders: tuple[Placeholder, ...]
+    has_error_enum: bool
+    crates: frozenset[str]
+    types: dict[str, LocalType]  # its public types by import path, for the packages after it
 
 
 def _final_file(result: FileResult, is_main: bool) -> tuple[str, str | None]:
@@ -231,48 +242,83 @@ def _final_file(result: FileResult, is_main: bool) -> tuple[str, str | None]:
     return result.rust, None
 
 
-def _assemble(module: GoModule, crate: CrateLayout, results: dict[str, UnitResult]) -> _Assembled:
+def _stage(
+    plan: PackagePlan,
+    result: UnitResult,
+    crate: CrateLayout,
+    staging: Path,
+    spool: Spool[FileResult],
+) -> _Staged:
+    """Write one package's crate files under `staging`, its file results to `spool`, and keep
+    its summary."""
     files: dict[str, str] = {}
-    placeholders: list[tuple[str, Placeholder]] = []
     per_file: dict[str, _PerFile] = {}
-    for plan in crate.packages:
-        result = results[plan.package.dir]
-        names = [p.name for p in result.placeholders]
-        placeholders += [(plan.import_path, p) for p in result.placeholders]
-        by_path = {f.go_path: f for f in result.files}
-        main_text: str | None = None
-        for fplan in plan.files:
-            fres = by_path[fplan.go_path]
-            rust, failed = _final_file(fres, fplan.module is None)
-            if fplan.module is None:
-                main_text = rust
-                per_file[fplan.go_path] = (plan.import_path, fplan.rust_path, fres, failed)
-                continue
+    types: dict[str, LocalType] = {}
+    by_path = {f.go_path: f for f in result.files}
+    main_text: str | None = None
+    for fplan in plan.files:
+        fres = by_path[fplan.go_path]
+        types.update((f"{plan.import_path}.{n}", t) for n, t in scan_types(fres.rust).items())
+        rust, failed = _final_file(fres, fplan.module is None)
+        kept = spool.append(replace(fres, rust=""))  # the text is staged on disk
+        per_file[fplan.go_path] = (plan.import_path, fplan.rust_path, kept, failed)
+        if fplan.module is None:
+            main_text = rust
+        else:
             files[fplan.rust_path] = layout.file_module_text(rust, fplan.is_test)
-            per_file[fplan.go_path] = (plan.import_path, fplan.rust_path, fres, failed)
-        if plan.is_bin:
-            files[plan.module_file] = layout.bin_main_text(crate, plan, main_text, names)
-        elif result.error_enum is not None:
-            files[plan.error_module] = layout.error_module_text(result.error_enum)
+    if plan.is_bin:
+        names = [p.name for p in result.placeholders]
+        files[plan.module_file] = layout.bin_main_text(crate, plan, main_text, names)
+    elif result.error_enum is not None:
+        files[plan.error_module] = layout.error_module_text(result.error_enum)
+    _write_staged(staging, files)
+    return _Staged(
+        per_file,
+        tuple(files),
+        result.placeholders,
+        result.error_enum is not None,
+        result.crates,
+        types,
+    )
+
+
+def _module_files(crate: CrateLayout, staged: dict[str, _Staged]) -> dict[str, str]:
+    """The module files that tie the packages' files together."""
+    files: dict[str, str] = {}
     plans_by_dir = {p.package.dir: p for p in crate.packages if not p.is_bin}
     for node in crate.nodes:
         node_plan = plans_by_dir.get(node.go_dir)
-        node_result = results[node.go_dir] if node_plan is not None else None
+        done = staged[node.go_dir] if node_plan is not None else None
         files[node.module_file] = layout.package_module_text(
             crate,
             node,
             node_plan,
-            node_result is not None and node_result.error_enum is not None,
-            [p.name for p in node_result.placeholders] if node_result is not None else [],
+            done is not None and done.has_error_enum,
+            [p.name for p in done.placeholders] if done is not None else [],
         )
-    return _Assembled(files, per_file, placeholders)
+    return files
+
+
+def _write_staged(staging: Path, files: dict[str, str]) -> None:
+    try:
+        for rel, text in files.items():
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise BatchError(f"cannot stage the crate in {staging}: {exc.strerror or exc}") from None
 
 
 def _file_reports(
-    per_file: dict[str, _PerFile], files: dict[str, str], fmt_problems: dict[str, str]
-) -> list[report.FileReport]:
-    reports = []
-    for go_path, (package, rust_path, fres, failed) in sorted(per_file.items()):
+    per_file: dict[str, _PerFile],
+    results: Spool[FileResult],
+    staging: Path,
+    fmt_problems: dict[str, str],
+) -> Spool[report.FileReport]:
+    """One report per Go file, each built from its staged (formatted) Rust, one at a time."""
+    reports: Spool[report.FileReport] = Spool()
+    for go_path, (package, rust_path, index, failed) in sorted(per_file.items()):
+        fres = results[index]
         diagnostics = fres.diagnostics
         if rust_path in fmt_problems:
             problem = Diagnostic(go_path, 1, 1, Severity.WARNING, fmt_problems[rust_path])
@@ -282,7 +328,7 @@ def _file_reports(
                 go_path=go_path,
                 rust_path=rust_path,
                 package=package,
-                rust=files[rust_path],
+                rust=(staging / rust_path).read_text(encoding="utf-8"),
                 go_lines=fres.go_lines,
                 idioms=fres.idioms,
                 statements=fres.statements,
@@ -321,21 +367,35 @@ def unmapped_text(
 # ------------------------------------------------------------------------------------ output
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str | Iterable[str]) -> None:
+    """`text` (or its chunks, written as they come) into `path`, whole or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.go2rs-tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
+        if isinstance(text, str):
+            tmp.write_text(text, encoding="utf-8")
+        else:
+            with tmp.open("w", encoding="utf-8") as stream:
+                stream.writelines(text)
         os.replace(tmp, path)
     except OSError:
         tmp.unlink(missing_ok=True)
         raise
 
 
-def _write_all(out: Path, files: dict[str, str]) -> None:
+def _write_all(out: Path, files: dict[str, str | Iterable[str]]) -> None:
     try:
         for rel, text in sorted(files.items()):
             write_atomically(out / rel, text)
+    except OSError as exc:
+        raise BatchError(f"cannot write into {out}: {exc.strerror or exc}") from None
+
+
+def _publish(out: Path, staging: Path, paths: Iterable[str]) -> None:
+    """Copy the staged crate into `out`, a file at a time: a failure leaves whole files only."""
+    try:
+        for rel in sorted(paths):
+            write_atomically(out / rel, (staging / rel).read_text(encoding="utf-8"))
     except OSError as exc:
         raise BatchError(f"cannot write into {out}: {exc.strerror or exc}") from None
 
@@ -361,7 +421,11 @@ def _pool(config: BatchConfig, packages: int) -> Executor | None:
 
 
 def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchResult:
-    """Convert a folder or files into a crate under config.out; raises BatchError (exit 2)."""
+    """Convert a folder or files into a crate under config.out; raises BatchError (exit 2).
+
+    Memory follows the largest package, not the module: each package's Rust is staged in a
+    temporary folder as soon as it is translated, formatted there, and read back one file at
+    a time for its report and for the copy into `out` (which gets whole files only)."""
     progress = progress or Progress()
     module = _discover(config)
     _check_out(config.out, module.root, config.force)
@@ -370,46 +434,60 @@ def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchRes
         sum(len(p.files) for p in module.packages),
         sum(f.data.count(b"\n") for p in module.packages for f in p.files),
     )
-    pool = _pool(config, len(module.packages))
-    try:
-        results = _translate(module, crate, config, pool, progress)
-    finally:
-        if pool is not None:
-            pool.shutdown()
-    assembled = _assemble(module, crate, results)
-    placeholders = report.placeholder_entries(assembled.placeholders)
-    files = dict(assembled.files)
-    if crate.has_lib or placeholders:
-        stubs: dict[str, Placeholder] = {}
-        for _, placeholder in assembled.placeholders:  # packages may stub different methods
-            merge_placeholders(stubs, {placeholder.name: placeholder})
-        files[crate.unmapped_file] = unmapped_text(placeholders, config, stubs)
-    used = {c for r in results.values() for c in r.crates}
-    imports = {i for p in module.packages for i in p.imports}
-    deps = cargo.dependencies(used, imports)
-    files["Cargo.toml"] = cargo.cargo_toml(crate.name, module.module_path, deps)
-    fmt_problems: dict[str, str] = {}
-    if config.format:
-        files, fmt_problems = format_crate(files, crate.roots)
-    reports = _file_reports(assembled.per_file, files, fmt_problems)
-    outputs = {path: _role(path, crate) for path in sorted(files)}
-    rep = report.Report(
-        report.SCHEMA_VERSION,
-        module.module_path,
-        crate.name,
-        report.totals(reports, len(placeholders)),
-        report.ranked(reports),
-        placeholders,
-        report.dependency_entries(deps),
-        report.skipped_entries(module.skipped),
-        None,
-        outputs,
-    )
-    _write_all(config.out, files)
+    with tempfile.TemporaryDirectory(prefix="go2rs-crate-") as tmp:
+        staging = Path(tmp)
+        pool = _pool(config, len(module.packages))
+        results: Spool[FileResult] = Spool()
+        try:
+            staged = _translate(module, crate, config, pool, progress, staging, results)
+        finally:
+            if pool is not None:
+                pool.shutdown()
+        found = [
+            (plan.import_path, p)
+            for plan in crate.packages
+            for p in staged[plan.package.dir].placeholders
+        ]
+        placeholders = report.placeholder_entries(found)
+        files = _module_files(crate, staged)
+        if crate.has_lib or placeholders:
+            stubs: dict[str, Placeholder] = {}
+            for _, placeholder in found:  # packages may stub different methods
+                merge_placeholders(stubs, {placeholder.name: placeholder})
+            files[crate.unmapped_file] = unmapped_text(placeholders, config, stubs)
+        used = {c for done in staged.values() for c in done.crates}
+        imports = {i for p in module.packages for i in p.imports}
+        deps = cargo.dependencies(used, imports)
+        files["Cargo.toml"] = cargo.cargo_toml(crate.name, module.module_path, deps)
+        _write_staged(staging, files)
+        paths = sorted({*files, *(path for done in staged.values() for path in done.paths)})
+        fmt_problems: dict[str, str] = {}
+        if config.format:
+            rust = [path for path in paths if path.endswith(".rs")]
+            fmt_problems = format_tree(staging, rust, crate.roots)
+        per_file = {go: entry for done in staged.values() for go, entry in done.per_file.items()}
+        reports = _file_reports(per_file, results, staging, fmt_problems)
+        outputs = {path: _role(path, crate) for path in paths}
+        rep = report.Report(
+            report.SCHEMA_VERSION,
+            module.module_path,
+            crate.name,
+            report.totals(reports, len(placeholders)),
+            report.ranked(reports),
+            placeholders,
+            report.dependency_entries(deps),
+            report.skipped_entries(module.skipped),
+            None,
+            outputs,
+        )
+        _publish(config.out, staging, paths)
     if config.check:
-        rep = _fold_check(rep, cargo.cargo_check(config.out), files)
-    _write_all(config.out, {REPORT_JSON: report.to_json(rep), REPORT_MD: report.to_markdown(rep)})
-    written = tuple(sorted([*files, REPORT_JSON, REPORT_MD]))
+        rep = _fold_check(rep, cargo.cargo_check(config.out), config.out)
+    _write_all(
+        config.out,
+        {REPORT_JSON: report.json_chunks(rep), REPORT_MD: report.markdown_chunks(rep)},
+    )
+    written = tuple(sorted([*paths, REPORT_JSON, REPORT_MD]))
     return BatchResult(config.out, rep, written, _exit_code(rep))
 
 
@@ -427,16 +505,16 @@ def _role(path: str, crate: CrateLayout) -> str:
     return "go file"
 
 
-def _fold_check(
-    rep: report.Report, outcome: cargo.CheckOutcome, texts: dict[str, str]
-) -> report.Report:
+def _fold_check(rep: report.Report, outcome: cargo.CheckOutcome, out: Path) -> report.Report:
     """cargo's errors onto the files they point at; the ranking is redone with them."""
     table = cargo.by_file(outcome.errors)
-    files = []
+    files: Spool[report.FileReport] = Spool()
+    known: set[str] = set()
     for f in rep.files:
         errors = table.get(f.rust_path, [])
-        files.append(_with_errors(f, errors, texts[f.rust_path]) if errors else f)
-    known = {f.rust_path for f in rep.files}
+        rust = (out / f.rust_path).read_text(encoding="utf-8") if errors else ""
+        files.append(_with_errors(f, errors, rust) if errors else f)
+        known.add(f.rust_path)
     crate_errors = tuple(e for e in outcome.errors if e.rust_path not in known)
     ranked = report.ranked(files)
     return replace(

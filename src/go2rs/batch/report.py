@@ -10,11 +10,12 @@ import bisect
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field, replace
 
 from go2rs.batch.cargo import CompilerError, Dependency
 from go2rs.batch.discover import Skipped
+from go2rs.batch.spool import Spool
 from go2rs.context import Placeholder, Todo
 from go2rs.diagnostics import Diagnostic, Severity
 from go2rs.idioms.catalog import CATALOG
@@ -115,7 +116,7 @@ class Report:
     module: str
     crate: str
     totals: Totals
-    files: tuple[FileReport, ...]  # riskiest first
+    files: Sequence[FileReport]  # riskiest first (a Spool in batch runs: kept on disk)
     placeholders: tuple[PlaceholderEntry, ...]
     dependencies: tuple[DependencyEntry, ...]
     skipped: tuple[dict[str, str], ...]
@@ -214,27 +215,43 @@ def file_report(
     )
 
 
-def totals(files: Sequence[FileReport], placeholders: int) -> Totals:
+def totals(files: Iterable[FileReport], placeholders: int) -> Totals:
+    """The sums over `files`, in one pass (batch reports are read back from disk)."""
     idioms: Counter[str] = Counter()
+    status: Counter[str] = Counter()
+    sums: Counter[str] = Counter()
     for f in files:
         idioms.update(f.idioms)
-    count = Counter(f.status for f in files)
+        status[f.status] += 1
+        sums.update(
+            go_lines=f.go_lines,
+            rust_lines=f.rust_lines,
+            items=f.items,
+            statements=f.statements,
+            statements_translated=f.statements_translated,
+            todos=len(f.todos),
+            body_todos=f.body_todos,
+            notes=len(f.notes),
+            errors=sum(d.severity == "error" for d in f.diagnostics),
+            warnings=sum(d.severity == "warning" for d in f.diagnostics),
+            cargo_errors=len(f.cargo_errors),
+        )
     return Totals(
-        len(files),
-        count["ok"],
-        count["attention"],
-        count["failed"],
-        sum(f.go_lines for f in files),
-        sum(f.rust_lines for f in files),
-        sum(f.items for f in files),
-        sum(f.statements for f in files),
-        sum(f.statements_translated for f in files),
-        sum(len(f.todos) for f in files),
-        sum(f.body_todos for f in files),
-        sum(len(f.notes) for f in files),
-        sum(1 for f in files for d in f.diagnostics if d.severity == "error"),
-        sum(1 for f in files for d in f.diagnostics if d.severity == "warning"),
-        sum(len(f.cargo_errors) for f in files),
+        sum(status.values()),
+        status["ok"],
+        status["attention"],
+        status["failed"],
+        sums["go_lines"],
+        sums["rust_lines"],
+        sums["items"],
+        sums["statements"],
+        sums["statements_translated"],
+        sums["todos"],
+        sums["body_todos"],
+        sums["notes"],
+        sums["errors"],
+        sums["warnings"],
+        sums["cargo_errors"],
         placeholders,
         dict(sorted(idioms.items())),
     )
@@ -243,9 +260,14 @@ def totals(files: Sequence[FileReport], placeholders: int) -> Totals:
 _STATUS_RANK = {"failed": 0, "attention": 1, "ok": 2}
 
 
-def ranked(files: Iterable[FileReport]) -> tuple[FileReport, ...]:
-    """Riskiest first: failed files, then files with errors, then by risk score."""
-    return tuple(sorted(files, key=lambda f: (_STATUS_RANK[f.status], -f.risk, f.go_path)))
+def ranked(files: Sequence[FileReport]) -> Sequence[FileReport]:
+    """Riskiest first: failed files, then files with errors, then by risk score (a spooled
+    sequence stays on disk: only its order changes)."""
+    keys = [(_STATUS_RANK[f.status], -f.risk, f.go_path) for f in files]
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    if isinstance(files, Spool):
+        return files.reordered(order)
+    return tuple(files[i] for i in order)
 
 
 def placeholder_entries(
@@ -277,7 +299,26 @@ def skipped_entries(skipped: Iterable[Skipped]) -> tuple[dict[str, str], ...]:
 
 
 def to_json(report: Report) -> str:
-    return json.dumps(asdict(report), indent=2, ensure_ascii=False) + "\n"
+    return "".join(json_chunks(report))
+
+
+def json_chunks(report: Report) -> Iterator[str]:
+    """`to_json`'s text in pieces, a file entry at a time: `asdict` of a whole module's report
+    (and one string of it) took far more memory than the report itself."""
+    head = json.dumps(asdict(replace(report, files=())), indent=2, ensure_ascii=False)
+    before, marker, after = head.partition(_EMPTY_FILES)
+    assert marker, "the report has a top-level files list"
+    if not report.files:
+        yield head + "\n"
+        return
+    yield before + '\n  "files": ['
+    for i, entry in enumerate(report.files):
+        text = json.dumps(asdict(entry), indent=2, ensure_ascii=False)
+        yield ("," if i else "") + "\n    " + text.replace("\n", "\n    ")
+    yield "\n  ]" + after + "\n"
+
+
+_EMPTY_FILES = '\n  "files": []'  # the files list of the report's JSON, at its top level
 
 
 # ---------------------------------------------------------------------------------- markdown
@@ -292,6 +333,11 @@ def _loc(path: str, line: int | None) -> str:
 
 
 def to_markdown(report: Report) -> str:
+    return "".join(markdown_chunks(report))
+
+
+def markdown_chunks(report: Report) -> Iterator[str]:
+    """`to_markdown`'s text in pieces: the summary, then a section per file."""
     t = report.totals
     out = [
         f"# go2rs review report: `{report.module}` → crate `{report.crate}`",
@@ -348,9 +394,11 @@ def to_markdown(report: Report) -> str:
         out += ["", "## Skipped", ""]
         out += [f"- `{s['path']}`: {s['reason']}" for s in report.skipped]
     out += ["", "## Files", ""]
+    pending = "\n".join(out)
     for f in report.files:
-        out += _file_md(f)
-    return "\n".join(out).rstrip("\n") + "\n"
+        yield pending
+        pending = "\n" + "\n".join(_file_md(f))
+    yield pending.rstrip("\n") + "\n"
 
 
 def _file_md(f: FileReport) -> list[str]:

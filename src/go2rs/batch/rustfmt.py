@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from go2rs.render import rustfmt
@@ -18,39 +17,30 @@ from go2rs.render import rustfmt
 _TIMEOUT_S = 300
 
 
-def format_crate(
-    files: Mapping[str, str], roots: Sequence[str]
-) -> tuple[dict[str, str], dict[str, str]]:
-    """Formatted texts of every `.rs` file in `files`, and path -> why it is not formatted."""
-    rust = {path: text for path, text in files.items() if path.endswith(".rs")}
-    out = dict(files)
+def format_tree(base: Path, rust_paths: Sequence[str], roots: Sequence[str]) -> dict[str, str]:
+    """Format the crate staged under `base` in place; path -> why a file is not formatted."""
     exe = shutil.which("rustfmt")
     if exe is None:
-        return out, dict.fromkeys(rust, "rustfmt not found on PATH; output is not formatted")
-    with tempfile.TemporaryDirectory(prefix="go2rs-fmt-") as tmp:
-        base = Path(tmp)
-        for path, text in rust.items():
-            target = base / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        try:
-            done = subprocess.run(
-                [exe, "--edition", "2021", *(str(base / r) for r in roots)],
-                capture_output=True,
-                text=True,
-                timeout=_TIMEOUT_S,
-                check=False,
-            )
-            ok = done.returncode == 0
-        except (OSError, subprocess.TimeoutExpired):
-            ok = False
-        if ok:
-            out.update({path: (base / path).read_text(encoding="utf-8") for path in rust})
-            return out, {}
+        return dict.fromkeys(rust_paths, "rustfmt not found on PATH; output is not formatted")
+    try:
+        done = subprocess.run(
+            [exe, "--edition", "2021", *(str(base / r) for r in roots)],
+            capture_output=True,
+            text=True,
+            timeout=_TIMEOUT_S,
+            check=False,
+        )
+        if done.returncode == 0:
+            return {}
+    except (OSError, subprocess.TimeoutExpired):
+        pass
     # Something in the crate upset rustfmt: format file by file, keep what it rejects as is.
     problems: dict[str, str] = {}
-    for path, text in rust.items():
-        out[path], problem = rustfmt(text)
+    for path in rust_paths:
+        target = base / path
+        text, problem = rustfmt(target.read_text(encoding="utf-8"))
         if problem is not None:
             problems[path] = problem
-    return out, problems
+        else:
+            target.write_text(text, encoding="utf-8")
+    return problems
