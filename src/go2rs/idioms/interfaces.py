@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Iterator
 
 from go2rs.context import Ctx
-from go2rs.gomodel import FuncDecl, GoType, MethodSpec, TInterface, TName
+from go2rs.gomodel import FuncDecl, GoType, MethodSpec, Param, TInterface, TName, substitute
 from go2rs.idioms import naming
 from go2rs.rustmodel import Body, Fn, Meta
 
@@ -101,7 +101,8 @@ def analyze(ctx: Ctx) -> None:
         methods = promoted_methods(type_name, ctx) | program.method_names(type_name)
         for iface in interfaces:
             required = method_set(iface, ctx)
-            if required and all(_matches(required[m], methods.get(m)) for m in required):
+            generic = bool(program.types[iface].type_params)
+            if required and all(_matches(required[m], methods.get(m), generic) for m in required):
                 ctx.decisions.trait_impls.setdefault(type_name, []).append(iface)
                 ctx.decisions.implementers.setdefault(iface, []).append(type_name)
     asserted = frozenset().union(
@@ -116,12 +117,28 @@ def analyze(ctx: Ctx) -> None:
             ctx.decisions.any_traits.add(iface)
 
 
-def _matches(spec: MethodSpec | None, method: FuncDecl | None) -> bool:
+def _matches(spec: MethodSpec | None, method: FuncDecl | None, generic: bool) -> bool:
+    """Whether `method` satisfies `spec`: in Go, identical parameter and result types (names
+    aside). A generic interface's methods name its type parameters, which each implementer
+    instantiates its own way: there only the counts are compared."""
     if method is None:
         return False
     if spec is None:
         return True
-    return len(spec.params) == len(method.params) and len(spec.results) == len(method.results)
+    if len(spec.params) != len(method.params) or len(spec.results) != len(method.results):
+        return False
+    return generic or (
+        _types(spec.params) == _types(method.params)
+        and _types(spec.results) == _types(method.results)
+    )
+
+
+# Go's predeclared aliases: `Write(p []byte)` satisfies `Write(p []uint8)`.
+_ALIASES: dict[str, GoType] = {"byte": TName("uint8"), "rune": TName("int32"), "any": TInterface()}
+
+
+def _types(params: tuple[Param, ...]) -> tuple[tuple[GoType, bool], ...]:
+    return tuple((substitute(p.type, _ALIASES), p.variadic) for p in params)
 
 
 def trait_groups(ctx: Ctx) -> Iterator[list[str]]:
