@@ -6,12 +6,9 @@ walks declarations and asks each idiom's builder for the items.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from go2rs.bodies.draft import apply_draft, draft_display
 from go2rs.bodies.stdlib import GO_DURATION, support_items
-from go2rs.context import Ctx, Todo
+from go2rs.context import Ctx, Todo, type_params_in_scope
 from go2rs.gomodel import (
     Comment,
     Decl,
@@ -21,7 +18,6 @@ from go2rs.gomodel import (
     TInterface,
     TStruct,
     TypeDecl,
-    TypeParam,
     Unparsed,
     ValueGroup,
 )
@@ -53,19 +49,6 @@ from go2rs.rustmodel import (
 )
 
 ASYNC_TRAIT = "#[async_trait::async_trait]"
-
-
-@contextmanager
-def type_params_in_scope(
-    ctx: Ctx, params: tuple[TypeParam, ...] | tuple[str, ...]
-) -> Iterator[None]:
-    saved = ctx.type_params
-    names = {p if isinstance(p, str) else p.name for p in params}
-    ctx.type_params = saved | names
-    try:
-        yield
-    finally:
-        ctx.type_params = saved
 
 
 class FileBuilder:

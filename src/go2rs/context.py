@@ -4,9 +4,11 @@ emitted items ask for (uses, crates, placeholders, report entries)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from go2rs.gomodel import Span
+from go2rs.gomodel import Span, TypeParam
 from go2rs.idioms import naming
 from go2rs.program import Program
 from go2rs.rustmodel import Fn, Note, RustType
@@ -211,3 +213,16 @@ class Ctx:
                 self.sink.placeholders,
                 {name: Placeholder(ph.name, ph.arity, ph.go_name, ph.note, (stub,), ph.error_text)},
             )
+
+
+@contextmanager
+def type_params_in_scope(
+    ctx: Ctx, params: tuple[TypeParam, ...] | tuple[str, ...]
+) -> Iterator[None]:
+    saved = ctx.type_params
+    names = {p if isinstance(p, str) else p.name for p in params}
+    ctx.type_params = saved | names
+    try:
+        yield
+    finally:
+        ctx.type_params = saved

@@ -58,9 +58,7 @@ pub fn map<T: Clone, U: Clone>(xs: &[T], f: impl Fn(T) -> U) -> Vec<U> {
 fn main() {
     let s = vec!["foo".to_string(), "bar".to_string(), "zoo".to_string()];
     println!("index of zoo: {}", slices_index(&s, "zoo".to_string()));
-    let mut lst = List {
-        ..Default::default()
-    };
+    let mut lst = List { elems: Vec::new() };
     lst.push(10);
     lst.push(13);
     lst.push(23);

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from go2rs.bodies.env import Env, FnShape, Local, Skipped, Untranslatable
+from go2rs.bodies.env import Env, FnShape, Local, NeedsMut, Skipped, Untranslatable
 from go2rs.bodies.locks import arc_locals, shared_locals, take_guard
 from go2rs.bodies.stmts import block, statements
 from go2rs.context import Ctx
@@ -65,15 +65,36 @@ def _translate(fn: FuncDecl, rust_fn: Fn, ctx: Ctx, root: Node, statement_count:
     if body is None:
         raise Untranslatable(None, "no body")
     assert fn.body is not None  # translate_body's precondition
+    mutated = frozenset(_mutated_names(fn.body.facts, ctx))
+    while True:
+        try:
+            return _attempt(fn, rust_fn, ctx, func, body, shape, mutated, statement_count)
+        except NeedsMut as exc:
+            if exc.names <= mutated:  # cannot happen: the names were mut the first time
+                raise Untranslatable(None, f"locals that must be mut: {exc}") from None
+            mutated |= exc.names
+
+
+def _attempt(
+    fn: FuncDecl,
+    rust_fn: Fn,
+    ctx: Ctx,
+    func: Node,
+    body: Node,
+    shape: FnShape,
+    mutated: frozenset[str],
+    statement_count: int,
+) -> BodyResult:
+    """One translation of the body, with `mutated` the Go locals declared `mut`."""
+    assert fn.body is not None
     facts = fn.body.facts  # lower walked this same body text: no second facts walk
-    mutated = _mutated_names(facts, ctx)
     env = Env(
         ctx,
         shape,
         fn.receiver.name if fn.receiver else None,
         fn.receiver.type_name if fn.receiver else None,
         rust_fn.is_async,
-        mutated=frozenset(mutated),
+        mutated=mutated,
     )
     env.type_caps = _type_caps(fn, ctx)
     env.core_types = dict(fn.core_types)

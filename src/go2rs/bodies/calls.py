@@ -98,7 +98,8 @@ def call(node: Node, env: Env) -> E:
             return _closure_call(expr(func, env), args, node, env)
         decl = env.ctx.program.funcs.get(name)
         if decl is not None:
-            return _local_call(decl, env.ctx.fn_name(name), None, args, node, env)
+            explicit = type_arguments(node.child_by_field_name("type_arguments"), env)
+            return local_call(decl, args, node, env, explicit)
         if name in env.ctx.program.types:
             return _named_conversion(name, args, node, env)
         alias = _function_alias(name, env)
@@ -1797,6 +1798,19 @@ def signature(decl: FuncDecl, env: Env, key: str | None = None) -> Fn:
     return cached
 
 
+def type_arguments(node: Node | None, env: Env) -> tuple[GoType, ...]:
+    """The types of an explicit instantiation's `[K, V]`."""
+    elems = node.named_children if node is not None else []
+    return tuple(go_type(e.named_children[0] if e.named_children else e, env) for e in elems)
+
+
+def local_call(
+    decl: FuncDecl, args: list[Node], node: Node, env: Env, explicit: tuple[GoType, ...]
+) -> E:
+    """`f[K, V](x)`, which tree-sitter reads as a conversion to a generic type."""
+    return _local_call(decl, env.ctx.fn_name(decl.name), None, args, node, env, explicit=explicit)
+
+
 def _local_call(
     decl: FuncDecl,
     rust_name: str,
@@ -1805,8 +1819,13 @@ def _local_call(
     node: Node,
     env: Env,
     key: str | None = None,
+    explicit: tuple[GoType, ...] = (),
 ) -> E:
+    """A call of a function or method of this input; `explicit`: the type arguments of
+    `f[K, V](..)` (Rust needs them too where no argument mentions a type parameter)."""
     generic = bool(decl.type_params or (decl.receiver and decl.receiver.type_args))
+    if explicit and len(explicit) != len(decl.type_params):
+        raise Untranslatable(node, "an instantiation with a partial type argument list")
     passed = [expr(a, env).go for a in args] if generic else []  # for inference, read once
     _reject_ord_floats(decl, passed, node)
     fn = signature(decl, env, key)
@@ -1827,14 +1846,19 @@ def _local_call(
             rendered.append(f"&[{', '.join(coerce(expr(a, env), target, env) for a in rest)}]")
     if len(args) < fixed:
         raise Untranslatable(node, "call with fewer arguments than parameters")
-    call_text = f"{rust_name}({', '.join(rendered)})"
+    turbofish = ""
+    if explicit and not any(p.type.startswith("impl ") for p in fn.params):
+        turbofish = f"::<{', '.join(rust_type(t, env) for t in explicit)}>"
+    call_text = f"{rust_name}{turbofish}({', '.join(rendered)})"
     if receiver is not None:
         call_text = f"{receiver.at(0)}.{call_text}"
     if fn.is_async:
         call_text += ".await"
     values = decl.results[:-1] if returns_error(decl.results) else decl.results
     go = values[0].type if len(values) == 1 else None
-    if go is not None and generic:
+    if go is not None and explicit:
+        go = substitute(go, {p.name: t for p, t in zip(decl.type_params, explicit, strict=True)})
+    elif go is not None and generic:
         go = _result_at_call(go, decl, receiver, passed)
     options = env.ctx.decisions.option_results.get(decl.key, frozenset())
     rust = None

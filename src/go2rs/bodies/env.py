@@ -49,6 +49,16 @@ class Untranslatable(Exception):
         self.statements: int | None = None  # statements of the body it stopped, when known
 
 
+class NeedsMut(Exception):
+    """A translation found that Rust must borrow these locals (Go names) `&mut`, which their
+    declarations, already written, did not allow: the body is translated again with them
+    declared `mut` (a range loop that changes the collection's shared elements in place)."""
+
+    def __init__(self, names: frozenset[str]) -> None:
+        super().__init__(", ".join(sorted(names)))
+        self.names = names
+
+
 @dataclass(frozen=True, slots=True)
 class E:
     """A translated expression: Rust text, its Go type and Rust type when known, precedence."""

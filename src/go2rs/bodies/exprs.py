@@ -27,7 +27,7 @@ from go2rs.bodies.env import (
     is_string,
     map_types,
 )
-from go2rs.context import MutexPlan
+from go2rs.context import MutexPlan, type_params_in_scope
 from go2rs.gomodel import (
     Field,
     GoType,
@@ -809,11 +809,15 @@ def field_of(
     if colliding_fields(base.name, env):
         raise Untranslatable(None, f"{base.name} has fields whose Rust names collide")
     plan = env.ctx.decisions.mutexes.get(base.name)
+    decl = env.ctx.program.types.get(base.name)
+    instance = {  # `c.data` of a `Cache[string, int]`: the field's K and V are those
+        p.name: a for p, a in zip(decl.type_params if decl else (), base.args, strict=False)
+    }
     for field in struct.fields:
         if field.name == name:
             if plan is not None and name in plan.guarded:
                 return None  # the field lives inside a lock now
-            return _snake(name), field.type
+            return _snake(name), substitute(field.type, instance) if instance else field.type
     for field in struct.fields:
         if field.name is None and _embedded_key(field) == name:  # `x.Base` names the embedding
             return _snake(name), field.type
@@ -1115,6 +1119,20 @@ def _struct_literal(node: Node, t: TName, elements: list[Node], env: Env) -> E:
         kept = len(fields) - len(plan.guarded)  # the mutex and what it guards: one field
     else:
         rust_fields, kept = {_snake(name): value for name, value in given.items()}, len(fields)
+    decl = env.ctx.program.types.get(t.name)
+    if plan is None and decl is not None and decl.type_params and len(rust_fields) < kept:
+        # derive(Default) on a generic struct bounds every parameter by Default: the
+        # fields the literal leaves out get their zero values spelled out instead.
+        from go2rs.bodies.calls import zero_value
+
+        args = dict(zip((p.name for p in decl.type_params), t.args, strict=False))
+        for f in struct.fields:
+            missing = _embedded_key(f)
+            if missing not in given:
+                with type_params_in_scope(env.ctx, decl.type_params):  # the declared type
+                    rtype, _ = field_type(t.name, f, env.ctx)
+                zero = "None" if rtype.text.startswith("Option<") else None
+                rust_fields[_snake(missing)] = zero or zero_value(substitute(f.type, args), env)
     parts = [n if value == n else f"{n}: {value}" for n, value in rust_fields.items()]
     if len(rust_fields) < kept:
         if "Default" not in derives_for(t.name, env.ctx):
@@ -1186,7 +1204,16 @@ def _type_conversion(node: Node, env: Env) -> E:
     operand = node.child_by_field_name("operand")
     if operand is None:
         raise Untranslatable(node, "type conversion expression")
-    return type_conversion(go_type(node.child_by_field_name("type"), env), [operand], node, env)
+    written = node.child_by_field_name("type")
+    generic = written.child_by_field_name("type") if written is not None else None
+    if written is not None and written.type == "generic_type" and generic is not None:
+        decl = env.ctx.program.funcs.get(text(generic))
+        if decl is not None and env.lookup(text(generic)) is None:  # `f[K, V](x)`: a call
+            from go2rs.bodies.calls import local_call, type_arguments
+
+            explicit = type_arguments(written.child_by_field_name("type_arguments"), env)
+            return local_call(decl, [operand], node, env, explicit)
+    return type_conversion(go_type(written, env), [operand], node, env)
 
 
 def _composite(node: Node, env: Env) -> E:

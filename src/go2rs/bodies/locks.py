@@ -311,7 +311,7 @@ def _declared(node: Node) -> list[str]:
     return [text(n) for n in names if n.type == "identifier"]
 
 
-def _root(node: Node | None) -> str | None:
+def written_root(node: Node | None) -> str | None:
     """`results` in `results[i]`, `s.total`, `(x)`: the local a write lands in."""
     while node is not None and node.type != "identifier":
         if node.type in ("index_expression", "selector_expression"):
@@ -338,7 +338,7 @@ def _written(node: Node) -> set[str]:
             and text(current.child_by_field_name("operator")) == "&"
         ):
             targets = [n for n in [current.child_by_field_name("operand")] if n is not None]
-        found.update(r for r in map(_root, targets) if r is not None)
+        found.update(r for r in map(written_root, targets) if r is not None)
     return found
 
 

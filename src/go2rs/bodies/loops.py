@@ -12,17 +12,20 @@ from go2rs.bodies.env import (
     E,
     Env,
     Local,
+    NeedsMut,
     Untranslatable,
     is_int,
     is_set,
     is_string,
 )
 from go2rs.bodies.exprs import expr, rust_type
+from go2rs.bodies.locks import written_root
 from go2rs.bodies.stmts import Lines, braced, statement, statements
 from go2rs.gomodel import TArray, TChan, TMap, TName, TPointer, TSlice
 from go2rs.idioms import naming
-from go2rs.parse.facts import collect_facts
+from go2rs.parse.facts import IN_PLACE, collect_facts
 from go2rs.parse.lower import text
+from go2rs.parse.parser import walk
 
 
 def three_clause(clause: Node, body: Node | None, env: Env, prefix: str) -> Lines:
@@ -186,15 +189,65 @@ def range_loop(clause: Node, body: Node | None, env: Env, prefix: str) -> Lines:
     left = clause.child_by_field_name("left")
     names = [text(n) for n in (left.named_children if left else [])]
     right = clause.child_by_field_name("right")
+    reassigned, in_place = _changes(body) if body is not None else (set(), set())
     env.push()
     try:
-        setup, head = _channel_range(names, right, env) or ([], _range_head(names, right, env))
+        setup, head = _channel_range(names, right, env) or (
+            [],
+            _range_head(names, right, env, in_place - reassigned),
+        )
+        copies = _owned_copies(names, reassigned | in_place, env)
         inner = braced(statements(body), env, False)
     finally:
         env.pop()
+    if copies:
+        inner = "{\n" + "\n".join(copies) + ("\n" + inner[2:] if inner != "{}" else "\n}")
     if head.startswith("loop {"):  # channels.receive_head: the receive opens the loop body
         return [*setup, f"{prefix}{head}{inner.removeprefix('{')}"]
     return [*setup, f"{prefix}{head} {inner}"]
+
+
+def _changes(body: Node) -> tuple[set[str], set[str]]:
+    """(locals the loop body rebinds: `v = ..`, `v++`, `&v`; locals it changes in place:
+    `v[i] = ..`, `v.f = ..`, `sort.Strings(v)`)."""
+    reassigned: set[str] = set()
+    in_place: set[str] = set()
+    for node in walk(body):
+        kind = node.type
+        if kind in ("assignment_statement", "inc_statement", "dec_statement"):
+            left = node.child_by_field_name("left")
+            targets = left.named_children if left is not None else node.named_children[:1]
+            for target in targets:
+                if target.type == "identifier":
+                    reassigned.add(text(target))
+                elif (root := written_root(target)) is not None:
+                    in_place.add(root)
+        elif kind == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
+            operand = node.child_by_field_name("operand")
+            if operand is not None and operand.type == "identifier":
+                reassigned.add(text(operand))
+        elif kind == "call_expression" and text(node.child_by_field_name("function")) in IN_PLACE:
+            args = node.child_by_field_name("arguments")
+            first = args.named_children[0] if args is not None and args.named_children else None
+            if first is not None and first.type == "identifier":
+                in_place.add(text(first))
+    return reassigned, in_place
+
+
+def _owned_copies(names: list[str], changed: set[str], env: Env) -> Lines:
+    """Go's range variables are copies the body may change; Rust's borrow the element. A
+    changed one becomes an owned copy: `let mut v = v.clone();` (`let mut v = v;` for a
+    Copy value). Those iterated mutably (`&mut`, see `_range_head`) are the element itself."""
+    lines: Lines = []
+    for name in names:
+        local = env.lookup(name) if name != "_" and name in changed else None
+        if local is None or local.rust_type is None or local.rust_type.startswith("&mut "):
+            continue
+        owned = local.rust_type.removeprefix("&")
+        env.bind(name, Local(local.rust, local.go, owned))
+        copy = ".clone()" if local.rust_type.startswith("&") else ""
+        lines.append(f"let mut {local.rust} = {local.rust}{copy};")
+    return lines
 
 
 def _channel_range(names: list[str], right: Node | None, env: Env) -> tuple[Lines, str] | None:
@@ -221,6 +274,20 @@ def _channel_range(names: list[str], right: Node | None, env: Env) -> tuple[Line
     )
 
 
+def _shares(elem: object, name: str, in_place: set[str], right: Node | None, env: Env) -> bool:
+    """Whether the range value `name` is a slice or map the body changes in place: Go's copy
+    shares its elements with the collection's, so Rust iterates the collection `&mut`, which
+    must then be an owned local declared `mut` (see NeedsMut)."""
+    if name not in in_place or not isinstance(elem, TSlice | TMap):
+        return False
+    local = env.lookup(text(right)) if right is not None and right.type == "identifier" else None
+    if local is None or not (local.rust_type or "").startswith(("Vec<", "HashMap<")):
+        raise Untranslatable(right, "a range that changes shared elements of a borrowed collection")
+    if text(right) not in env.mutated:
+        raise NeedsMut(frozenset({text(right)}))
+    return True
+
+
 def _bind(name: str, go: object, rust: str | None, env: Env) -> str:
     if name == "_":
         return "_"
@@ -228,7 +295,10 @@ def _bind(name: str, go: object, rust: str | None, env: Env) -> str:
     return naming.snake(name)
 
 
-def _range_head(names: list[str], right: Node | None, env: Env) -> str:
+def _range_head(names: list[str], right: Node | None, env: Env, in_place: set[str]) -> str:
+    """The loop head; a slice or map element of reference type (a slice, a map) that the
+    body changes in place (`sort.Strings(v)`, `v[i] = ..`) is iterated mutably, since Go's
+    copy of it shares the elements."""
     if right is not None and right.type == "identifier":
         local = env.lookup(text(right))
         if local is not None and local.chan_pair:
@@ -257,13 +327,15 @@ def _range_head(names: list[str], right: Node | None, env: Env) -> str:
         return f"for {k} in &{source.at(1)}"
     if isinstance(t, TMap):
         key_rust = "&" + rust_type(t.key, env)
+        mutable = len(names) == 2 and _shares(t.value, names[1], in_place, right, env)
+        ref = "&mut " if mutable else "&"
         if len(names) == 2 and names[0] == "_":
-            v = _bind(names[1], t.value, "&" + rust_type(t.value, env), env)
-            return f"for {v} in {source.at(0)}.values()"
+            v = _bind(names[1], t.value, ref + rust_type(t.value, env), env)
+            return f"for {v} in {source.at(0)}.values{'_mut' if mutable else ''}()"
         if len(names) == 2:
             k = _bind(names[0], t.key, key_rust, env)
-            v = _bind(names[1], t.value, "&" + rust_type(t.value, env), env)
-            return f"for ({k}, {v}) in &{source.at(1)}"
+            v = _bind(names[1], t.value, ref + rust_type(t.value, env), env)
+            return f"for ({k}, {v}) in {ref}{source.at(1)}"
         k = _bind(names[0], t.key, key_rust, env) if names else "_"
         return f"for {k} in {source.at(0)}.keys()"
     if isinstance(t, TSlice | TArray):
@@ -275,6 +347,12 @@ def _range_head(names: list[str], right: Node | None, env: Env) -> str:
             source = E(source.text[len("vec!") :], source.go, None)  # clippy: useless_vec
         value_rust = rust_type(elem, env) if copy else "&" + rust_type(elem, env)
         borrowed = source.borrowed()
+        if len(names) == 2 and _shares(elem, names[1], in_place, right, env):
+            v = _bind(names[1], elem, "&mut " + rust_type(elem, env), env)
+            if names[0] == "_":
+                return f"for {v} in {source.at(0)}.iter_mut()"
+            i = _bind(names[0], INT, "usize", env)
+            return f"for ({i}, {v}) in {source.at(0)}.iter_mut().enumerate()"
         if len(names) == 2:
             v = _bind(names[1], elem, value_rust, env)
             pattern = f"&{v}" if copy and v != "_" else v

@@ -16,7 +16,7 @@ from go2rs.gomodel import BodyFacts, Path
 _ASSIGN_KINDS = {"assignment_statement", "inc_statement", "dec_statement"}
 _NOT_STATEMENTS = ("comment", "empty_statement")  # inside a statement_list, not counted
 # Calls that sort or reverse their first argument in place: Rust needs it `mut`.
-_IN_PLACE = frozenset(
+IN_PLACE = frozenset(
     {
         "sort.Ints",
         "sort.Strings",
@@ -28,7 +28,7 @@ _IN_PLACE = frozenset(
         "slices.SortFunc",
     }
 )
-_IN_PLACE_METHODS = frozenset(name.split(".")[1] for name in _IN_PLACE)
+_IN_PLACE_METHODS = frozenset(name.split(".")[1] for name in IN_PLACE)
 
 
 def path_of(node: Node | None) -> Path | None:
@@ -217,7 +217,7 @@ class _Collector:
             name_node = func.child_by_field_name("field")
             name = _text(name_node) if name_node is not None else ""
             self.called_methods.add(name)
-            if name in _IN_PLACE_METHODS and _text(func) in _IN_PLACE:
+            if name in _IN_PLACE_METHODS and _text(func) in IN_PLACE:
                 args = node.child_by_field_name("arguments")
                 first = args.named_children[0] if args is not None and args.named_children else None
                 if first is not None and first.type == "identifier":
