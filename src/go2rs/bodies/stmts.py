@@ -402,8 +402,14 @@ def _else_branch(alternative: Node | None, env: Env, tail: bool) -> str:
     if alternative is None:
         return ""
     if alternative.type == "block":
-        return f" else {braced(statements(alternative), env, tail)}"
+        return _else_block(alternative, env, tail)
     return " else {\n" + "\n".join(_if(alternative, env, tail)) + "\n}"
+
+
+def _else_block(block: Node | None, env: Env, tail: bool) -> str:
+    """` else {..}`, or nothing for a missing or empty `else {}` (clippy: needless_else)."""
+    otherwise = braced(statements(block), env, tail) if block is not None else "{}"
+    return "" if otherwise == "{}" and not tail else f" else {otherwise}"
 
 
 def _if_type_assertion(node: Node, init: Node, env: Env, tail: bool) -> Lines | None:
@@ -1402,7 +1408,7 @@ def _if_chain(node: Node, env: Env, tail: bool) -> Lines:
         if alternative.child_by_field_name("initializer") is None:
             return [f"{line} else {rest[0]}", *rest[1:]]
         return [f"{line} else {{", *rest, "}"]
-    return [f"{line} else {braced(statements(alternative), env, tail)}"]
+    return [line + _else_block(alternative, env, tail)]
 
 
 def _if_init_error(node: Node, init: Node, env: Env, tail: bool) -> Lines | None:
@@ -1423,7 +1429,7 @@ def _if_init_error(node: Node, init: Node, env: Env, tail: bool) -> Lines | None
         then = braced(statements(node.child_by_field_name("consequence")), env, tail)
         env.pop()
         alternative = node.child_by_field_name("alternative")
-        rest = f" else {braced(statements(alternative), env, tail)}" if alternative else ""
+        rest = _else_block(alternative, env, tail) if alternative else ""
         env.note("N01", "comma-ok lookup → if let Some")
         if names[0] == "_":
             return [f"if {_membership(getter, right[0], env)} {then}{rest}"]

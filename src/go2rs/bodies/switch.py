@@ -178,7 +178,7 @@ def _if_chain(
     if not branches:
         return [default] if default else []
     chain = " else ".join(branches)
-    if default is not None:
+    if default is not None and (default != "{}" or tail):  # Go's empty `default:` says nothing
         chain += f" else {default}"
     return [chain]
 
