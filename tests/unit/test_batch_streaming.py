@@ -53,3 +53,21 @@ def test_streamed_report_without_files() -> None:
     text = "".join(json_chunks(empty))
     assert json.loads(text)["files"] == []
     assert text == json.dumps(asdict(empty), indent=2) + "\n"
+
+
+def test_sources_are_read_where_their_package_is_translated(tmp_path: Path) -> None:
+    """Discovery keeps paths and line counts, not bytes; a file gone by the time its package is
+    translated becomes a failed stub with the reason, and its package's other files translate."""
+    from go2rs.batch.discover import discover_dir
+    from go2rs.batch.work import Unit, translate_unit
+    from go2rs.context import Options
+
+    (tmp_path / "a.go").write_text("package p\n\nfunc A() int { return 1 }\n")
+    (tmp_path / "b.go").write_text("package p\n\nfunc B() int { return A() }\n")
+    (package,) = discover_dir(tmp_path, False).packages
+    assert [(f.path, f.lines) for f in package.files] == [("a.go", 3), ("b.go", 3)]
+    (tmp_path / "b.go").unlink()
+    unit = Unit("", tuple((f.path, f.file) for f in package.files), Options(format=False))
+    a, b = translate_unit(unit).files
+    assert a.failed is None and "pub fn a() -> i64" in a.rust
+    assert b.failed is not None and b.failed.startswith("cannot read it any more")

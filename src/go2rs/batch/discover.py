@@ -29,8 +29,12 @@ class DiscoveryError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class GoSource:
+    """A Go file found for translation. Its bytes are not kept: the process that translates
+    its package reads it again, so a batch holds no module's worth of source."""
+
     path: str  # relative to the module root, posix
-    data: bytes
+    file: str  # where to read it
+    lines: int  # newline count, for progress
     package: str  # package clause ("" if none could be read)
     imports: tuple[str, ...]
     has_main: bool
@@ -81,20 +85,22 @@ def _imports(data: bytes) -> tuple[str, ...]:
     return tuple(sorted({f.decode("utf-8", "replace") for f in found}))
 
 
-def _source(root: Path, path: Path) -> GoSource:
+def _source(root: Path, path: Path) -> tuple[GoSource, bytes]:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise DiscoveryError(f"cannot read {path}: {exc.strerror or exc}") from None
     package = _PACKAGE.search(data)
-    return GoSource(
+    source = GoSource(
         PurePosixPath(path.relative_to(root).as_posix()).as_posix(),
-        data,
+        str(path),
+        data.count(b"\n"),
         package.group(1).decode() if package else "",
         _imports(data),
         _MAIN_FUNC.search(data) is not None,
         path.name.endswith("_test.go"),
     )
+    return source, data
 
 
 def _is_generated(data: bytes) -> bool:
@@ -122,13 +128,13 @@ def _collect(
     for path in paths:
         rel = path.relative_to(root).as_posix()
         try:
-            source = _source(root, path)
+            source, data = _source(root, path)
         except DiscoveryError as exc:  # one unreadable file must not stop the others
             skipped.append(Skipped(rel, str(exc).replace(f"{path}: ", "", 1)))
             continue
         if source.is_test and not tests:
             skipped.append(Skipped(rel, "test file (use --tests to convert it)"))
-        elif _is_generated(source.data):
+        elif _is_generated(data):
             skipped.append(Skipped(rel, "generated file (// Code generated ... DO NOT EDIT.)"))
         else:
             sources.append(source)

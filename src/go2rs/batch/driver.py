@@ -153,7 +153,7 @@ def scan_types(rust: str) -> dict[str, LocalType]:
 
 
 def _unit(plan: PackagePlan, base: Options) -> Unit:
-    sources = tuple((f.path, f.data) for f in plan.package.files)
+    sources = tuple((f.path, f.file) for f in plan.package.files)
     tests = tuple(f.path for f in plan.package.files if f.is_test)
     return Unit(plan.package.dir, sources, replace(base, filename=plan.package.dir), tests)
 
@@ -432,7 +432,7 @@ def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchRes
     crate = layout.plan_crate(module)
     progress.start(
         sum(len(p.files) for p in module.packages),
-        sum(f.data.count(b"\n") for p in module.packages for f in p.files),
+        sum(f.lines for p in module.packages for f in p.files),
     )
     with tempfile.TemporaryDirectory(prefix="go2rs-crate-") as tmp:
         staging = Path(tmp)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from go2rs.api import Translation, translate_package
 from go2rs.context import Options, Placeholder, Todo
@@ -39,7 +40,7 @@ class UnitResult:
 @dataclass(frozen=True, slots=True)
 class Unit:
     dir: str
-    sources: tuple[tuple[str, bytes], ...]
+    sources: tuple[tuple[str, str], ...]  # (Go path in the module, file to read it from)
     options: Options
     tests: tuple[str, ...] = ()  # paths of `_test.go` files among the sources
 
@@ -93,28 +94,34 @@ def _file(go_path: str, translation: Translation, is_test: bool) -> FileResult:
     )
 
 
+def _read(path: str) -> tuple[bytes, str | None]:
+    """A source's bytes (read here, in the process translating it), or why it cannot be."""
+    try:
+        return Path(path).read_bytes(), None
+    except OSError as exc:
+        return b"", f"cannot read it any more: {exc.strerror or exc}"
+
+
+def _failed(path: str, data: bytes, reason: str) -> FileResult:
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
+    diagnostic = Diagnostic(path, 1, 1, Severity.ERROR, reason)
+    return FileResult(path, "", (diagnostic,), {}, (), lines, reason)
+
+
 def translate_unit(unit: Unit) -> UnitResult:
     """One Go package. A crash here must not stop the batch: every file becomes a stub."""
+    read = [(path, *_read(file)) for path, file in unit.sources]
+    sources = [(path, data) for path, data, _ in read]
     try:
-        done = translate_package(list(unit.sources), unit.options)
+        done = translate_package(sources, unit.options)
     except Exception as exc:  # any bug in one package is reported, the batch goes on
         reason = f"internal error ({type(exc).__name__}: {exc}); please report this input"
-        files = tuple(
-            FileResult(
-                path,
-                "",
-                (Diagnostic(path, 1, 1, Severity.ERROR, reason),),
-                {},
-                (),
-                data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1),
-                reason,
-            )
-            for path, data in unit.sources
-        )
-        return UnitResult(unit.dir, files, None, ())
+        return UnitResult(unit.dir, tuple(_failed(p, d, reason) for p, d in sources), None, ())
     files = tuple(
-        _file(path, translation, path in unit.tests)
-        for (path, _), translation in zip(unit.sources, done.files, strict=True)
+        _failed(path, b"", unread)
+        if unread is not None
+        else _file(path, translation, path in unit.tests)
+        for (path, _, unread), translation in zip(read, done.files, strict=True)
     )
     return UnitResult(unit.dir, files, done.error_enum, done.placeholders, done.crates)
 
