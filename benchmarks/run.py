@@ -564,7 +564,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
     scaling = []
     for scale in args.scales:
-        row = measure("translate", files * scale, 1)
+        # Best of two in CPU time: a single run of the 1x row once came out 20% faster than
+        # the serial row above (same files, same run), which made 2x-8x look superlinear.
+        runs = [measure("translate", files * scale, 1) for _ in range(2)]
+        row = min(runs, key=lambda r: r["cpu_seconds"])
+        row["maxrss_kb"] = max(r["maxrss_kb"] for r in runs)
         row["scale"] = scale
         scaling.append(row)
         print("scale", scale, row, flush=True)
@@ -785,7 +789,8 @@ def markdown(r: dict[str, Any]) -> str:
         "",
         *_stage_lines(r),
         "",
-        "## 4. Scaling (serial, `--no-format`, each row a fresh process streaming files)",
+        "## 4. Scaling (serial, `--no-format`, each row the faster in CPU of two fresh processes "
+        "streaming files; peak RSS the larger)",
         "",
         "| corpus | files | Go lines | wall | CPU | Go lines/s | wall per line vs 1x "
         "| CPU per line vs 1x | peak RSS | RSS with go2rs loaded, before any file |",
