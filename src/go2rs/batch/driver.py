@@ -12,7 +12,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -197,22 +197,33 @@ def _translate(
 
 
 def _run(units: Sequence[Unit], pool: Executor | None, stage: Callable[[UnitResult], None]) -> None:
-    """Each unit's result handed to `stage` as it finishes; none is kept here."""
+    """Each unit's result handed to `stage` as it finishes. At most _IN_FLIGHT units are
+    submitted at a time, and a result is dropped once staged: a finished future keeps its
+    result, so submitting a whole level at once would hold all of its Rust until the end."""
     if pool is None or len(units) == 1:
         for unit in units:
             stage(translate_unit(unit))
         return
-    left = {u.dir: u for u in units}
+    todo = list(reversed(units))
+    in_flight: dict[Future[UnitResult], Unit] = {}
     try:
-        for future in as_completed([pool.submit(translate_unit, u) for u in units]):
-            done = future.result()
-            del left[done.dir]
-            stage(done)
+        while todo or in_flight:
+            while todo and len(in_flight) < _IN_FLIGHT:
+                in_flight[pool.submit(translate_unit, todo[-1])] = todo[-1]
+                todo.pop()
+            finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            for future in finished:
+                result = future.result()
+                del in_flight[future]
+                stage(result)
     except (BrokenProcessPool, OSError):
         # A worker died (killed, out of memory, an unimportable __main__): translate what is
         # left here. Results are the same, only slower; translate_unit itself never raises.
-        for unit in list(left.values()):
+        for unit in [*in_flight.values(), *reversed(todo)]:
             stage(translate_unit(unit))
+
+
+_IN_FLIGHT = 2 * (os.cpu_count() or 1)  # enough to keep every worker busy
 
 
 # ---------------------------------------------------------------------------------- assembly
