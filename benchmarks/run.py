@@ -805,6 +805,8 @@ def markdown(r: dict[str, Any]) -> str:
         )
     grow = r["scaling"][-1]["maxrss_kb"] - r["scaling"][0]["maxrss_kb"]
     batch = r["batch_scaling"]
+    batch_growth_kb = batch[-1]["maxrss_kb"] - batch[0]["maxrss_kb"]
+    batch_files = max(1, batch[-1]["translated"] - batch[0]["translated"])
     out += [
         "",
         f"Largest file: {largest['file']} ({largest['lines']} lines); translating it alone "
@@ -827,9 +829,10 @@ def markdown(r: dict[str, Any]) -> str:
         ),
         "",
         f"From {batch[0]['translated']:,} to {batch[-1]['translated']:,} files peak RSS grew by "
-        f"{(batch[-1]['maxrss_kb'] - batch[0]['maxrss_kb']) / 1024:.0f} MB: each package's Rust "
-        "is staged on disk when done and per-file records wait in a spool file "
-        "(`batch/spool.py`), so what stays in memory per file is a few numbers.",
+        f"{batch_growth_kb / 1024:.0f} MB, about {batch_growth_kb / batch_files:.0f} KB per "
+        "file: each package's Rust is staged on disk when done and per-file records "
+        "wait in a spool file (`batch/spool.py`); what stays is each file's paths and the "
+        "per-package tables of public types.",
         "",
         "## Closing note",
         "",
