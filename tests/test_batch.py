@@ -587,7 +587,7 @@ def test_crate_formatting_falls_back_file_by_file(
 
     rust = ["src/lib.rs", "src/a.rs", "src/b.rs"]
     staged()
-    problems = batch_rustfmt.format_tree(tmp_path, rust, ["src/lib.rs"])
+    problems = batch_rustfmt.format_tree(tmp_path, rust)
     out = {path: (tmp_path / path).read_text() for path in files}
     assert out["src/lib.rs"] == "mod a;\nmod b;\npub fn lib() {}\n"
     assert out["src/b.rs"] == "pub fn b() -> i64 {\n    1\n}\n"
@@ -595,7 +595,7 @@ def test_crate_formatting_falls_back_file_by_file(
     assert out["Cargo.toml"] == files["Cargo.toml"]
     monkeypatch.setattr(batch_rustfmt.shutil, "which", lambda name: None)
     staged()
-    problems = batch_rustfmt.format_tree(tmp_path, rust, ["src/lib.rs"])
+    problems = batch_rustfmt.format_tree(tmp_path, rust)
     assert {path: (tmp_path / path).read_text() for path in files} == files
     assert set(problems) == set(rust)
 

@@ -475,7 +475,7 @@ def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchRes
         fmt_problems: dict[str, str] = {}
         if config.format:
             rust = [path for path in paths if path.endswith(".rs")]
-            fmt_problems = format_tree(staging, rust, crate.roots)
+            fmt_problems = format_tree(staging, rust)
         per_file = {go: entry for done in staged.values() for go, entry in done.per_file.items()}
         reports = _file_reports(per_file, results, staging, fmt_problems)
         outputs = {path: _role(path, crate) for path in paths}

@@ -104,12 +104,6 @@ class CrateLayout:
     def unmapped_file(self) -> str:
         return "src/unmapped.rs"
 
-    @property
-    def roots(self) -> tuple[str, ...]:
-        """Crate root files: every other module file is reachable from them."""
-        bins = tuple(p.module_file for p in self.packages if p.is_bin)
-        return (("src/lib.rs",) if self.has_lib else ()) + bins
-
     def unmapped_path(self, plan: PackagePlan) -> str:
         """How code in `plan` names the placeholder module."""
         if plan.is_bin and self.has_lib:
