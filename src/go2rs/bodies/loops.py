@@ -67,6 +67,24 @@ def has_continue(node: Node) -> bool:
     return False
 
 
+def counter(
+    init: Node | None, update: Node | None, body: Node | None
+) -> tuple[str, Node, int] | None:
+    """`n := start` .. `n += k` (k constant) with `n` left alone in the body: (n, start, k)."""
+    if init is None or update is None or init.type != "short_var_declaration":
+        return None
+    left, right = init.child_by_field_name("left"), init.child_by_field_name("right")
+    if left is None or right is None or len(left.named_children) != 1:
+        return None
+    if len(right.named_children) != 1:
+        return None
+    name = text(left.named_children[0])
+    step = _step(update, name)
+    if step is None or (body is not None and (name,) in collect_facts([body]).assigned):
+        return None
+    return name, right.named_children[0], step
+
+
 def _counted(
     init: Node | None,
     cond: Node | None,
@@ -76,21 +94,16 @@ def _counted(
     prefix: str,
 ) -> Lines | None:
     """`for i := a; i < b; i++` with `i` untouched in the body -> `for i in a..b`."""
-    if init is None or cond is None or update is None or init.type != "short_var_declaration":
+    found = counter(init, update, body)
+    if found is None or cond is None:
         return None
-    left, right = init.child_by_field_name("left"), init.child_by_field_name("right")
-    if left is None or right is None or len(left.named_children) != 1:
-        return None
-    name = text(left.named_children[0])
+    name, first, step = found
     if cond.type != "binary_expression" or text(cond.child_by_field_name("left")) != name:
         return None
     op = text(cond.child_by_field_name("operator"))
-    step = _step(update, name)
-    if step is None or (body is not None and (name,) in collect_facts([body]).assigned):
-        return None
-    start = expr(right.named_children[0], env)
+    start = expr(first, env)
     if start.go is not None and not is_int(start.go):
-        span = _variant_span(right.named_children[0], cond, op, step, env)
+        span = _variant_span(first, cond, op, step, env)
         if span is None:
             raise Untranslatable(
                 init, "a counting loop over a named type (Rust enums have no ranges)"

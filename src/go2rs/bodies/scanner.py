@@ -13,14 +13,13 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from go2rs.bodies.env import ERROR, INT, STRING, E, Env, Local, Untranslatable, identifiers
-from go2rs.bodies.loops import has_continue
+from go2rs.bodies.loops import counter, has_continue
+from go2rs.bodies.stdlib import OS_FILE
 from go2rs.gomodel import TName, TPointer
 from go2rs.idioms import naming
-from go2rs.parse.facts import collect_facts
 from go2rs.parse.lower import text
 
 SCANNER = TPointer(TName("Scanner", "bufio"))
-FILE = TPointer(TName("File", "os"))
 
 
 def new_scanner(args: list[Node], node: Node, env: Env) -> E:
@@ -35,9 +34,11 @@ def new_scanner(args: list[Node], node: Node, env: Env) -> E:
         env.uses.add("std::io::BufRead")
         return E(f"{special}.lines()", SCANNER, "std::io::Lines")
     reader = expr(args[0], env)
-    if reader.go != FILE and not (reader.rust or "").startswith(("&mut dyn Read", "Box<dyn Read")):
+    if reader.go != OS_FILE and not (reader.rust or "").startswith(
+        ("&mut dyn Read", "Box<dyn Read")
+    ):
         raise Untranslatable(node, "bufio.NewScanner of a reader go2rs cannot read in Rust")
-    source = f"&{reader.at(1)}" if reader.go == FILE else reader.text
+    source = f"&{reader.at(1)}" if reader.go == OS_FILE else reader.text
     env.uses.update(("std::io::BufRead", "std::io::BufReader"))
     return E(f"BufReader::new({source}).lines()", SCANNER, "std::io::Lines")
 
@@ -181,19 +182,8 @@ def _read_line(line: str, arm: str, error: str, used: bool) -> str:
 
 def _counter(init: Node | None, update: Node | None, body: Node) -> tuple[str, Node] | None:
     """`n := start` .. `n++`, with `n` left alone in the body: (n, start)."""
-    from go2rs.bodies.loops import _step
-
-    if init is None or update is None or init.type != "short_var_declaration":
-        return None
-    left, right = init.child_by_field_name("left"), init.child_by_field_name("right")
-    if left is None or right is None or len(left.named_children) != 1:
-        return None
-    if len(right.named_children) != 1:
-        return None
-    name = text(left.named_children[0])
-    if _step(update, name) != 1 or (name,) in collect_facts([body]).assigned:
-        return None
-    return name, right.named_children[0]
+    found = counter(init, update, body)
+    return (found[0], found[1]) if found is not None and found[2] == 1 else None
 
 
 def scanned(cond: Node | None, env: Env) -> str | None:

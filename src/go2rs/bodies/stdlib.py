@@ -20,6 +20,7 @@ FLOAT = TName("float64")
 RUNE = TName("rune")
 BYTES = TSlice(TName("byte"))
 STRINGS = TSlice(STRING)
+OS_FILE = TPointer(TName("File", "os"))  # *os.File
 DURATION = TName("Duration", "time")
 TIME = TName("Time", "time")
 
@@ -209,7 +210,7 @@ STD: dict[str, StdFn] = {
     "os.Open": _s(
         "File::open({0})",
         "str",
-        TPointer(TName("File", "os")),
+        OS_FILE,
         "File",
         fallible=True,
         uses=("std::fs::File",),
@@ -218,7 +219,7 @@ STD: dict[str, StdFn] = {
     "os.Create": _s(
         "File::options().read(true).write(true).create(true).truncate(true).open({0})",
         "str",
-        TPointer(TName("File", "os")),
+        OS_FILE,
         "File",
         fallible=True,
         uses=("std::fs::File",),
@@ -368,8 +369,8 @@ VALUES: dict[str, tuple[str, GoType, str]] = {
     "time.Hour": ("Duration::from_secs(3600)", DURATION, "Duration"),
     "os.Args": ("std::env::args().collect::<Vec<String>>()", STRINGS, "Vec<String>"),
     # the standard streams as writers (an io.Writer parameter takes `&mut` of them)
-    "os.Stdout": ("std::io::stdout()", TPointer(TName("File", "os")), "std::io::Stdout"),
-    "os.Stderr": ("std::io::stderr()", TPointer(TName("File", "os")), "std::io::Stderr"),
+    "os.Stdout": ("std::io::stdout()", OS_FILE, "std::io::Stdout"),
+    "os.Stderr": ("std::io::stderr()", OS_FILE, "std::io::Stderr"),
     # net/http status codes are untyped int constants in Go
     **{f"net/http.Status{name}": (code, INT, "i64") for name, code in _HTTP_STATUS.items()},
 }
