@@ -98,7 +98,6 @@ def _attempt(
     )
     env.type_caps = _type_caps(fn, ctx)
     env.core_types = dict(fn.core_types)
-    env.spawns = facts.has_go
     if facts.has_go:  # only goroutines share locals: most bodies build no index
         env.index = index = NodeIndex(func)
         env.shared, env.mutexes = shared_locals(body, index)

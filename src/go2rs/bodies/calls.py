@@ -58,6 +58,7 @@ from go2rs.idioms.errors import returns_error
 from go2rs.idioms.generics import compared_by_operators, conversion_method
 from go2rs.idioms.literals import go_string_value, rust_char, rust_string
 from go2rs.parse.lower import text
+from go2rs.parse.parser import root_of
 from go2rs.rustmodel import Fn
 
 _CASTS = {
@@ -627,9 +628,7 @@ def _declared_address(node: Node) -> bool:
     if node.type != "identifier":
         return False
     name = text(node)
-    root = node
-    while root.parent is not None:
-        root = root.parent
+    root = root_of(node)
     latest: tuple[int, bool] | None = None  # (where, declared as an address)
     stack = [root]
     while stack:

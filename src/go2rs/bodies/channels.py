@@ -19,7 +19,7 @@ from go2rs.gomodel import ChanDir, TChan, TName
 from go2rs.idioms import naming
 from go2rs.idioms.concurrency import chan_side
 from go2rs.parse.lower import text
-from go2rs.parse.parser import NodeIndex, enclosing, walk
+from go2rs.parse.parser import NodeIndex, enclosing, function_of, walk
 
 
 def make_channel(name: str, call: Node, env: Env) -> list[str]:
@@ -27,7 +27,7 @@ def make_channel(name: str, call: Node, env: Env) -> list[str]:
     rust = naming.snake(name)
     # Without a go statement only the spawner receives: no lookup needed.
     index = env.index
-    shared = index is not None and receivers(_function_of(call), name, index, env.ctx).shared
+    shared = index is not None and receivers(function_of(call), name, index, env.ctx).shared
     env.bind(name, Local(rust, t, None, chan_pair=True, shared_rx=shared))
     if not shared:
         return [f"let ({rust}_tx, mut {rust}_rx) = {made};"]
@@ -203,15 +203,9 @@ def channel_fields(node: Node, env: Env) -> list[str]:
     return lines
 
 
-def _function_of(node: Node) -> Node:
-    while node.parent is not None and node.type not in ("func_literal", "function_declaration"):
-        node = node.parent
-    return node
-
-
 def _reassigned(declaration: Node, name: str) -> bool:
     """Whether `name = ..` appears in the function that declares it."""
-    for node in walk(_function_of(declaration)):
+    for node in walk(function_of(declaration)):
         left = node.child_by_field_name("left") if node.type == "assignment_statement" else None
         if left is not None and any(text(n) == name for n in left.named_children):
             return True
@@ -221,7 +215,7 @@ def _reassigned(declaration: Node, name: str) -> bool:
 def _only_read(declaration: Node, name: str, made: set[str]) -> bool:
     """Whether the function only reads `name` (its made channels are separate locals):
     no field of it is written, no method called on it, no pointer to it taken."""
-    for node in walk(_function_of(declaration)):
+    for node in walk(function_of(declaration)):
         if node.type != "identifier" or text(node) != name or node.parent is None:
             continue
         parent = node.parent

@@ -12,6 +12,7 @@ from tree_sitter import Node
 from go2rs.bodies.env import Env
 from go2rs.gomodel import EBinary, ECall, EIdent, ELit, EUnary, Expr, TName
 from go2rs.parse.lower import lower_expr, text
+from go2rs.parse.parser import root_of
 
 Const = tuple[Fraction, bool]  # the exact value, and whether it is of float kind
 _MAX_DEPTH = 20  # constants naming constants: deep enough for code, bounded for cycles
@@ -89,9 +90,7 @@ def _typed(value: Const | None, spec: Node, env: Env) -> Const | None:
 
 def _local_spec(name: str, node: Node) -> Node | None:
     """The `const` spec declaring `name` in the function around `node`, before it."""
-    root = node
-    while root.parent is not None:
-        root = root.parent
+    root = root_of(node)
     found = None
     stack = [root]
     while stack:

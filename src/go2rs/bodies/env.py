@@ -152,7 +152,6 @@ class Env:
     mutated: frozenset[str] = frozenset()
     mutated_fields: frozenset[str] = frozenset()  # receiver fields the body changes
     spawning_in_loop: bool = False  # translating a goroutine started inside a loop
-    spawns: bool = False  # the body has a go statement (closures' included)
     index: NodeIndex | None = None  # the function's nodes, indexed when it spawns (goroutines)
     moved_receivers: set[str] = field(default_factory=set)  # channel receivers a task took
     # split locals whose only Sender `go f(ch)` hands to the task (its spawner only receives)

@@ -52,6 +52,7 @@ from go2rs.idioms.literals import (
 )
 from go2rs.idioms.types import Pos, map_type
 from go2rs.parse.lower import lower_type, text
+from go2rs.parse.parser import function_of
 
 _BINARY_PREC = {
     "*": 3,
@@ -1042,10 +1043,7 @@ def _only_sorted(body: Node) -> bool:
     names = [text(n) for n in (left.named_children if left else [])]
     if len(names) != 1:
         return False
-    root = declaration
-    while root.parent is not None and root.type not in ("function_declaration", "func_literal"):
-        root = root.parent
-    source = text(root)
+    source = text(function_of(declaration))
     name = names[0]
     sorted_here = any(f"{sort}{name}," in source or f"{sort}{name})" in source for sort in _SORTS)
     grown = f"append({name}," in source or f"{name} = " in source

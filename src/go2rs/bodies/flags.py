@@ -20,6 +20,7 @@ from go2rs.gomodel import GoType, TName, TPointer
 from go2rs.idioms import naming
 from go2rs.idioms.literals import go_string_value, rust_string
 from go2rs.parse.lower import text
+from go2rs.parse.parser import root_of
 
 # flag constructor -> (Go value type, Rust type)
 _KINDS: dict[str, tuple[GoType, str]] = {
@@ -75,7 +76,7 @@ def parse(node: Node, env: Env) -> E:
         for key, local in scope.items()
         if key.startswith(_KEY)
     ]
-    source = text(_root(node))
+    source = text(root_of(node))
     written = len(_DEFINITION.findall(source))
     if not flags or written > len(flags):  # some defined where this scope cannot see them
         raise Untranslatable(node, "flag.Parse with flags go2rs did not see defined")
@@ -219,9 +220,3 @@ def _called(call: Node) -> tuple[str, list[Node]]:
     func = call.child_by_field_name("function")
     field = func.child_by_field_name("field") if func is not None else None
     return (text(field) if field is not None else ""), args_of(call)
-
-
-def _root(node: Node) -> Node:
-    while node.parent is not None:
-        node = node.parent
-    return node

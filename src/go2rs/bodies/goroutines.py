@@ -11,7 +11,7 @@ from go2rs.bodies.stmts import Lines, braced, statements
 from go2rs.gomodel import TChan, TFunc, TName
 from go2rs.idioms import naming
 from go2rs.parse.lower import text
-from go2rs.parse.parser import walk
+from go2rs.parse.parser import function_of, walk
 
 
 def _wait_group(env: Env) -> str | None:
@@ -92,10 +92,7 @@ def _senders_taken(node: Node, call: Node, env: Env) -> dict[str, str]:
 def _receives_only_after(node: Node, name: str) -> bool:
     """Whether every use of `name` after `node` (in its function) receives from it, ranges
     over it, returns it or takes its len/cap: nothing else would hold a Sender."""
-    root = node
-    while root.parent is not None and root.type not in ("func_literal", "function_declaration"):
-        root = root.parent
-    stack = [root]
+    stack = [function_of(node)]
     while stack:
         current = stack.pop()
         stack.extend(current.named_children)
@@ -238,9 +235,7 @@ def _closure_handles(node: Node, name: str, env: Env) -> bool | None:
     local = env.lookup(name)
     if local is None or not isinstance(local.go, TFunc) or local.rust_type is not None:
         return None
-    root = node
-    while root.parent is not None and root.type not in ("func_literal", "function_declaration"):
-        root = root.parent
+    root = function_of(node)
     literals = []
     for declaration in walk(root):
         left = declaration.child_by_field_name("left")

@@ -18,7 +18,7 @@ from go2rs.gomodel import FuncDecl, GoType, TName, TPointer
 from go2rs.idioms import naming
 from go2rs.parse.facts import collect_facts
 from go2rs.parse.lower import text
-from go2rs.parse.parser import walk
+from go2rs.parse.parser import root_of, walk
 
 Lines = list[str]
 
@@ -557,9 +557,7 @@ def receiver_check(node: Node, env: Env) -> Lines | None:
         or text(cond) not in (f"{env.receiver} == nil", f"{env.receiver} != nil")
     ):
         return None
-    root = node
-    while root.parent is not None:
-        root = root.parent
+    root = root_of(node)
     if any(
         n.type in ("assignment_statement", "short_var_declaration")
         and env.receiver in _left_names(n)

@@ -18,6 +18,7 @@ from go2rs.bodies.stdlib import OS_FILE
 from go2rs.gomodel import TName, TPointer
 from go2rs.idioms import naming
 from go2rs.parse.lower import text
+from go2rs.parse.parser import root_of
 
 SCANNER = TPointer(TName("Scanner", "bufio"))
 
@@ -116,7 +117,7 @@ def scan_loop(
     cond = _condition(node)
     name = scanned(cond, env)
     assert name is not None and cond is not None
-    root = _root(node)
+    root = root_of(node)
     if any(f"{name}.{m}(" in text(root) for m in ("Split", "Buffer")):
         raise Untranslatable(node, "a Scanner with its own split function or buffer")
     if body is None or f"{name}.Scan()" in text(body):
@@ -291,9 +292,3 @@ def _later_siblings(node: Node) -> list[Node]:
         out.append(current)
         current = current.next_named_sibling
     return out
-
-
-def _root(node: Node) -> Node:
-    while node.parent is not None:
-        node = node.parent
-    return node

@@ -36,6 +36,20 @@ def parse_body(body_text: str) -> Node:
     return parse_go(b"package p\nfunc _() " + body_text.encode("utf-8")).root_node
 
 
+def root_of(node: Node) -> Node:
+    """The root of `node`'s tree (for a body, its own parse: `package p; func _() {..}`)."""
+    while node.parent is not None:
+        node = node.parent
+    return node
+
+
+def function_of(node: Node) -> Node:
+    """The innermost func literal or function declaration holding `node` (or `node` itself)."""
+    while node.parent is not None and node.type not in ("func_literal", "function_declaration"):
+        node = node.parent
+    return node
+
+
 def enclosing(node: Node, top: Node, kind: str) -> Node | None:
     """The nearest `kind` node (a go statement, a loop) around `node`, below `top`."""
     parent = node.parent
