@@ -28,6 +28,7 @@ from go2rs.bodies.env import (
 from go2rs.bodies.exprs import (
     any_value,
     coerce,
+    constant_int,
     expr,
     go_type,
     index_text,
@@ -1049,6 +1050,12 @@ def _errors_is(args: list[Node], node: Node, env: Env) -> E:
     return _errors_is_value(value, target, variant, node, env)
 
 
+_OUTERMOST = (
+    "errors.Is → downcast_ref on the outermost error (Go also unwraps: walk .source() for "
+    "wrapped ones)"
+)
+
+
 def _errors_is_value(value: E, target: str, variant: str | None, node: Node, env: Env) -> E:
     plan = env.ctx.decisions.errors
     rust = (value.rust or "").lstrip("&")
@@ -1056,19 +1063,15 @@ def _errors_is_value(value: E, target: str, variant: str | None, node: Node, env
     if plan is not None and variant is not None and rust == plan.enum_name and not wrapped:
         env.note("E02", "errors.Is → matches! on the error enum")
         return E(f"matches!({value.text}, {plan.enum_name}::{variant})", BOOL, "bool")
-    if plan is not None and variant is not None and (wrapped or rust != plan.enum_name):
+    if plan is not None and variant is not None:  # (wrapped, or not the enum itself)
         if not rust.startswith(("Box<dyn std::error::Error", "anyhow::Error", plan.enum_name)):
             raise Untranslatable(node, "errors.Is on an error that is not this package's enum")
         enum = plan.enum_name
-        is_variant = f"matches!(e.downcast_ref::<{enum}>(), Some({enum}::{variant}))"
         if not wrapped:
-            env.note(
-                "E02",
-                "errors.Is → downcast_ref on the outermost error (Go also unwraps: walk "
-                ".source() for wrapped ones)",
-            )
+            env.note("E02", _OUTERMOST)
             outermost = f"{value.at(0)}.downcast_ref::<{enum}>()"
             return E(f"matches!({outermost}, Some({enum}::{variant}))", BOOL, "bool")
+        is_variant = f"matches!(e.downcast_ref::<{enum}>(), Some({enum}::{variant}))"
         env.note("E02", "errors.Is → the error or a cause (source(), Go's Unwrap) is the variant")
         return E(_any_cause(value, rust, is_variant), BOOL, "bool")
     if not rust.startswith(("Box<dyn std::error::Error", "anyhow::Error")):
@@ -1077,11 +1080,7 @@ def _errors_is_value(value: E, target: str, variant: str | None, node: Node, env
     if placeholder is not None:  # a foreign package's sentinel: its placeholder error type
         env.note("E02", f"errors.Is({target}) → a cause of the placeholder type {placeholder}")
         return E(_any_cause(value, rust, f"e.is::<{placeholder}>()"), BOOL, "bool")
-    env.note(
-        "E02",
-        "errors.Is → downcast_ref on the outermost error (Go also unwraps: walk .source() "
-        "for wrapped ones)",
-    )
+    env.note("E02", _OUTERMOST)
     message = _main_sentinel_message(target, env) if rust == "anyhow::Error" else None
     if message is not None:  # a binary's sentinel is anyhow!(message): match it in the chain
         text_value = rust_string(message)
@@ -1607,20 +1606,12 @@ def _format_int(args: list[Node], node: Node, env: Env) -> E:
     )
 
 
-def _constant_int(node: Node) -> int | None:
-    """The value of an integer constant written in place (`3`, `-0`, `1 << 4`), else None."""
-    from go2rs.idioms.literals import eval_int
-    from go2rs.parse.lower import lower_expr
-
-    return eval_int(lower_expr(node), 0, {})
-
-
 def _time_unix(args: list[Node], env: Env) -> E:
     """time.Unix(sec, nsec): seconds and nanoseconds since 1970, either of them negative or
     unnormalized as Go allows (literals fold to one count of nanoseconds)."""
     env.uses.add("std::time::Duration")
     epoch = "std::time::UNIX_EPOCH"
-    sec, nsec = (_constant_int(a) for a in args)
+    sec, nsec = (constant_int(a) for a in args)
     if sec is not None and nsec is not None:
         total = sec * 1_000_000_000 + nsec
         shift = f"Duration::from_nanos({abs(total)})"
@@ -1667,7 +1658,7 @@ def _cut(args: list[Node], node: Node, env: Env) -> E:
 def _split_n(args: list[Node], node: Node, env: Env) -> E:
     """strings.SplitN(s, sep, n) with a literal n and a non-empty separator: at most n parts
     (the last holds the rest), all of them for n < 0, none (Go's nil) for 0."""
-    count = _constant_int(args[2])
+    count = constant_int(args[2])
     sep = expr(args[1], env)
     if count is None or not sep.literal:
         raise Untranslatable(node, "strings.SplitN with a computed count or an empty separator")

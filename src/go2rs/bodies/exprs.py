@@ -514,14 +514,19 @@ def _emptiness(left: E, right: E, op: str) -> E | None:
     return E(f"{negate}{subject}.is_empty()", BOOL, "bool", 1 if negate else 0)
 
 
-def _constant(node: Node, op: str) -> E | None:
-    """A comparison of two constant integer expressions (`8%4 == 0`) is its value; Rust's
-    linter rejects comparing constants (clippy: eq_op)."""
+def constant_int(node: Node | None) -> int | None:
+    """The value of an integer constant written in place (`3`, `-0`, `1 << 4`), else None."""
     from go2rs.idioms.literals import eval_int
     from go2rs.parse.lower import lower_expr
 
-    left = eval_int(lower_expr(node.child_by_field_name("left")), 0, {})
-    right = eval_int(lower_expr(node.child_by_field_name("right")), 0, {})
+    return eval_int(lower_expr(node), 0, {})
+
+
+def _constant(node: Node, op: str) -> E | None:
+    """A comparison of two constant integer expressions (`8%4 == 0`) is its value; Rust's
+    linter rejects comparing constants (clippy: eq_op)."""
+    left = constant_int(node.child_by_field_name("left"))
+    right = constant_int(node.child_by_field_name("right"))
     if left is None or right is None:
         return None
     result = {

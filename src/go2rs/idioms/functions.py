@@ -193,14 +193,12 @@ def _param(sig: Signature, index: int, ctx: Ctx, notes: list[Note]) -> RustParam
     return RustParam(name, ctx.need(rtype))
 
 
-def _decl(sig: Signature, ctx: Ctx) -> FuncDecl | None:
+def _decl(key: str, ctx: Ctx) -> FuncDecl | None:
+    """The function or method with this key (`F`, `T.M`)."""
     return (
-        ctx.program.funcs.get(sig.key)
-        if "." not in sig.key
-        else next(
-            (m for m in ctx.program.methods.get(sig.key.split(".")[0], []) if m.key == sig.key),
-            None,
-        )
+        ctx.program.funcs.get(key)
+        if "." not in key
+        else next((m for m in ctx.program.methods.get(key.split(".")[0], []) if m.key == key), None)
     )
 
 
@@ -224,7 +222,7 @@ def _read_only_struct(sig: Signature, name: str, t: GoType, ctx: Ctx) -> bool:
 def _only_fields_read(sig: Signature, name: str, ctx: Ctx) -> bool:
     from go2rs.idioms.interfaces import method_set
 
-    fn = _decl(sig, ctx)
+    fn = _decl(sig.key, ctx)
     if fn is None or fn.body is None:
         return False
     if fn.receiver is not None:
@@ -248,7 +246,7 @@ def _only_fields_read(sig: Signature, name: str, ctx: Ctx) -> bool:
 
 
 def _receives(sig: Signature, name: str, ctx: Ctx) -> bool:
-    fn = _decl(sig, ctx)
+    fn = _decl(sig.key, ctx)
     if fn is None or fn.body is None:
         return False
     facts = fn.body.facts
@@ -328,7 +326,7 @@ def returns_stateful_closure(key: str, ctx: Ctx) -> bool:
     of the body names them and nothing takes their address. Memoized per key."""
     memo = ctx.decisions.stateful_closures
     if key not in memo:
-        fn = next((f for f in ctx.program.all_funcs() if f.key == key), None)
+        fn = _decl(key, ctx)
         memo[key] = fn is not None and _stateful(fn)
     return memo[key]
 
