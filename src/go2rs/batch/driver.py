@@ -282,7 +282,7 @@ def _stage(
         files[plan.module_file] = layout.bin_main_text(crate, plan, main_text, names)
     elif result.error_enum is not None:
         files[plan.error_module] = layout.error_module_text(result.error_enum)
-    _write_staged(staging, files)
+    _write_all(staging, files.items(), "stage the crate in")
     return _Staged(
         per_file,
         tuple(files),
@@ -308,16 +308,6 @@ def _module_files(crate: CrateLayout, staged: dict[str, _Staged]) -> dict[str, s
             [p.name for p in done.placeholders] if done is not None else [],
         )
     return files
-
-
-def _write_staged(staging: Path, files: dict[str, str]) -> None:
-    try:
-        for rel, text in files.items():
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise BatchError(f"cannot stage the crate in {staging}: {exc.strerror or exc}") from None
 
 
 def _file_reports(
@@ -394,21 +384,15 @@ def write_atomically(path: Path, text: str | Iterable[str]) -> None:
         raise
 
 
-def _write_all(out: Path, files: dict[str, str | Iterable[str]]) -> None:
+def _write_all(
+    root: Path, files: Iterable[tuple[str, str | Iterable[str]]], doing: str = "write into"
+) -> None:
+    """Each (path, text) into `root`, in order, whole files only; the first failure stops it."""
     try:
-        for rel, text in sorted(files.items()):
-            write_atomically(out / rel, text)
+        for rel, text in files:
+            write_atomically(root / rel, text)
     except OSError as exc:
-        raise BatchError(f"cannot write into {out}: {exc.strerror or exc}") from None
-
-
-def _publish(out: Path, staging: Path, paths: Iterable[str]) -> None:
-    """Copy the staged crate into `out`, a file at a time: a failure leaves whole files only."""
-    try:
-        for rel in sorted(paths):
-            write_atomically(out / rel, (staging / rel).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise BatchError(f"cannot write into {out}: {exc.strerror or exc}") from None
+        raise BatchError(f"cannot {doing} {root}: {exc.strerror or exc}") from None
 
 
 def _exit_code(rep: report.Report) -> int:
@@ -470,7 +454,7 @@ def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchRes
         imports = {i for p in module.packages for i in p.imports}
         deps = cargo.dependencies(used, imports)
         files["Cargo.toml"] = cargo.cargo_toml(crate.name, module.module_path, deps)
-        _write_staged(staging, files)
+        _write_all(staging, files.items(), "stage the crate in")
         paths = sorted({*files, *(path for done in staged.values() for path in done.paths)})
         fmt_problems: dict[str, str] = {}
         if config.format:
@@ -491,13 +475,16 @@ def run_batch(config: BatchConfig, progress: Progress | None = None) -> BatchRes
             None,
             outputs,
         )
-        _publish(config.out, staging, paths)
+        # the staged crate into `out`, a file at a time: a failure leaves whole files only
+        staged_texts = ((rel, (staging / rel).read_text(encoding="utf-8")) for rel in paths)
+        _write_all(config.out, staged_texts)
     if config.check:
         rep = _fold_check(rep, cargo.cargo_check(config.out), config.out)
-    _write_all(
-        config.out,
-        {REPORT_JSON: report.json_chunks(rep), REPORT_MD: report.markdown_chunks(rep)},
-    )
+    review: list[tuple[str, str | Iterable[str]]] = [
+        (REPORT_JSON, report.json_chunks(rep)),
+        (REPORT_MD, report.markdown_chunks(rep)),
+    ]
+    _write_all(config.out, review)
     written = tuple(sorted([*paths, REPORT_JSON, REPORT_MD]))
     return BatchResult(config.out, rep, written, _exit_code(rep))
 
