@@ -10,6 +10,7 @@ from pathlib import Path
 from go2rs.api import Translation, translate_package
 from go2rs.context import Options, Placeholder, Todo
 from go2rs.diagnostics import Diagnostic, Severity
+from go2rs.parse.parser import line_count
 
 # Markers the translator writes above every item (`// go: internal/store/user.go:16`).
 _NOT_PARSED = "does not parse"
@@ -103,7 +104,7 @@ def _read(path: str) -> tuple[bytes, str | None]:
 
 
 def _failed(path: str, data: bytes, reason: str) -> FileResult:
-    lines = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
+    lines = line_count(data)
     diagnostic = Diagnostic(path, 1, 1, Severity.ERROR, reason)
     return FileResult(path, "", (diagnostic,), {}, (), lines, reason)
 

@@ -55,7 +55,7 @@ from go2rs.gomodel import (
     substitute_params,
 )
 from go2rs.parse.facts import collect_facts
-from go2rs.parse.parser import decode, error_nodes, parse_go
+from go2rs.parse.parser import decode, error_nodes, line_count, parse_go
 
 MAX_TYPE_DEPTH = 64  # deeper types are not real code; they become TUnknown
 
@@ -534,8 +534,7 @@ def lower(source: str | bytes, filename: str = "input.go") -> Lowered:
     if run:
         decls.append(_statements(lowerer, run))
     decls.extend(Comment(text(c), lowerer.span(c)) for c in pending)
-    line_count = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
-    gofile = GoFile(filename, package, tuple(imports), tuple(decls), line_count)
+    gofile = GoFile(filename, package, tuple(imports), tuple(decls), line_count(data))
     return Lowered(gofile, tuple(lowerer.diagnostics))
 
 

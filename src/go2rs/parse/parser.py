@@ -26,6 +26,11 @@ def decode(source: str | bytes) -> tuple[bytes, bool]:
     return source, False
 
 
+def line_count(data: bytes) -> int:
+    """Lines of a source, the last one counted whether or not it ends with a newline."""
+    return data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
+
+
 def parse_go(data: bytes) -> Tree:
     return go_parser().parse(data)
 
