@@ -10,8 +10,9 @@ from go2rs.bodies.exprs import expr, rust_type
 from go2rs.bodies.stmts import Lines, braced, statements
 from go2rs.gomodel import TChan, TFunc, TName
 from go2rs.idioms import naming
+from go2rs.idioms.receivers import is_wait_group
 from go2rs.parse.lower import text
-from go2rs.parse.parser import function_of, walk
+from go2rs.parse.parser import function_of, root_of, walk
 
 
 def _wait_group(env: Env) -> str | None:
@@ -392,29 +393,18 @@ def _receiver_task(func: Node | None, env: Env) -> tuple[str, str | None] | None
     if func is None or func.type != "func_literal" or env.receiver is None:
         return None
     plan = env.ctx.decisions.mutexes.get(env.receiver_type or "")
-    struct = env.ctx.program.struct(env.receiver_type or "")
-    groups = {
-        f.name
-        for f in (struct.fields if struct is not None else ())
-        if f.name
-        and isinstance(f.type, TName)
-        and f.type == TName("WaitGroup", f.type.pkg)
-        and f.type.pkg is not None
-        and env.ctx.program.import_path(f.type.pkg) == "sync"
-    }
     locks = {plan.mutex_field} if plan is not None and plan.arc else set()
     guarded = set(plan.guarded) if plan is not None and plan.arc else set()
     left: str | None = None
     locking = False
-    for node in walk(func):
-        if node.type != "identifier" or text(node) != env.receiver:
-            continue
+    assert env.index is not None  # the body has a go statement: it is indexed
+    for node in env.index.identifiers(env.receiver, within=func):
         selector = node.parent
         field = text(selector.child_by_field_name("field")) if selector is not None else ""
         if selector is None or selector.type != "selector_expression" or field == "":
             return None
         method = selector.parent.child_by_field_name("field") if selector.parent else None
-        if field in groups and text(method) == "Done":
+        if text(method) == "Done" and is_wait_group(env.receiver_type or "", field, env.ctx):
             left = field
         elif field in locks or field in guarded:
             locking = True
@@ -422,10 +412,7 @@ def _receiver_task(func: Node | None, env: Env) -> tuple[str, str | None] | None
             return None
     if left is None and not locking:
         return None
-    root = func
-    while root.parent is not None and root.type != "function_declaration":
-        root = root.parent
-    if left is not None and f"{env.receiver}.{left}.Add(" not in text(root):
+    if left is not None and f"{env.receiver}.{left}.Add(" not in text(root_of(func)):
         return None  # without Add the method need not be &mut self: no self.wg.spawn
     return (lock_field_name(plan) if locking and plan is not None else "", left)
 
