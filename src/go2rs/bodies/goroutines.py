@@ -12,7 +12,7 @@ from go2rs.gomodel import TChan, TFunc, TName
 from go2rs.idioms import naming
 from go2rs.idioms.receivers import is_wait_group
 from go2rs.parse.lower import text
-from go2rs.parse.parser import function_of, root_of, walk
+from go2rs.parse.parser import NodeIndex, function_of, root_of, walk
 
 
 def _wait_group(env: Env) -> str | None:
@@ -236,12 +236,13 @@ def _closure_handles(node: Node, name: str, env: Env) -> bool | None:
     local = env.lookup(name)
     if local is None or not isinstance(local.go, TFunc) or local.rust_type is not None:
         return None
-    root = function_of(node)
+    index = env.index
+    assert index is not None  # only go statements ask, and a body with one is indexed
     literals = []
-    for declaration in walk(root):
+    for declaration in index.nodes(("short_var_declaration",), within=function_of(node)):
         left = declaration.child_by_field_name("left")
         right = declaration.child_by_field_name("right")
-        if declaration.type != "short_var_declaration" or left is None or right is None:
+        if left is None or right is None:
             continue
         if [text(n) for n in left.named_children] == [name]:
             literals += right.named_children
@@ -258,20 +259,19 @@ def _closure_handles(node: Node, name: str, env: Env) -> bool | None:
             (held.rust_type or "").startswith("Arc<") and not held.lock
         ):
             handles = True
-        elif held.go != TName("WaitGroup", "sync") or not _only_done(literal, captured):
+        elif held.go != TName("WaitGroup", "sync") or not _only_done(literal, captured, index):
             return None
     return handles
 
 
-def _only_done(node: Node, name: str) -> bool:
+def _only_done(node: Node, name: str, index: NodeIndex) -> bool:
     """Whether every use of `name` under `node` is a `name.Done()` call."""
-    for current in walk(node):
-        if current.type == "identifier" and text(current) == name:
-            selector = current.parent
-            if selector is None or selector.type != "selector_expression":
-                return False
-            if text(selector.child_by_field_name("field")) != "Done":
-                return False
+    for current in index.identifiers(name, within=node):
+        selector = current.parent
+        if selector is None or selector.type != "selector_expression":
+            return False
+        if text(selector.child_by_field_name("field")) != "Done":
+            return False
     return True
 
 
