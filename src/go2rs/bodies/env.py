@@ -141,6 +141,14 @@ class FnShape:
         return self.results[:-1] if self.returns_error else self.results
 
 
+@dataclass(frozen=True, slots=True)
+class Checkpoint:
+    scopes: list[dict[str, Local]]
+    uses: set[str]
+    notes: list[tuple[str, str]]
+    skipped: int  # how many statements were kept as todo!() by then
+
+
 @dataclass
 class Env:
     ctx: Ctx
@@ -187,6 +195,16 @@ class Env:
 
     def bind(self, name: str, local: Local) -> None:
         self.scopes[-1][name] = local
+
+    def checkpoint(self) -> Checkpoint:
+        """What a translation tried on speculation may change, for `rollback` to undo."""
+        return Checkpoint(
+            [dict(s) for s in self.scopes], set(self.uses), list(self.notes), len(self.skipped)
+        )
+
+    def rollback(self, saved: Checkpoint) -> None:
+        self.scopes, self.uses, self.notes = saved.scopes, saved.uses, saved.notes
+        del self.skipped[saved.skipped :]
 
     def push(self) -> None:
         self.scopes.append({})

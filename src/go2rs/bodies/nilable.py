@@ -411,8 +411,7 @@ def taken(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | None:
     name = naming.snake(text(field))
     if any(local.rust == name for scope in env.scopes for local in scope.values()):
         return None  # the binding would shadow a local the body still uses
-    scopes, uses, notes = [dict(s) for s in env.scopes], set(env.uses), list(env.notes)
-    skipped = len(env.skipped)  # on fallback the statements are translated again, once
+    saved = env.checkpoint()  # on fallback the statements are translated again, once
     try:
         lines = [f"let Some({name}) = {target.at(0)}.take() else {braced(handler, env, False)};"]
         scope = env.scopes[-1]  # statements between declare locals later ones use: no push
@@ -426,8 +425,7 @@ def taken(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | None:
         else:
             scope[text(place)] = before
     except Untranslatable:
-        env.scopes, env.uses, env.notes = scopes, uses, notes
-        del env.skipped[skipped:]
+        env.rollback(saved)
         return None
     env.note("N01", "nil check, read, then replace → let-else on Option::take")
     return lines, end - i + 1
@@ -469,7 +467,7 @@ def _handed_over(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | Non
         return None  # the pointer must move into a slot of its own type, not a borrow of it
     scope = env.scopes[-1]
     before = scope.get(text(place))
-    saved = [dict(s) for s in env.scopes], set(env.uses), list(env.notes), len(env.skipped)
+    saved = env.checkpoint()
     env.bind(text(place), Local(f"{target.at(0)}.take()", None, target.rust))
     try:
         lines = statement(first, env, False)
@@ -479,8 +477,7 @@ def _handed_over(nodes: list[Node], i: int, env: Env) -> tuple[Lines, int] | Non
             scope[text(place)] = before
         lines += statement(second, env, False)
     except Untranslatable:  # e.g. `l.head = n` where n lives on: translate them one by one
-        env.scopes, env.uses, env.notes = saved[0], saved[1], saved[2]
-        del env.skipped[saved[3] :]
+        env.rollback(saved)
         return None
     env.note("N01", "a pointer handed on right before it is replaced → Option::take")
     return lines, 2
