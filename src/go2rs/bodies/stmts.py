@@ -224,7 +224,8 @@ def _paired(node: Node, following: Node | None, env: Env, tail: bool) -> Lines |
     if node.type == "for_statement" and following is not None:
         from go2rs.bodies.scanner import scan_loop, scan_of
 
-        if scan_of(node, env) is not None and "Err()" in text(following):
+        scanner = scan_of(node, env)  # the loop and its `sc.Err()` check: one statement
+        if scanner is not None and f"{scanner}.Err()" in text(following):
             lines, count = scan_loop(node, following, env, "", tail)
             return lines if count == 2 else None
     if following is not None and node.type == "var_declaration":
